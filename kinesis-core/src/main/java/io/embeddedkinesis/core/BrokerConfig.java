@@ -1,0 +1,397 @@
+package io.embeddedkinesis.core;
+
+import io.embeddedkinesis.core.log.Durability;
+import io.embeddedkinesis.core.log.LogCycle;
+import org.agrona.concurrent.EpochClock;
+import org.agrona.concurrent.SystemEpochClock;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * How a {@link KinesisBroker} is set up. Every default is the real service's behaviour; the options
+ * exist for tests (a movable clock, short retention, no throttling) and for tuning durability.
+ *
+ * <p>Immutable; build one with {@link #builder()}.
+ */
+public final class BrokerConfig {
+    /** The largest record Kinesis accepts by default: data plus partition key, 1 MiB. */
+    public static final int MAX_RECORD_SIZE_BYTES = 1024 * 1024;
+
+    private final Path directory;
+    private final EpochClock clock;
+    private final String region;
+    private final String accountId;
+    private final ShardLimits shardLimits;
+    private final int shardLimit;
+    private final int minimumRetentionPeriodHours;
+    private final long streamCreationDelayMs;
+    private final long streamDeletionDelayMs;
+    private final long shardIteratorTtlMs;
+    private final LogCycle logCycle;
+    private final Durability durability;
+    private final long fsyncIntervalMs;
+    private final long housekeepingIntervalMs;
+
+    private BrokerConfig(final Builder builder) {
+        this.directory = builder.directory;
+        this.clock = builder.clock;
+        this.region = builder.region;
+        this.accountId = builder.accountId;
+        this.shardLimits = builder.shardLimits;
+        this.shardLimit = builder.shardLimit;
+        this.minimumRetentionPeriodHours = builder.minimumRetentionPeriodHours;
+        this.streamCreationDelayMs = builder.streamCreationDelayMs;
+        this.streamDeletionDelayMs = builder.streamDeletionDelayMs;
+        this.shardIteratorTtlMs = builder.shardIteratorTtlMs;
+        this.logCycle = builder.logCycle;
+        this.durability = builder.durability;
+        this.fsyncIntervalMs = builder.fsyncIntervalMs;
+        this.housekeepingIntervalMs = builder.housekeepingIntervalMs;
+    }
+
+    /**
+     * Starts a configuration with every default.
+     *
+     * @return a builder.
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Where the broker keeps its files.
+     *
+     * @return the directory, or null for a fresh temporary directory deleted on close.
+     */
+    public Path directory() {
+        return directory;
+    }
+
+    /**
+     * The one clock behind every time the broker uses: arrival timestamps, retention, iterator expiry,
+     * token refill, log file cycles, stream status delays.
+     *
+     * @return the clock; the system clock by default.
+     */
+    public EpochClock clock() {
+        return clock;
+    }
+
+    /**
+     * The region named in ARNs.
+     *
+     * @return e.g. {@code us-east-1}.
+     */
+    public String region() {
+        return region;
+    }
+
+    /**
+     * The account named in ARNs and error messages.
+     *
+     * @return twelve digits.
+     */
+    public String accountId() {
+        return accountId;
+    }
+
+    /**
+     * The per-shard limits of streams that do not set their own.
+     *
+     * @return the limits; Kinesis's by default.
+     */
+    public ShardLimits shardLimits() {
+        return shardLimits;
+    }
+
+    /**
+     * The most open shards all streams of the broker may have together, as an account's shard quota.
+     *
+     * @return the limit; 500 by default.
+     */
+    public int shardLimit() {
+        return shardLimit;
+    }
+
+    /**
+     * The shortest retention period a stream may be given.
+     *
+     * @return hours; 24 as in Kinesis, or less for tests.
+     */
+    public int minimumRetentionPeriodHours() {
+        return minimumRetentionPeriodHours;
+    }
+
+    /**
+     * How long a new stream stays CREATING.
+     *
+     * @return milliseconds; 0 by default.
+     */
+    public long streamCreationDelayMs() {
+        return streamCreationDelayMs;
+    }
+
+    /**
+     * How long a deleted stream stays DELETING before it is gone.
+     *
+     * @return milliseconds; 0 by default.
+     */
+    public long streamDeletionDelayMs() {
+        return streamDeletionDelayMs;
+    }
+
+    /**
+     * How long a shard iterator stays valid.
+     *
+     * @return milliseconds; 300,000 (5 minutes) as in Kinesis.
+     */
+    public long shardIteratorTtlMs() {
+        return shardIteratorTtlMs;
+    }
+
+    /**
+     * How much time one shard log file covers.
+     *
+     * @return the cycle; hourly by default.
+     */
+    public LogCycle logCycle() {
+        return logCycle;
+    }
+
+    /**
+     * What an acknowledged put survives.
+     *
+     * @return the durability; {@link Durability#PAGE_CACHE} by default.
+     */
+    public Durability durability() {
+        return durability;
+    }
+
+    /**
+     * How often {@link Durability#FSYNC_INTERVAL} forces the logs to disk.
+     *
+     * @return milliseconds.
+     */
+    public long fsyncIntervalMs() {
+        return fsyncIntervalMs;
+    }
+
+    /**
+     * How often the background thread deletes expired log files and completes delayed deletions.
+     *
+     * @return milliseconds; 0 means no background thread (call {@link KinesisBroker#enforceRetention()}).
+     */
+    public long housekeepingIntervalMs() {
+        return housekeepingIntervalMs;
+    }
+
+    /**
+     * Builds a {@link BrokerConfig}. Not thread-safe.
+     */
+    public static final class Builder {
+        private Path directory;
+        private EpochClock clock = SystemEpochClock.INSTANCE;
+        private String region = "us-east-1";
+        private String accountId = "000000000000";
+        private ShardLimits shardLimits = ShardLimits.KINESIS_DEFAULTS;
+        private int shardLimit = 500;
+        private int minimumRetentionPeriodHours = 24;
+        private long streamCreationDelayMs;
+        private long streamDeletionDelayMs;
+        private long shardIteratorTtlMs = 300_000L;
+        private LogCycle logCycle = LogCycle.HOURLY;
+        private Durability durability = Durability.PAGE_CACHE;
+        private long fsyncIntervalMs = 1_000L;
+        private long housekeepingIntervalMs = 60_000L;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets where the broker keeps its files; it reopens whatever a previous broker left there.
+         *
+         * @param directory the directory, created if missing; null for a temporary one.
+         * @return this builder.
+         */
+        public Builder directory(final Path directory) {
+            this.directory = directory;
+            return this;
+        }
+
+        /**
+         * Sets the clock; tests pass an Agrona {@code CachedEpochClock} and move it.
+         *
+         * @param clock the clock.
+         * @return this builder.
+         */
+        public Builder clock(final EpochClock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets the region named in ARNs.
+         *
+         * @param region e.g. {@code eu-west-1}.
+         * @return this builder.
+         */
+        public Builder region(final String region) {
+            this.region = Objects.requireNonNull(region, "region");
+            return this;
+        }
+
+        /**
+         * Sets the account named in ARNs and messages.
+         *
+         * @param accountId twelve digits.
+         * @return this builder.
+         */
+        public Builder accountId(final String accountId) {
+            if (accountId == null || !accountId.matches("\\d{12}")) {
+                throw new IllegalArgumentException("account id must be twelve digits: accountId=" + accountId);
+            }
+            this.accountId = accountId;
+            return this;
+        }
+
+        /**
+         * Sets the per-shard limits of streams that do not set their own.
+         *
+         * @param limits e.g. {@link ShardLimits#NONE} to switch throttling off.
+         * @return this builder.
+         */
+        public Builder shardLimits(final ShardLimits limits) {
+            this.shardLimits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * Sets the most open shards all streams may have together; CreateStream beyond it fails with
+         * {@code LimitExceededException}.
+         *
+         * @param limit at least 1.
+         * @return this builder.
+         */
+        public Builder shardLimit(final int limit) {
+            if (limit < 1) {
+                throw new IllegalArgumentException("shard limit must be positive: limit=" + limit);
+            }
+            this.shardLimit = limit;
+            return this;
+        }
+
+        /**
+         * Allows retention periods shorter than Kinesis's 24 hours, for tests.
+         *
+         * @param hours 1 to 24.
+         * @return this builder.
+         */
+        public Builder minimumRetentionPeriodHours(final int hours) {
+            if (hours < 1 || hours > 24) {
+                throw new IllegalArgumentException("minimum retention must be 1..24 hours: hours=" + hours);
+            }
+            this.minimumRetentionPeriodHours = hours;
+            return this;
+        }
+
+        /**
+         * Makes new streams stay CREATING for a while, as real ones do.
+         *
+         * @param delayMs milliseconds, 0 for none.
+         * @return this builder.
+         */
+        public Builder streamCreationDelayMs(final long delayMs) {
+            this.streamCreationDelayMs = requireNonNegative("streamCreationDelayMs", delayMs);
+            return this;
+        }
+
+        /**
+         * Makes deleted streams stay DELETING for a while, as real ones do.
+         *
+         * @param delayMs milliseconds, 0 for none.
+         * @return this builder.
+         */
+        public Builder streamDeletionDelayMs(final long delayMs) {
+            this.streamDeletionDelayMs = requireNonNegative("streamDeletionDelayMs", delayMs);
+            return this;
+        }
+
+        /**
+         * Sets how long shard iterators stay valid.
+         *
+         * @param ttlMs milliseconds, at least 1.
+         * @return this builder.
+         */
+        public Builder shardIteratorTtlMs(final long ttlMs) {
+            if (ttlMs < 1) {
+                throw new IllegalArgumentException("iterator lifetime must be positive: ttlMs=" + ttlMs);
+            }
+            this.shardIteratorTtlMs = ttlMs;
+            return this;
+        }
+
+        /**
+         * Sets how much time one log file covers.
+         *
+         * @param cycle the cycle.
+         * @return this builder.
+         */
+        public Builder logCycle(final LogCycle cycle) {
+            this.logCycle = Objects.requireNonNull(cycle, "cycle");
+            return this;
+        }
+
+        /**
+         * Sets what an acknowledged put survives.
+         *
+         * @param durability the durability.
+         * @return this builder.
+         */
+        public Builder durability(final Durability durability) {
+            this.durability = Objects.requireNonNull(durability, "durability");
+            return this;
+        }
+
+        /**
+         * Sets how often {@link Durability#FSYNC_INTERVAL} forces the logs to disk.
+         *
+         * @param intervalMs milliseconds, at least 1.
+         * @return this builder.
+         */
+        public Builder fsyncIntervalMs(final long intervalMs) {
+            if (intervalMs < 1) {
+                throw new IllegalArgumentException("fsync interval must be positive: intervalMs=" + intervalMs);
+            }
+            this.fsyncIntervalMs = intervalMs;
+            return this;
+        }
+
+        /**
+         * Sets how often the background thread runs; 0 starts no thread at all.
+         *
+         * @param intervalMs milliseconds.
+         * @return this builder.
+         */
+        public Builder housekeepingIntervalMs(final long intervalMs) {
+            this.housekeepingIntervalMs = requireNonNegative("housekeepingIntervalMs", intervalMs);
+            return this;
+        }
+
+        /**
+         * Builds the configuration.
+         *
+         * @return the configuration.
+         */
+        public BrokerConfig build() {
+            return new BrokerConfig(this);
+        }
+
+        private static long requireNonNegative(final String name, final long value) {
+            if (value < 0) {
+                throw new IllegalArgumentException(name + " must not be negative: " + name + "=" + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.embeddedkinesis.core;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.embeddedkinesis.core.exception.InternalFailureException;
+import io.embeddedkinesis.core.token.TokenCipher;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Base64;
+
+/**
+ * The broker's directory: owned by one broker at a time (an OS file lock, released even if the process
+ * is killed), holding {@code broker.json} with the secret that seals iterators and tokens, and the
+ * streams. A temporary directory is created when none is given and deleted on close.
+ *
+ * <p>Not thread-safe; the broker opens and closes it once.
+ */
+final class BrokerDirectory implements AutoCloseable {
+    private static final String BROKER_FILE = "broker.json";
+    private static final String LOCK_FILE = "broker.lock";
+    private static final int FORMAT_VERSION = 1;
+
+    private final Path path;
+    private final boolean temporary;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final byte[] tokenKey;
+
+    BrokerDirectory(final Path requested) {
+        try {
+            this.temporary = requested == null;
+            this.path = temporary ? Files.createTempDirectory("embedded-kinesis-") : Files.createDirectories(requested);
+            this.lockChannel = FileChannel.open(path.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            this.lock = tryLock(lockChannel, path);
+            this.tokenKey = loadOrCreateKey();
+        } catch (final IOException ex) {
+            throw new InternalFailureException("Internal service failure.", ex);
+        }
+    }
+
+    private static FileLock tryLock(final FileChannel channel, final Path path) throws IOException {
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (final OverlappingFileLockException ex) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException("another broker already uses this directory: directory=" + path);
+        }
+        return lock;
+    }
+
+    private byte[] loadOrCreateKey() throws IOException {
+        final ObjectMapper mapper = new ObjectMapper();
+        final Path file = path.resolve(BROKER_FILE);
+        if (Files.isRegularFile(file)) {
+            final BrokerFile stored = mapper.readValue(file.toFile(), BrokerFile.class);
+            return Base64.getDecoder().decode(stored.tokenKey());
+        }
+        final byte[] key = TokenCipher.newKey();
+        final Path temporaryFile = path.resolve(BROKER_FILE + ".tmp");
+        Files.write(temporaryFile, mapper.writeValueAsBytes(new BrokerFile(FORMAT_VERSION, Base64.getEncoder().encodeToString(key))));
+        try (FileChannel channel = FileChannel.open(temporaryFile, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        Files.move(temporaryFile, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        return key;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    byte[] tokenKey() {
+        return tokenKey.clone();
+    }
+
+    @Override
+    public void close() {
+        try {
+            lock.release();
+            lockChannel.close();
+            if (temporary) {
+                deleteTree(path);
+            }
+        } catch (final IOException ex) {
+            throw new InternalFailureException("Internal service failure.", ex);
+        }
+    }
+
+    private static void deleteTree(final Path root) throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(final Path file, final BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(final Path dir, final IOException exc) throws IOException {
+                Files.deleteIfExists(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /**
+     * The content of {@code broker.json}.
+     *
+     * @param formatVersion the layout of the directory.
+     * @param tokenKey      the secret that seals iterators and tokens, base64.
+     */
+    record BrokerFile(int formatVersion, String tokenKey) {
+    }
+}

@@ -1,0 +1,501 @@
+package io.embeddedkinesis.core;
+
+import io.embeddedkinesis.core.consumer.RecordFetcher;
+import io.embeddedkinesis.core.exception.InvalidArgumentException;
+import io.embeddedkinesis.core.exception.ResourceInUseException;
+import io.embeddedkinesis.core.exception.ValidationErrors;
+import io.embeddedkinesis.core.log.Durability;
+import io.embeddedkinesis.core.model.CreateStreamRequest;
+import io.embeddedkinesis.core.model.DescribeStreamRequest;
+import io.embeddedkinesis.core.model.GetRecordsRequest;
+import io.embeddedkinesis.core.model.GetRecordsResult;
+import io.embeddedkinesis.core.model.GetShardIteratorRequest;
+import io.embeddedkinesis.core.model.ListShardsRequest;
+import io.embeddedkinesis.core.model.ListShardsResult;
+import io.embeddedkinesis.core.model.ListStreamsRequest;
+import io.embeddedkinesis.core.model.ListStreamsResult;
+import io.embeddedkinesis.core.model.PutRecordRequest;
+import io.embeddedkinesis.core.model.PutRecordResult;
+import io.embeddedkinesis.core.model.PutRecordsRequest;
+import io.embeddedkinesis.core.model.PutRecordsRequestEntry;
+import io.embeddedkinesis.core.model.PutRecordsResult;
+import io.embeddedkinesis.core.model.ShardIteratorType;
+import io.embeddedkinesis.core.model.StreamDescription;
+import io.embeddedkinesis.core.model.StreamDescriptionSummary;
+import io.embeddedkinesis.core.model.StreamRequest;
+import io.embeddedkinesis.core.model.StreamRetentionRequest;
+import io.embeddedkinesis.core.stream.RecordWriter;
+import io.embeddedkinesis.core.stream.Stream;
+import io.embeddedkinesis.core.stream.StreamCatalog;
+import io.embeddedkinesis.core.stream.StreamRegistry;
+import io.embeddedkinesis.core.token.TokenCipher;
+import org.agrona.concurrent.AgentRunner;
+import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Amazon Kinesis Data Streams in this JVM: streams of shards stored as memory-mapped append-only logs in
+ * a directory, with the operations, limits, semantics and error names of the real service.
+ *
+ * <pre>{@code
+ * try (KinesisBroker kinesis = KinesisBroker.open(Path.of("data"))) {
+ *     kinesis.createStream("clicks", 4);
+ *     PutRecordResult put = kinesis.putRecord("clicks", "user-42", bytes);
+ *     String iterator = kinesis.getShardIterator("clicks", put.shardId(), ShardIteratorType.TRIM_HORIZON);
+ *     GetRecordsResult read = kinesis.getRecords(iterator);
+ * }
+ * }</pre>
+ *
+ * <p>Methods are the Kinesis operations in camelCase. Each has a short form for the common case and a
+ * form taking the full request, as the Kinesis API defines it. Streams may be named by name or by ARN.
+ * Every failure a caller can cause is a {@link io.embeddedkinesis.core.exception.KinesisException} named
+ * and worded as Kinesis names it; invalid requests are refused before anything is written.
+ *
+ * <p>Everything survives the process being killed: reopening the directory restores every stream, shard,
+ * sequence number and setting. Time comes from the configured clock only.
+ *
+ * <p>Thread-safe: any number of threads may put and read at once; records keep their order per shard.
+ * Close it when done; calls made while or after it closes fail.
+ */
+public final class KinesisBroker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KinesisBroker.class);
+    /** The longest retention period Kinesis allows: 365 days. */
+    public static final int MAX_RETENTION_PERIOD_HOURS = 8760;
+
+    private static final long HOUSEKEEPING_IDLE_MS = 100;
+
+    private final BrokerConfig config;
+    private final BrokerDirectory directory;
+    private final StreamRegistry registry;
+    private final StreamCatalog catalog;
+    private final RecordWriter writer;
+    private final RecordFetcher fetcher;
+    private final AgentRunner housekeeping;
+    private boolean closed;
+
+    private KinesisBroker(final BrokerConfig config) {
+        this.config = config;
+        this.directory = new BrokerDirectory(config.directory());
+        try {
+            final TokenCipher cipher = new TokenCipher(directory.tokenKey());
+            this.registry = new StreamRegistry(directory.path(), config);
+            this.catalog = new StreamCatalog(registry, cipher, config);
+            this.writer = new RecordWriter(registry, config);
+            this.fetcher = new RecordFetcher(registry, cipher, config);
+        } catch (final RuntimeException ex) {
+            directory.close();
+            throw ex;
+        }
+        this.housekeeping = startHousekeeping();
+        LOG.info("Kinesis broker open on {}", directory.path());
+    }
+
+    /**
+     * Opens a broker on a fresh temporary directory, deleted when the broker closes.
+     *
+     * @return the broker.
+     */
+    public static KinesisBroker open() {
+        return open(BrokerConfig.builder().build());
+    }
+
+    /**
+     * Opens a broker on a directory, restoring whatever a previous broker left there.
+     *
+     * @param directory the directory, created if missing.
+     * @return the broker.
+     */
+    public static KinesisBroker open(final Path directory) {
+        return open(BrokerConfig.builder().directory(directory).build());
+    }
+
+    /**
+     * Opens a broker with a configuration.
+     *
+     * @param config the configuration.
+     * @return the broker.
+     * @throws IllegalStateException if the JVM lacks the flags Chronicle Queue needs (the message lists
+     *                               them), or another broker uses the directory.
+     */
+    public static KinesisBroker open(final BrokerConfig config) {
+        return new KinesisBroker(config);
+    }
+
+    private AgentRunner startHousekeeping() {
+        final long syncIntervalMs = config.durability() == Durability.FSYNC_INTERVAL
+            ? config.fsyncIntervalMs() : 0;
+        if (config.housekeepingIntervalMs() == 0 && syncIntervalMs == 0) {
+            return null;
+        }
+        final HousekeepingAgent agent = new HousekeepingAgent(
+            registry, config.clock(), config.housekeepingIntervalMs(), syncIntervalMs);
+        final long idleMs = syncIntervalMs > 0 ? Math.min(HOUSEKEEPING_IDLE_MS, syncIntervalMs) : HOUSEKEEPING_IDLE_MS;
+        final AgentRunner runner = new AgentRunner(new SleepingMillisIdleStrategy(idleMs),
+            error -> LOG.warn("Housekeeping failed; it will run again", error), null, agent);
+        AgentRunner.startOnThread(runner, task -> {
+            final Thread thread = new Thread(task);
+            thread.setDaemon(true);
+            return thread;
+        });
+        return runner;
+    }
+
+    /**
+     * The directory the broker keeps its files in.
+     *
+     * @return the directory.
+     */
+    public Path directory() {
+        return directory.path();
+    }
+
+    /**
+     * The configuration the broker was opened with.
+     *
+     * @return the configuration.
+     */
+    public BrokerConfig config() {
+        return config;
+    }
+
+    /**
+     * Creates a stream whose shards split the hash key space evenly ({@code CreateStream}).
+     *
+     * @param streamName the name: 1 to 128 characters of {@code [a-zA-Z0-9_.-]}.
+     * @param shardCount how many shards.
+     */
+    public void createStream(final String streamName, final int shardCount) {
+        createStream(CreateStreamRequest.of(streamName, shardCount));
+    }
+
+    /**
+     * Creates a stream ({@code CreateStream}).
+     *
+     * @param request the name, shard count and optional per-shard limits.
+     */
+    public void createStream(final CreateStreamRequest request) {
+        registry.create(request);
+    }
+
+    /**
+     * Deletes a stream and all its records ({@code DeleteStream}).
+     *
+     * @param streamNameOrArn the stream's name or ARN.
+     */
+    public void deleteStream(final String streamNameOrArn) {
+        deleteStream(StreamRequest.of(streamNameOrArn));
+    }
+
+    /**
+     * Deletes a stream and all its records ({@code DeleteStream}).
+     *
+     * @param request the stream.
+     */
+    public void deleteStream(final StreamRequest request) {
+        StreamRegistry.validate(request);
+        registry.delete(request);
+    }
+
+    /**
+     * Describes a stream and its first 100 shards ({@code DescribeStream}).
+     *
+     * @param streamNameOrArn the stream's name or ARN.
+     * @return the description.
+     */
+    public StreamDescription describeStream(final String streamNameOrArn) {
+        return describeStream(new DescribeStreamRequest(StreamRequest.of(streamNameOrArn), null, null));
+    }
+
+    /**
+     * Describes a stream and one page of its shards ({@code DescribeStream}).
+     *
+     * @param request the stream and the page.
+     * @return the description.
+     */
+    public StreamDescription describeStream(final DescribeStreamRequest request) {
+        return catalog.describeStream(request);
+    }
+
+    /**
+     * Summarizes a stream ({@code DescribeStreamSummary}).
+     *
+     * @param streamNameOrArn the stream's name or ARN.
+     * @return the summary.
+     */
+    public StreamDescriptionSummary describeStreamSummary(final String streamNameOrArn) {
+        return describeStreamSummary(StreamRequest.of(streamNameOrArn));
+    }
+
+    /**
+     * Summarizes a stream ({@code DescribeStreamSummary}).
+     *
+     * @param request the stream.
+     * @return the summary.
+     */
+    public StreamDescriptionSummary describeStreamSummary(final StreamRequest request) {
+        return catalog.describeStreamSummary(request);
+    }
+
+    /**
+     * Lists the first 100 streams by name ({@code ListStreams}).
+     *
+     * @return the streams.
+     */
+    public ListStreamsResult listStreams() {
+        return listStreams(new ListStreamsRequest(null, null, null));
+    }
+
+    /**
+     * Lists streams by name, a page at a time ({@code ListStreams}).
+     *
+     * @param request the page.
+     * @return the streams on the page.
+     */
+    public ListStreamsResult listStreams(final ListStreamsRequest request) {
+        return catalog.listStreams(request);
+    }
+
+    /**
+     * Lists a stream's first 1,000 shards ({@code ListShards}).
+     *
+     * @param streamNameOrArn the stream's name or ARN.
+     * @return the shards.
+     */
+    public ListShardsResult listShards(final String streamNameOrArn) {
+        return listShards(new ListShardsRequest(StreamRequest.of(streamNameOrArn), null, null, null, null));
+    }
+
+    /**
+     * Lists a stream's shards, a page at a time ({@code ListShards}).
+     *
+     * @param request the stream, or the token of the previous page.
+     * @return the shards on the page.
+     */
+    public ListShardsResult listShards(final ListShardsRequest request) {
+        return catalog.listShards(request);
+    }
+
+    /**
+     * Puts one record, routed by its partition key ({@code PutRecord}).
+     *
+     * @param streamNameOrArn the stream's name or ARN.
+     * @param partitionKey    1 to 256 characters; records with the same key go to the same shard, in order.
+     * @param data            the payload; with the key at most 1 MiB.
+     * @return the shard and sequence number of the record.
+     */
+    public PutRecordResult putRecord(final String streamNameOrArn, final String partitionKey, final byte[] data) {
+        return putRecord(PutRecordRequest.of(streamNameOrArn, partitionKey, data));
+    }
+
+    /**
+     * Puts one record ({@code PutRecord}).
+     *
+     * @param request the record, with an optional explicit hash key and ordering sequence number.
+     * @return the shard and sequence number of the record.
+     */
+    public PutRecordResult putRecord(final PutRecordRequest request) {
+        return writer.putRecord(request);
+    }
+
+    /**
+     * Puts up to 500 records in one call ({@code PutRecords}); each succeeds or fails alone.
+     *
+     * @param streamNameOrArn the stream's name or ARN.
+     * @param records         1 to 500 records, at most 5 MiB in all.
+     * @return one entry per record, in order, and how many failed.
+     */
+    public PutRecordsResult putRecords(final String streamNameOrArn, final List<PutRecordsRequestEntry> records) {
+        return putRecords(new PutRecordsRequest(StreamRequest.of(streamNameOrArn), records));
+    }
+
+    /**
+     * Puts up to 500 records in one call ({@code PutRecords}); each succeeds or fails alone.
+     *
+     * @param request the records and their stream.
+     * @return one entry per record, in order, and how many failed.
+     */
+    public PutRecordsResult putRecords(final PutRecordsRequest request) {
+        return writer.putRecords(request);
+    }
+
+    /**
+     * Gets an iterator at the start, the end, or a sequence number of a shard ({@code GetShardIterator}).
+     *
+     * @param streamNameOrArn the stream's name or ARN.
+     * @param shardId         the shard.
+     * @param type            {@code TRIM_HORIZON} or {@code LATEST}.
+     * @return the iterator, valid for 5 minutes.
+     */
+    public String getShardIterator(final String streamNameOrArn, final String shardId, final ShardIteratorType type) {
+        return getShardIterator(new GetShardIteratorRequest(StreamRequest.of(streamNameOrArn), shardId, type, null, null));
+    }
+
+    /**
+     * Gets an iterator at or after a sequence number ({@code GetShardIterator}).
+     *
+     * @param streamNameOrArn the stream's name or ARN.
+     * @param shardId         the shard.
+     * @param type            {@code AT_SEQUENCE_NUMBER} or {@code AFTER_SEQUENCE_NUMBER}.
+     * @param sequenceNumber  the sequence number.
+     * @return the iterator, valid for 5 minutes.
+     */
+    public String getShardIterator(final String streamNameOrArn, final String shardId, final ShardIteratorType type,
+        final String sequenceNumber) {
+        return getShardIterator(
+            new GetShardIteratorRequest(StreamRequest.of(streamNameOrArn), shardId, type, sequenceNumber, null));
+    }
+
+    /**
+     * Gets an iterator at the first record that arrived at or after a time ({@code AT_TIMESTAMP}).
+     *
+     * @param streamNameOrArn the stream's name or ARN.
+     * @param shardId         the shard.
+     * @param timestamp       the time, to the millisecond.
+     * @return the iterator, valid for 5 minutes.
+     */
+    public String getShardIterator(final String streamNameOrArn, final String shardId, final Instant timestamp) {
+        return getShardIterator(new GetShardIteratorRequest(
+            StreamRequest.of(streamNameOrArn), shardId, ShardIteratorType.AT_TIMESTAMP, null, timestamp));
+    }
+
+    /**
+     * Gets a shard iterator ({@code GetShardIterator}).
+     *
+     * @param request the stream, shard and starting point.
+     * @return the iterator, valid for 5 minutes.
+     */
+    public String getShardIterator(final GetShardIteratorRequest request) {
+        return fetcher.getShardIterator(request);
+    }
+
+    /**
+     * Reads up to 10,000 records from an iterator ({@code GetRecords}).
+     *
+     * @param shardIterator the iterator.
+     * @return the records and the next iterator.
+     */
+    public GetRecordsResult getRecords(final String shardIterator) {
+        return getRecords(new GetRecordsRequest(shardIterator, null, null));
+    }
+
+    /**
+     * Reads records from an iterator ({@code GetRecords}).
+     *
+     * @param request the iterator and an optional limit (1 to 10,000).
+     * @return the records and the next iterator.
+     */
+    public GetRecordsResult getRecords(final GetRecordsRequest request) {
+        return fetcher.getRecords(request);
+    }
+
+    /**
+     * Lengthens how long a stream keeps records ({@code IncreaseStreamRetentionPeriod}); records that
+     * already expired stay expired.
+     *
+     * @param streamNameOrArn      the stream's name or ARN.
+     * @param retentionPeriodHours the new period, up to 8,760 hours.
+     */
+    public void increaseStreamRetentionPeriod(final String streamNameOrArn, final int retentionPeriodHours) {
+        increaseStreamRetentionPeriod(new StreamRetentionRequest(StreamRequest.of(streamNameOrArn), retentionPeriodHours));
+    }
+
+    /**
+     * Lengthens how long a stream keeps records ({@code IncreaseStreamRetentionPeriod}).
+     *
+     * @param request the stream and the new period.
+     */
+    public void increaseStreamRetentionPeriod(final StreamRetentionRequest request) {
+        changeRetention(request, true);
+    }
+
+    /**
+     * Shortens how long a stream keeps records ({@code DecreaseStreamRetentionPeriod}); records older
+     * than the new period stop being readable at once.
+     *
+     * @param streamNameOrArn      the stream's name or ARN.
+     * @param retentionPeriodHours the new period, at least 24 hours (or the broker's minimum).
+     */
+    public void decreaseStreamRetentionPeriod(final String streamNameOrArn, final int retentionPeriodHours) {
+        decreaseStreamRetentionPeriod(new StreamRetentionRequest(StreamRequest.of(streamNameOrArn), retentionPeriodHours));
+    }
+
+    /**
+     * Shortens how long a stream keeps records ({@code DecreaseStreamRetentionPeriod}).
+     *
+     * @param request the stream and the new period.
+     */
+    public void decreaseStreamRetentionPeriod(final StreamRetentionRequest request) {
+        changeRetention(request, false);
+    }
+
+    private void changeRetention(final StreamRetentionRequest request, final boolean increase) {
+        final Integer hours = request.retentionPeriodHours();
+        StreamRegistry.check(new ValidationErrors()
+            .number("retentionPeriodHours", hours == null ? null : hours.longValue(), true, 1, Integer.MAX_VALUE),
+            request.stream()).throwIfAny();
+        StreamRegistry.validate(request.stream());
+        final Stream stream = registry.find(request.stream());
+        if (!stream.isReady(config.clock().time())) {
+            throw new ResourceInUseException("Stream " + stream.streamName() + " under account " + config.accountId()
+                + " is not ACTIVE.");
+        }
+        final int minimum = config.minimumRetentionPeriodHours();
+        if (hours < minimum) {
+            throw new InvalidArgumentException("Minimum allowed retention period is " + minimum
+                + " hours. Requested retention period (" + hours + " hours) is too short.");
+        }
+        if (hours > MAX_RETENTION_PERIOD_HOURS) {
+            throw new InvalidArgumentException("Maximum allowed retention period is " + MAX_RETENTION_PERIOD_HOURS
+                + " hours. Requested retention period (" + hours + " hours) is too long.");
+        }
+        final int current = stream.retentionPeriodHours();
+        if (increase && hours < current) {
+            throw new InvalidArgumentException("Requested retention period (" + hours + " hours) for stream "
+                + stream.streamName() + " can not be shorter than existing retention period (" + current
+                + " hours). Use DecreaseRetentionPeriod API.");
+        }
+        if (!increase && hours > current) {
+            throw new InvalidArgumentException("Requested retention period (" + hours + " hours) for stream "
+                + stream.streamName() + " can not be longer than existing retention period (" + current
+                + " hours). Use IncreaseRetentionPeriod API.");
+        }
+        registry.updateRetention(stream, hours);
+    }
+
+    /**
+     * Deletes, now, the log files that hold only records past their stream's retention period, and
+     * completes delayed stream deletions that are due. The broker does this on its housekeeping thread
+     * every {@link BrokerConfig#housekeepingIntervalMs()}; call it to reclaim space at once, e.g. in a test
+     * after moving the clock. Expired records are never returned, whether or not their files are gone.
+     *
+     * @return the number of log files deleted.
+     */
+    public int enforceRetention() {
+        return registry.enforceRetention();
+    }
+
+    /**
+     * Stops the housekeeping thread and closes every log; idempotent. A temporary directory is deleted.
+     */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (housekeeping != null) {
+                housekeeping.close();
+            }
+            registry.close();
+        } finally {
+            directory.close();
+        }
+        LOG.info("Kinesis broker closed on {}", directory.path());
+    }
+}

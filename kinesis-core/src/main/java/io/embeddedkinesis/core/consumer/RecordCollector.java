@@ -1,0 +1,75 @@
+package io.embeddedkinesis.core.consumer;
+
+import io.embeddedkinesis.core.log.EntryHandler;
+import io.embeddedkinesis.core.log.LogEntry;
+import io.embeddedkinesis.core.model.Record;
+import io.embeddedkinesis.core.shard.StoredShard;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns log entries into {@link Record}s for one {@code GetRecords} call, within the call's record and
+ * byte budgets. Stops at the first entry older than the trim horizon: entry timestamps never decrease
+ * along a log, so one expired entry means the read started before the horizon and must seek past it.
+ *
+ * <p>Not thread-safe: one instance per call.
+ */
+final class RecordCollector implements EntryHandler {
+    private final StoredShard shard;
+    private final long maxBytes;
+    private final long trimHorizonMs;
+    private final List<Record> records;
+    private long nextPosition;
+    private long bytes;
+    private long lastTimestampMs;
+    private boolean sawExpired;
+
+    RecordCollector(final StoredShard shard, final long fromPosition, final int limit, final long maxBytes,
+        final long trimHorizonMs) {
+        this.shard = shard;
+        this.maxBytes = maxBytes;
+        this.trimHorizonMs = trimHorizonMs;
+        this.records = new ArrayList<>(Math.min(limit, 1024));
+        this.nextPosition = fromPosition;
+    }
+
+    @Override
+    public boolean onEntry(final LogEntry entry) {
+        final long timestampMs = entry.timestampMs();
+        if (timestampMs < trimHorizonMs) {
+            sawExpired = true;
+            return false;
+        }
+        final long size = entry.keyLength() + (long) entry.dataLength();
+        if (!records.isEmpty() && bytes + size > maxBytes) {
+            return false;
+        }
+        final long position = entry.position();
+        records.add(new Record(shard.sequenceNumber(position), timestampMs, entry.data(), entry.key()));
+        bytes += size;
+        lastTimestampMs = timestampMs;
+        nextPosition = position + 1;
+        return true;
+    }
+
+    List<Record> records() {
+        return records;
+    }
+
+    long nextPosition() {
+        return nextPosition;
+    }
+
+    long bytes() {
+        return bytes;
+    }
+
+    long lastTimestampMs() {
+        return lastTimestampMs;
+    }
+
+    boolean sawExpired() {
+        return sawExpired;
+    }
+}

@@ -1,0 +1,224 @@
+package io.embeddedkinesis.core.consumer;
+
+import io.embeddedkinesis.core.BrokerConfig;
+import io.embeddedkinesis.core.exception.ExpiredIteratorException;
+import io.embeddedkinesis.core.exception.InvalidArgumentException;
+import io.embeddedkinesis.core.exception.ProvisionedThroughputExceededException;
+import io.embeddedkinesis.core.exception.ResourceNotFoundException;
+import io.embeddedkinesis.core.exception.ValidationErrors;
+import io.embeddedkinesis.core.log.SequenceNumber;
+import io.embeddedkinesis.core.log.ShardLog;
+import io.embeddedkinesis.core.model.GetRecordsRequest;
+import io.embeddedkinesis.core.model.GetRecordsResult;
+import io.embeddedkinesis.core.model.GetShardIteratorRequest;
+import io.embeddedkinesis.core.model.ShardIteratorType;
+import io.embeddedkinesis.core.shard.ShardId;
+import io.embeddedkinesis.core.shard.StoredShard;
+import io.embeddedkinesis.core.stream.RequestPatterns;
+import io.embeddedkinesis.core.stream.Stream;
+import io.embeddedkinesis.core.stream.StreamRegistry;
+import io.embeddedkinesis.core.token.TokenCipher;
+import org.agrona.concurrent.EpochClock;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/**
+ * The polling read path: {@code GetShardIterator} and {@code GetRecords}.
+ *
+ * <p>An iterator is a sealed position in a shard's log ({@link ShardIterator}); {@code GetRecords} reads
+ * from the first record at or after it, skips records past the stream's retention, stops at the call's
+ * record limit or 10 MiB, and hands back an iterator just past the last record returned, so the next
+ * iterator always advances and never repeats a record. Reading at the end of a shard returns no records
+ * and an iterator at the same place, at once: a read never waits.
+ *
+ * <p>Thread-safe.
+ */
+public final class RecordFetcher {
+    /** Kinesis's limit on the records one GetRecords call returns. */
+    public static final int MAX_RECORDS_PER_CALL = 10_000;
+    /** Kinesis's limit on the bytes one GetRecords call returns. */
+    public static final long MAX_BYTES_PER_CALL = 10L * 1024 * 1024;
+
+    private static final DateTimeFormatter ITERATOR_TIME =
+        DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss 'UTC' yyyy", Locale.US).withZone(ZoneOffset.UTC);
+
+    private final StreamRegistry registry;
+    private final TokenCipher cipher;
+    private final EpochClock clock;
+    private final String accountId;
+    private final long iteratorTtlMs;
+
+    /**
+     * @param registry the streams.
+     * @param cipher   seals and opens iterators.
+     * @param config   the broker's configuration.
+     */
+    public RecordFetcher(final StreamRegistry registry, final TokenCipher cipher, final BrokerConfig config) {
+        this.registry = registry;
+        this.cipher = cipher;
+        this.clock = config.clock();
+        this.accountId = config.accountId();
+        this.iteratorTtlMs = config.shardIteratorTtlMs();
+    }
+
+    /**
+     * Issues a shard iterator.
+     *
+     * @param request the stream, shard and starting point.
+     * @return the iterator string, valid for 5 minutes.
+     */
+    public String getShardIterator(final GetShardIteratorRequest request) {
+        final ShardIteratorType type = request.shardIteratorType();
+        final String sequenceText = request.startingSequenceNumber();
+        final ValidationErrors errors = new ValidationErrors()
+            .string("shardId", request.shardId(), true, RequestPatterns.NAME, RequestPatterns.NAME_TEXT, 1, 128)
+            .notNull("shardIteratorType", type != null)
+            .string("startingSequenceNumber", sequenceText, false, RequestPatterns.SEQUENCE_NUMBER,
+                RequestPatterns.SEQUENCE_NUMBER_TEXT, 0, Integer.MAX_VALUE);
+        StreamRegistry.check(errors, request.stream()).throwIfAny();
+        StreamRegistry.validate(request.stream());
+
+        final long nowMs = clock.time();
+        final Stream stream = registry.find(request.stream());
+        final ShardId shardId = ShardId.tryParse(request.shardId());
+        if (shardId == null) {
+            throw new ResourceNotFoundException("Could not find shard " + request.shardId() + " in stream "
+                + stream.streamName() + " under account " + accountId + ".");
+        }
+        final StoredShard shard = stream.shard(shardId.index());
+        if (shard == null || !stream.isReady(nowMs)) {
+            throw shardNotFound(stream.streamName(), shardId.toString());
+        }
+        final long position = startingPosition(request, stream, shard, nowMs);
+        return new ShardIterator(stream.streamName(), stream.streamTag(), shardId.index(), position, nowMs).seal(cipher);
+    }
+
+    private long startingPosition(
+        final GetShardIteratorRequest request, final Stream stream, final StoredShard shard, final long nowMs) {
+        final ShardIteratorType type = request.shardIteratorType();
+        final String sequenceText = request.startingSequenceNumber();
+        final boolean bySequence = type == ShardIteratorType.AT_SEQUENCE_NUMBER
+            || type == ShardIteratorType.AFTER_SEQUENCE_NUMBER;
+        if (sequenceText != null && !bySequence || sequenceText == null && bySequence) {
+            throw new InvalidArgumentException("Must either specify (1) AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER and"
+                + " StartingSequenceNumber or (2) TRIM_HORIZON or LATEST and no StartingSequenceNumber. Request specified "
+                + type + " and " + (sequenceText == null ? "no" : "also a") + " StartingSequenceNumber.");
+        }
+        return switch (type) {
+            case TRIM_HORIZON -> 0L;
+            case LATEST -> shard.log().endPosition();
+            case AT_SEQUENCE_NUMBER -> sequencePosition(sequenceText, stream, shard);
+            case AFTER_SEQUENCE_NUMBER -> sequencePosition(sequenceText, stream, shard) + 1;
+            case AT_TIMESTAMP -> timestampPosition(request.timestamp(), shard, nowMs);
+        };
+    }
+
+    private long sequencePosition(final String text, final Stream stream, final StoredShard shard) {
+        final SequenceNumber sequenceNumber = SequenceNumber.tryParse(text);
+        final String where = " used in GetShardIterator on shard " + shard.shardId() + " in stream "
+            + stream.streamName() + " under account " + accountId + " is invalid";
+        if (sequenceNumber == null) {
+            throw new InvalidArgumentException("StartingSequenceNumber " + text + where + ".");
+        }
+        if (sequenceNumber.streamTag() != stream.streamTag()) {
+            throw new InvalidArgumentException("StartingSequenceNumber " + text + where
+                + " because it did not come from this stream.");
+        }
+        if (sequenceNumber.shardIndex() != shard.id().index()) {
+            throw new InvalidArgumentException("Invalid StartingSequenceNumber. It encodes "
+                + new ShardId(sequenceNumber.shardIndex()) + ", while it was used in a call to a shard with "
+                + shard.shardId());
+        }
+        return sequenceNumber.position();
+    }
+
+    private static long timestampPosition(final Instant timestamp, final StoredShard shard, final long nowMs) {
+        if (timestamp == null) {
+            throw new InvalidArgumentException("Must specify timestampInMillis parameter for iterator of type"
+                + " AT_TIMESTAMP. Current request has no timestamp parameter.");
+        }
+        final long timestampMs = timestamp.toEpochMilli();
+        if (timestampMs > nowMs) {
+            throw new InvalidArgumentException("The timestampInMillis parameter cannot be greater than the"
+                + " currentTimestampInMillis. timestampInMillis: " + timestampMs + ", currentTimestampInMillis: " + nowMs);
+        }
+        return shard.log().positionAtOrAfter(timestampMs);
+    }
+
+    /**
+     * Reads records from a shard iterator's position.
+     *
+     * @param request the iterator and an optional record limit.
+     * @return the records, the next iterator and how far behind the newest record the reader is.
+     */
+    public GetRecordsResult getRecords(final GetRecordsRequest request) {
+        final String text = request.shardIterator();
+        final Integer limit = request.limit();
+        if (text == null || text.isEmpty() || text.length() > 512 || request.streamARN() != null
+            || limit != null && (limit < 1 || limit > MAX_RECORDS_PER_CALL)) {
+            new ValidationErrors()
+                .number("limit", limit == null ? null : limit.longValue(), false, 1, MAX_RECORDS_PER_CALL)
+                .string("shardIterator", text, true, null, null, 1, 512)
+                .string("streamARN", request.streamARN(), false, RequestPatterns.STREAM_ARN,
+                    RequestPatterns.STREAM_ARN_TEXT, 1, 2048)
+                .throwIfAny();
+        }
+        final ShardIterator iterator = ShardIterator.open(cipher, text);
+        if (iterator == null) {
+            throw new InvalidArgumentException("Invalid ShardIterator.");
+        }
+        final long nowMs = clock.time();
+        if (nowMs - iterator.issuedAtMs() > iteratorTtlMs) {
+            throw new ExpiredIteratorException("Iterator expired. The iterator was created at time "
+                + ITERATOR_TIME.format(Instant.ofEpochMilli(iterator.issuedAtMs())) + " while right now it is "
+                + ITERATOR_TIME.format(Instant.ofEpochMilli(nowMs)) + " which is further in the future than the"
+                + " tolerated delay of " + iteratorTtlMs + " milliseconds.");
+        }
+        final Stream stream = registry.get(iterator.streamName());
+        final String shardText = new ShardId(iterator.shardIndex()).toString();
+        if (stream == null || stream.streamTag() != iterator.streamTag()) {
+            throw shardNotFound(iterator.streamName(), shardText);
+        }
+        if (request.streamARN() != null && !request.streamARN().equals(stream.streamArn())) {
+            throw new InvalidArgumentException("The StreamARN " + request.streamARN()
+                + " does not match the stream of the shard iterator.");
+        }
+        final StoredShard shard = stream.shard(iterator.shardIndex());
+        if (!shard.readLimiter().tryAcquireCall(nowMs)) {
+            throw new ProvisionedThroughputExceededException("Rate exceeded for Shard - " + accountId + "/"
+                + stream.streamName() + "/" + shard.shardId());
+        }
+        final RecordCollector collector = read(shard, iterator.position(), limit == null ? MAX_RECORDS_PER_CALL : limit,
+            stream.trimHorizonMs(nowMs));
+        shard.readLimiter().onBytesRead(collector.bytes());
+        final long next = collector.nextPosition();
+        final long millisBehind = next >= shard.log().endPosition() || collector.records().isEmpty()
+            ? 0 : Math.max(0, nowMs - collector.lastTimestampMs());
+        final String nextIterator = new ShardIterator(stream.streamName(), stream.streamTag(), iterator.shardIndex(),
+            next, nowMs).seal(cipher);
+        return new GetRecordsResult(collector.records(), nextIterator, millisBehind);
+    }
+
+    private static RecordCollector read(final StoredShard shard, final long position, final int limit,
+        final long trimHorizonMs) {
+        final ShardLog log = shard.log();
+        final RecordCollector collector = new RecordCollector(shard, position, limit, MAX_BYTES_PER_CALL, trimHorizonMs);
+        log.read(position, limit, collector);
+        if (collector.sawExpired()) {
+            final long firstLive = Math.max(position, log.positionAtOrAfter(trimHorizonMs));
+            final RecordCollector afterTrim =
+                new RecordCollector(shard, firstLive, limit, MAX_BYTES_PER_CALL, trimHorizonMs);
+            log.read(firstLive, limit, afterTrim);
+            return afterTrim;
+        }
+        return collector;
+    }
+
+    private ResourceNotFoundException shardNotFound(final String streamName, final String shardId) {
+        return new ResourceNotFoundException("Shard " + shardId + " in stream " + streamName + " under account "
+            + accountId + " does not exist");
+    }
+}

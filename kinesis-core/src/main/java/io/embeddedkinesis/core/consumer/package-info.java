@@ -1,0 +1,4 @@
+/**
+ * Reading streams: shard iterators and {@code GetRecords}.
+ */
+package io.embeddedkinesis.core.consumer;

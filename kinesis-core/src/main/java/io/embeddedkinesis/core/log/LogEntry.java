@@ -1,0 +1,124 @@
+package io.embeddedkinesis.core.log;
+
+import org.agrona.DirectBuffer;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A read-only view of one log entry, laid out as {@link RecordDescriptor} draws it, over the log's own
+ * memory: nothing is copied until the handler asks for a copy.
+ *
+ * <p>A flyweight: the log moves the same instance from entry to entry, so it is valid only inside
+ * {@link EntryHandler#onEntry}. Not thread-safe.
+ */
+public final class LogEntry {
+    private final UnsafeBuffer buffer = new UnsafeBuffer(0, 0);
+    private long position;
+    private int keyOffset;
+
+    LogEntry() {
+    }
+
+    void wrap(final long position, final long address, final int length) {
+        this.position = position;
+        buffer.wrap(address, length);
+        this.keyOffset = buffer.getShort(RecordDescriptor.HEADER_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
+    }
+
+    /**
+     * The entry's position in the log, strictly increasing within the log.
+     *
+     * @return the position.
+     */
+    public long position() {
+        return position;
+    }
+
+    /**
+     * When the entry was appended.
+     *
+     * @return the arrival time in epoch milliseconds, as the log's clock read it.
+     */
+    public long timestampMs() {
+        return buffer.getLong(RecordDescriptor.TIMESTAMP_OFFSET, ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /**
+     * Per-entry flags; zero today.
+     *
+     * @return the flags byte.
+     */
+    public byte flags() {
+        return buffer.getByte(RecordDescriptor.FLAGS_OFFSET);
+    }
+
+    /**
+     * The key's length.
+     *
+     * @return the length of the partition key in bytes.
+     */
+    public int keyLength() {
+        return buffer.getShort(RecordDescriptor.KEY_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
+    }
+
+    /**
+     * The data's length.
+     *
+     * @return the length of the data in bytes.
+     */
+    public int dataLength() {
+        return buffer.getInt(RecordDescriptor.DATA_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /**
+     * Decodes the key.
+     *
+     * @return the partition key.
+     */
+    public String key() {
+        return buffer.getStringWithoutLengthUtf8(keyOffset, keyLength());
+    }
+
+    /**
+     * Copies the data out.
+     *
+     * @return a new array holding the data.
+     */
+    public byte[] data() {
+        final byte[] data = new byte[dataLength()];
+        buffer.getBytes(keyOffset + keyLength(), data);
+        return data;
+    }
+
+    /**
+     * The memory of the whole entry, for handlers that copy without allocating.
+     *
+     * @return the buffer, valid only inside the callback.
+     */
+    public DirectBuffer buffer() {
+        return buffer;
+    }
+
+    /**
+     * Where the data starts in {@link #buffer()}.
+     *
+     * @return the data's offset.
+     */
+    public int dataOffset() {
+        return keyOffset + keyLength();
+    }
+
+    @Override
+    public String toString() {
+        return "LogEntry{position=" + position + ", timestampMs=" + timestampMs() + ", key="
+            + new String(keyBytes(), StandardCharsets.UTF_8) + ", dataLength=" + dataLength() + "}";
+    }
+
+    private byte[] keyBytes() {
+        final byte[] key = new byte[keyLength()];
+        buffer.getBytes(keyOffset, key);
+        return key;
+    }
+}

@@ -1,0 +1,80 @@
+package io.embeddedkinesis.core.log;
+
+/**
+ * An append-only log of timestamped entries (a key and data, laid out as {@link RecordDescriptor}
+ * draws it): the storage of one shard, and the log API that the sibling modules build on.
+ *
+ * <p>Positions are opaque longs, strictly increasing in append order but not dense: a reader asks for
+ * "the first entry at or after position p", so any position from {@link #endPosition()} or
+ * {@link #positionAtOrAfter} stays valid however the log grows or is trimmed. Entry timestamps come from
+ * the log's clock when the entry is appended and never decrease along the log.
+ *
+ * <p>Implementations are thread-safe: any number of threads may append and read at once; appends are
+ * serialized, so positions and timestamps follow one order.
+ */
+public interface ShardLog extends AutoCloseable {
+    /** Returned by {@link #lastAppendTimeMs()} for a log that was never written. */
+    long NO_TIMESTAMP = Long.MIN_VALUE;
+
+    /**
+     * Appends one entry, stamped with the current time.
+     *
+     * @param key  the key's bytes (the UTF-8 partition key), at most {@link RecordDescriptor#MAX_KEY_LENGTH}.
+     * @param data the data; key and data together at most the configured maximum entry size.
+     * @return the entry's position.
+     */
+    long append(byte[] key, byte[] data);
+
+    /**
+     * Reads entries in order, from the first one at or after {@code fromPosition}.
+     *
+     * @param fromPosition where to start; positions before the first entry start at the first entry.
+     * @param maxEntries   the most entries to deliver.
+     * @param handler      receives each entry and may stop the read before one.
+     * @return the number of entries the handler took.
+     */
+    int read(long fromPosition, int maxEntries, EntryHandler handler);
+
+    /**
+     * Finds where entries at or after a time begin.
+     *
+     * @param timestampMs a time in epoch milliseconds.
+     * @return the position of the first entry stamped at or after that time, or {@link #endPosition()} if
+     *         there is none yet.
+     */
+    long positionAtOrAfter(long timestampMs);
+
+    /**
+     * The position the next append will be at or after: where a reader waits for new entries.
+     *
+     * @return the end position.
+     */
+    long endPosition();
+
+    /**
+     * When the newest entry was appended.
+     *
+     * @return its timestamp, or {@link #NO_TIMESTAMP} if the log is empty.
+     */
+    long lastAppendTimeMs();
+
+    /**
+     * Deletes whole log files that hold only entries stamped before a time. The file being written to is
+     * never deleted; readers still positioned inside a deleted file may finish reading it.
+     *
+     * @param timestampMs entries before this time are no longer needed.
+     * @return the number of files deleted.
+     */
+    int deleteBefore(long timestampMs);
+
+    /**
+     * Forces what has been appended so far to the storage device.
+     */
+    void sync();
+
+    /**
+     * Closes the log; idempotent. Appends and reads after close fail.
+     */
+    @Override
+    void close();
+}

@@ -1,0 +1,33 @@
+package io.embeddedkinesis.core.model;
+
+import io.embeddedkinesis.core.ShardLimits;
+
+/**
+ * The parameters of {@code CreateStream}.
+ *
+ * @param streamName  the name: 1 to 128 characters of {@code [a-zA-Z0-9_.-]}, unique in the broker.
+ * @param shardCount  how many shards, at least 1.
+ * @param shardLimits this stream's per-shard limits, or null for the broker's.
+ */
+public record CreateStreamRequest(String streamName, Integer shardCount, ShardLimits shardLimits) {
+    /**
+     * A request with the broker's shard limits.
+     *
+     * @param streamName the name.
+     * @param shardCount how many shards.
+     * @return the request.
+     */
+    public static CreateStreamRequest of(final String streamName, final int shardCount) {
+        return new CreateStreamRequest(streamName, shardCount, null);
+    }
+
+    /**
+     * This request with per-shard limits of its own, e.g. {@link ShardLimits#NONE} for a benchmark stream.
+     *
+     * @param limits the limits.
+     * @return a new request.
+     */
+    public CreateStreamRequest withShardLimits(final ShardLimits limits) {
+        return new CreateStreamRequest(streamName, shardCount, limits);
+    }
+}

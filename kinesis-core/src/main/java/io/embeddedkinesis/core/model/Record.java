@@ -1,0 +1,93 @@
+package io.embeddedkinesis.core.model;
+
+import io.embeddedkinesis.core.log.SequenceNumber;
+
+import java.time.Instant;
+
+/**
+ * A record read from a shard, as Kinesis returns it in {@code GetRecords}.
+ *
+ * <p>Immutable, except that {@link #data()} hands out the record's own array, as the AWS SDK's
+ * {@code asByteArrayUnsafe} does, to spare a copy on the read path; callers must not modify it. The
+ * sequence number and the arrival time are formatted on first use.
+ */
+public final class Record {
+    private final SequenceNumber sequenceNumber;
+    private final long approximateArrivalTimestampMs;
+    private final byte[] data;
+    private final String partitionKey;
+
+    /**
+     * @param sequenceNumber                the record's sequence number.
+     * @param approximateArrivalTimestampMs when the record was put, in epoch milliseconds.
+     * @param data                          the payload; not copied.
+     * @param partitionKey                  the partition key.
+     */
+    public Record(final SequenceNumber sequenceNumber, final long approximateArrivalTimestampMs,
+        final byte[] data, final String partitionKey) {
+        this.sequenceNumber = sequenceNumber;
+        this.approximateArrivalTimestampMs = approximateArrivalTimestampMs;
+        this.data = data;
+        this.partitionKey = partitionKey;
+    }
+
+    /**
+     * The record's sequence number.
+     *
+     * @return the decimal sequence number.
+     */
+    public String sequenceNumber() {
+        return sequenceNumber.toString();
+    }
+
+    /**
+     * When the record was put.
+     *
+     * @return the arrival time, to the millisecond.
+     */
+    public Instant approximateArrivalTimestamp() {
+        return Instant.ofEpochMilli(approximateArrivalTimestampMs);
+    }
+
+    /**
+     * When the record was put.
+     *
+     * @return the arrival time in epoch milliseconds.
+     */
+    public long approximateArrivalTimestampMs() {
+        return approximateArrivalTimestampMs;
+    }
+
+    /**
+     * The payload.
+     *
+     * @return the record's own array; do not modify it.
+     */
+    public byte[] data() {
+        return data;
+    }
+
+    /**
+     * The partition key the record was put with.
+     *
+     * @return the key.
+     */
+    public String partitionKey() {
+        return partitionKey;
+    }
+
+    /**
+     * How the record is encrypted at rest.
+     *
+     * @return {@link EncryptionType#NONE}.
+     */
+    public EncryptionType encryptionType() {
+        return EncryptionType.NONE;
+    }
+
+    @Override
+    public String toString() {
+        return "Record{sequenceNumber=" + sequenceNumber + ", approximateArrivalTimestamp="
+            + approximateArrivalTimestamp() + ", partitionKey=" + partitionKey + ", dataLength=" + data.length + "}";
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Kinesis Data Streams in one JVM.
+ */
+package io.embeddedkinesis.core;

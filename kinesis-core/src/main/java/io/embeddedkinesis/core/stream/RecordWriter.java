@@ -1,0 +1,239 @@
+package io.embeddedkinesis.core.stream;
+
+import io.embeddedkinesis.core.BrokerConfig;
+import io.embeddedkinesis.core.exception.InvalidArgumentException;
+import io.embeddedkinesis.core.exception.KinesisException;
+import io.embeddedkinesis.core.exception.ProvisionedThroughputExceededException;
+import io.embeddedkinesis.core.exception.ValidationErrors;
+import io.embeddedkinesis.core.log.Durability;
+import io.embeddedkinesis.core.log.SequenceNumber;
+import io.embeddedkinesis.core.model.PutRecordRequest;
+import io.embeddedkinesis.core.model.PutRecordResult;
+import io.embeddedkinesis.core.model.PutRecordsRequest;
+import io.embeddedkinesis.core.model.PutRecordsRequestEntry;
+import io.embeddedkinesis.core.model.PutRecordsResult;
+import io.embeddedkinesis.core.model.PutRecordsResultEntry;
+import io.embeddedkinesis.core.model.StreamRequest;
+import io.embeddedkinesis.core.routing.HashKey;
+import io.embeddedkinesis.core.routing.PartitionKeyHasher;
+import io.embeddedkinesis.core.routing.PartitionKeyHasher.HashedKey;
+import io.embeddedkinesis.core.shard.StoredShard;
+import org.agrona.concurrent.EpochClock;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The write path: {@code PutRecord} and {@code PutRecords}. Validates a request whole before writing
+ * anything, routes each record by its partition key's hash (or explicit hash key), asks the shard's
+ * write limiter, and appends to the shard's log.
+ *
+ * <p>A throttled {@code PutRecord} raises {@link ProvisionedThroughputExceededException} and writes
+ * nothing; in {@code PutRecords} a throttled record fails alone, with a per-record error code, and the
+ * others are written, as Kinesis does.
+ *
+ * <p>Thread-safe; the hot path allocates only the result.
+ */
+public final class RecordWriter {
+    /** Kinesis's limit on one PutRecords request, data and partition keys together. */
+    public static final long MAX_PUT_RECORDS_BYTES = 5L * 1024 * 1024;
+    /** Kinesis's limit on the records of one PutRecords request. */
+    public static final int MAX_PUT_RECORDS_ENTRIES = 500;
+
+    /** The error code Kinesis gives, in PutRecords results, to a record that failed inside the service. */
+    private static final String INTERNAL_FAILURE = "InternalFailure";
+
+    private final StreamRegistry registry;
+    private final PartitionKeyHasher hasher = new PartitionKeyHasher();
+    private final EpochClock clock;
+    private final String accountId;
+    private final boolean syncEachBatch;
+
+    /**
+     * @param registry the streams.
+     * @param config   the broker's configuration.
+     */
+    public RecordWriter(final StreamRegistry registry, final BrokerConfig config) {
+        this.registry = registry;
+        this.clock = config.clock();
+        this.accountId = config.accountId();
+        this.syncEachBatch = config.durability() == Durability.FSYNC_EVERY_BATCH;
+    }
+
+    /**
+     * Puts one record.
+     *
+     * @param request the record and its stream.
+     * @return the shard and sequence number the record got.
+     */
+    public PutRecordResult putRecord(final PutRecordRequest request) {
+        final byte[] data = request.data();
+        final String partitionKey = request.partitionKey();
+        final String explicitHashKey = request.explicitHashKey();
+        final String sequenceNumberForOrdering = request.sequenceNumberForOrdering();
+        if (partitionKey == null || data == null || partitionKey.isEmpty() || partitionKey.length() > 256
+            || data.length > BrokerConfig.MAX_RECORD_SIZE_BYTES || explicitHashKey != null
+            || sequenceNumberForOrdering != null) {
+            final ValidationErrors errors = new ValidationErrors()
+                .string("sequenceNumberForOrdering", sequenceNumberForOrdering, false, RequestPatterns.SEQUENCE_NUMBER,
+                    RequestPatterns.SEQUENCE_NUMBER_TEXT, 0, Integer.MAX_VALUE)
+                .string("partitionKey", partitionKey, true, null, null, 1, 256)
+                .string("explicitHashKey", explicitHashKey, false, RequestPatterns.HASH_KEY, RequestPatterns.HASH_KEY_TEXT,
+                    0, Integer.MAX_VALUE)
+                .blob("data", data == null ? -1 : data.length, true, BrokerConfig.MAX_RECORD_SIZE_BYTES);
+            StreamRegistry.check(errors, request.stream()).throwIfAny();
+        }
+        final Stream stream = writableStream(request.stream());
+        final HashedKey key = hasher.hash(partitionKey);
+        final HashKey hashKey = explicitHashKey == null ? key.hashKey() : HashKey.parseExplicit(explicitHashKey);
+        if (sequenceNumberForOrdering != null) {
+            checkSequenceNumberForOrdering(stream, sequenceNumberForOrdering);
+        }
+        checkRecordSize(key, data);
+        final StoredShard shard = stream.route(hashKey);
+        if (!admit(shard, key.utf8().length + (long) data.length)) {
+            throw throttled(stream, shard);
+        }
+        final long position = shard.log().append(key.utf8(), data);
+        if (syncEachBatch) {
+            shard.log().sync();
+        }
+        return new PutRecordResult(shard.shardId(), shard.sequenceNumber(position));
+    }
+
+    /**
+     * Puts up to 500 records; each one succeeds or fails alone.
+     *
+     * @param request the records and their stream.
+     * @return one entry per record, in request order.
+     */
+    public PutRecordsResult putRecords(final PutRecordsRequest request) {
+        final List<PutRecordsRequestEntry> entries = request.records();
+        validate(request);
+        final Stream stream = writableStream(request.stream());
+        final int count = entries.size();
+        final HashedKey[] keys = new HashedKey[count];
+        final StoredShard[] shards = new StoredShard[count];
+        long totalBytes = 0;
+        for (int i = 0; i < count; i++) {
+            final PutRecordsRequestEntry entry = entries.get(i);
+            keys[i] = hasher.hash(entry.partitionKey());
+            checkRecordSize(keys[i], entry.data());
+            totalBytes += keys[i].utf8().length + (long) entry.data().length;
+            final HashKey hashKey = entry.explicitHashKey() == null
+                ? keys[i].hashKey() : HashKey.parseExplicit(entry.explicitHashKey());
+            shards[i] = stream.route(hashKey);
+        }
+        if (totalBytes > MAX_PUT_RECORDS_BYTES) {
+            throw new InvalidArgumentException("Records size exceeds 5 MB limit");
+        }
+        final List<PutRecordsResultEntry> results = new ArrayList<>(count);
+        int failed = 0;
+        for (int i = 0; i < count; i++) {
+            final PutRecordsResultEntry result = putOne(stream, shards[i], keys[i].utf8(), entries.get(i).data());
+            if (!result.isSuccessful()) {
+                failed++;
+            }
+            results.add(result);
+        }
+        if (syncEachBatch) {
+            syncDistinct(shards);
+        }
+        return new PutRecordsResult(failed, results);
+    }
+
+    private PutRecordsResultEntry putOne(final Stream stream, final StoredShard shard, final byte[] key, final byte[] data) {
+        if (!admit(shard, key.length + (long) data.length)) {
+            final KinesisException throttled = throttled(stream, shard);
+            return PutRecordsResultEntry.failure(throttled.errorCode().wireName(), throttled.getMessage());
+        }
+        try {
+            final long position = shard.log().append(key, data);
+            final SequenceNumber sequenceNumber = shard.sequenceNumber(position);
+            return PutRecordsResultEntry.success(shard.shardId(), sequenceNumber);
+        } catch (final KinesisException ex) {
+            return PutRecordsResultEntry.failure(INTERNAL_FAILURE, "Internal service failure.");
+        }
+    }
+
+    private void validate(final PutRecordsRequest request) {
+        final List<PutRecordsRequestEntry> entries = request.records();
+        final ValidationErrors errors = new ValidationErrors();
+        if (entries == null) {
+            errors.notNull("records", false);
+        } else {
+            if (entries.isEmpty()) {
+                errors.add("records", "[]", "Member must have length greater than or equal to 1");
+            } else if (entries.size() > MAX_PUT_RECORDS_ENTRIES) {
+                errors.add("records", describeList(entries), "Member must have length less than or equal to 500");
+            }
+            for (int i = 0; i < entries.size(); i++) {
+                final PutRecordsRequestEntry entry = entries.get(i);
+                final String prefix = "records." + (i + 1) + ".member.";
+                if (entry == null) {
+                    errors.notNull("records." + (i + 1) + ".member", false);
+                    continue;
+                }
+                errors.string(prefix + "partitionKey", entry.partitionKey(), true, null, null, 1, 256)
+                    .string(prefix + "explicitHashKey", entry.explicitHashKey(), false, RequestPatterns.HASH_KEY,
+                        RequestPatterns.HASH_KEY_TEXT, 0, Integer.MAX_VALUE)
+                    .blob(prefix + "data", entry.data() == null ? -1 : entry.data().length, true,
+                        BrokerConfig.MAX_RECORD_SIZE_BYTES);
+            }
+        }
+        StreamRegistry.check(errors, request.stream()).throwIfAny();
+    }
+
+    private static String describeList(final List<PutRecordsRequestEntry> entries) {
+        final StringBuilder text = new StringBuilder("[");
+        for (int i = 0; i < entries.size(); i++) {
+            text.append(i == 0 ? "" : ", ").append("com.amazonaws.kinesis.v20131202.PutRecordsRequestEntry@")
+                .append(Integer.toHexString(System.identityHashCode(entries.get(i))));
+        }
+        return text.append(']').toString();
+    }
+
+    private Stream writableStream(final StreamRequest reference) {
+        final Stream stream = registry.find(reference);
+        if (stream.awaitsReadiness() && !stream.isReady(clock.time())) {
+            throw registry.notFound(stream.streamName());
+        }
+        return stream;
+    }
+
+    private boolean admit(final StoredShard shard, final long bytes) {
+        return shard.writeLimiter().isUnlimited() || shard.writeLimiter().tryAcquire(1, bytes, clock.time());
+    }
+
+    private void checkRecordSize(final HashedKey key, final byte[] data) {
+        final long size = key.utf8().length + (long) data.length;
+        if (size > BrokerConfig.MAX_RECORD_SIZE_BYTES) {
+            throw new InvalidArgumentException("Record size (" + size + " bytes of data and partition key) exceeds"
+                + " the maximum record size of " + BrokerConfig.MAX_RECORD_SIZE_BYTES + " bytes.");
+        }
+    }
+
+    private void checkSequenceNumberForOrdering(final Stream stream, final String value) {
+        final SequenceNumber parsed = SequenceNumber.tryParse(value);
+        if (parsed == null || parsed.streamTag() != stream.streamTag() || stream.shard(parsed.shardIndex()) == null) {
+            throw new InvalidArgumentException("ExclusiveMinimumSequenceNumber " + value + " used in PutRecord on stream "
+                + stream.streamName() + " under account " + accountId + " is invalid.");
+        }
+    }
+
+    private ProvisionedThroughputExceededException throttled(final Stream stream, final StoredShard shard) {
+        return new ProvisionedThroughputExceededException("Rate exceeded for shard " + shard.shardId() + " in stream "
+            + stream.streamName() + " under account " + accountId + ".");
+    }
+
+    private static void syncDistinct(final StoredShard[] shards) {
+        final Map<StoredShard, Boolean> synced = new IdentityHashMap<>();
+        for (final StoredShard shard : shards) {
+            if (synced.put(shard, Boolean.TRUE) == null) {
+                shard.log().sync();
+            }
+        }
+    }
+}

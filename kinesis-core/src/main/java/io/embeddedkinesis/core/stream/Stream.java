@@ -1,0 +1,215 @@
+package io.embeddedkinesis.core.stream;
+
+import io.embeddedkinesis.core.ShardLimits;
+import io.embeddedkinesis.core.model.StreamStatus;
+import io.embeddedkinesis.core.routing.HashKey;
+import io.embeddedkinesis.core.routing.HashKeyRange;
+import io.embeddedkinesis.core.routing.ShardRouter;
+import io.embeddedkinesis.core.shard.StoredShard;
+
+import java.util.List;
+
+/**
+ * A stream as the broker holds it: its identity, settings and shards, and the router that picks a shard
+ * for a hash key.
+ *
+ * <p>The status is derived from the clock rather than stored: a stream is CREATING until its ready time
+ * (immediately, unless the broker is configured to delay creation as the real service does), DELETING
+ * once deletion was requested, ACTIVE otherwise. Nothing has to run in the background to move it on.
+ *
+ * <p>Thread-safe: settings that change are volatile and replaced whole; the shard list is immutable.
+ */
+public final class Stream {
+    private final String streamName;
+    private final String streamArn;
+    private final long streamTag;
+    private final long createdAtMs;
+    private final long readyAtMs;
+    private final ShardLimits shardLimits;
+    private final ShardLimits ownShardLimits;
+    private final List<StoredShard> shards;
+    private final StoredShard[] shardsByRoute;
+    private final ShardRouter router;
+    private volatile boolean readySeen;
+    private volatile int retentionPeriodHours;
+    private volatile long deleteAtMs;
+
+    Stream(final String streamArn, final StreamMetadata metadata, final List<StoredShard> shards,
+        final ShardLimits shardLimits) {
+        this.streamName = metadata.streamName();
+        this.streamArn = streamArn;
+        this.streamTag = metadata.streamTag();
+        this.createdAtMs = metadata.createdAtMs();
+        this.readyAtMs = metadata.readyAtMs();
+        this.retentionPeriodHours = metadata.retentionPeriodHours();
+        this.deleteAtMs = metadata.deleteAtMs();
+        this.shardLimits = shardLimits;
+        this.ownShardLimits = metadata.shardLimits();
+        this.shards = List.copyOf(shards);
+        this.shardsByRoute = shards.toArray(new StoredShard[0]);
+        final List<HashKeyRange> ranges = shards.stream().map(StoredShard::hashKeyRange).toList();
+        this.router = new ShardRouter(ranges);
+    }
+
+    /**
+     * The stream's name.
+     *
+     * @return the name.
+     */
+    public String streamName() {
+        return streamName;
+    }
+
+    /**
+     * The stream's ARN.
+     *
+     * @return {@code arn:aws:kinesis:<region>:<account>:stream/<name>}.
+     */
+    public String streamArn() {
+        return streamArn;
+    }
+
+    /**
+     * The tag that sequence numbers and iterators of this stream carry.
+     *
+     * @return 36 bits, unique to this incarnation of the stream.
+     */
+    public long streamTag() {
+        return streamTag;
+    }
+
+    /**
+     * When the stream was created.
+     *
+     * @return epoch milliseconds.
+     */
+    public long createdAtMs() {
+        return createdAtMs;
+    }
+
+    /**
+     * The stream's status at a time.
+     *
+     * @param nowMs the current time.
+     * @return the status.
+     */
+    public StreamStatus status(final long nowMs) {
+        if (deleteAtMs != Long.MAX_VALUE) {
+            return StreamStatus.DELETING;
+        }
+        return isReady(nowMs) ? StreamStatus.ACTIVE : StreamStatus.CREATING;
+    }
+
+    long readyAtMs() {
+        return readyAtMs;
+    }
+
+    ShardLimits ownShardLimits() {
+        return ownShardLimits;
+    }
+
+    /**
+     * Whether records may be put and read: the stream is ACTIVE (or UPDATING, or DELETING but not gone).
+     *
+     * @param nowMs the current time; only read while the stream may still be CREATING.
+     * @return false while CREATING.
+     */
+    public boolean isReady(final long nowMs) {
+        if (readySeen) {
+            return true;
+        }
+        if (nowMs >= readyAtMs) {
+            readySeen = true;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether the stream's readiness depends on the time, so callers must read the clock.
+     *
+     * @return true until the stream has been seen ready.
+     */
+    public boolean awaitsReadiness() {
+        return !readySeen;
+    }
+
+    /**
+     * How long records are kept.
+     *
+     * @return the retention period in hours.
+     */
+    public int retentionPeriodHours() {
+        return retentionPeriodHours;
+    }
+
+    void retentionPeriodHours(final int hours) {
+        this.retentionPeriodHours = hours;
+    }
+
+    /**
+     * The oldest arrival time still within retention.
+     *
+     * @param nowMs the current time.
+     * @return records that arrived before this time have expired.
+     */
+    public long trimHorizonMs(final long nowMs) {
+        return nowMs - retentionPeriodHours * 3_600_000L;
+    }
+
+    /**
+     * When a requested deletion completes.
+     *
+     * @return epoch milliseconds, or {@link Long#MAX_VALUE} if the stream is not being deleted.
+     */
+    public long deleteAtMs() {
+        return deleteAtMs;
+    }
+
+    void deleteAtMs(final long atMs) {
+        this.deleteAtMs = atMs;
+    }
+
+    /**
+     * The per-shard limits in force for this stream.
+     *
+     * @return the limits.
+     */
+    public ShardLimits shardLimits() {
+        return shardLimits;
+    }
+
+    /**
+     * The stream's shards, in shard id order.
+     *
+     * @return an immutable list.
+     */
+    public List<StoredShard> shards() {
+        return shards;
+    }
+
+    /**
+     * Finds a shard by index.
+     *
+     * @param shardIndex the number in the shard id.
+     * @return the shard, or null if the stream has no such shard.
+     */
+    public StoredShard shard(final int shardIndex) {
+        return shardIndex >= 0 && shardIndex < shardsByRoute.length ? shardsByRoute[shardIndex] : null;
+    }
+
+    /**
+     * Picks the open shard that owns a hash key.
+     *
+     * @param hashKey the hash key.
+     * @return the shard.
+     */
+    public StoredShard route(final HashKey hashKey) {
+        return shardsByRoute.length == 1 ? shardsByRoute[0] : shardsByRoute[router.route(hashKey)];
+    }
+
+    @Override
+    public String toString() {
+        return streamArn;
+    }
+}

@@ -1,0 +1,224 @@
+package io.embeddedkinesis.core.stream;
+
+import io.embeddedkinesis.core.BrokerConfig;
+import io.embeddedkinesis.core.exception.ExpiredNextTokenException;
+import io.embeddedkinesis.core.exception.InvalidArgumentException;
+import io.embeddedkinesis.core.exception.ValidationErrors;
+import io.embeddedkinesis.core.model.DescribeStreamRequest;
+import io.embeddedkinesis.core.model.EncryptionType;
+import io.embeddedkinesis.core.model.ListShardsRequest;
+import io.embeddedkinesis.core.model.ListShardsResult;
+import io.embeddedkinesis.core.model.ListStreamsRequest;
+import io.embeddedkinesis.core.model.ListStreamsResult;
+import io.embeddedkinesis.core.model.SequenceNumberRange;
+import io.embeddedkinesis.core.model.Shard;
+import io.embeddedkinesis.core.model.StreamDescription;
+import io.embeddedkinesis.core.model.StreamDescriptionSummary;
+import io.embeddedkinesis.core.model.StreamModeDetails;
+import io.embeddedkinesis.core.model.StreamRequest;
+import io.embeddedkinesis.core.model.StreamStatus;
+import io.embeddedkinesis.core.model.StreamSummary;
+import io.embeddedkinesis.core.shard.ShardId;
+import io.embeddedkinesis.core.shard.StoredShard;
+import io.embeddedkinesis.core.token.PagingToken;
+import io.embeddedkinesis.core.token.TokenCipher;
+import org.agrona.concurrent.EpochClock;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The read-only control plane: {@code DescribeStream}, {@code DescribeStreamSummary}, {@code ListStreams}
+ * and {@code ListShards}, with Kinesis's paging rules.
+ *
+ * <p>Thread-safe; every call works on a snapshot of the registry.
+ */
+public final class StreamCatalog {
+    /** How long a pagination token stays valid, as in Kinesis. */
+    public static final long NEXT_TOKEN_TTL_MS = 300_000L;
+
+    private static final int DESCRIBE_STREAM_PAGE = 100;
+    private static final int LIST_STREAMS_PAGE = 100;
+    private static final int LIST_SHARDS_PAGE = 1000;
+
+    private final StreamRegistry registry;
+    private final TokenCipher cipher;
+    private final EpochClock clock;
+
+    /**
+     * @param registry the streams.
+     * @param cipher   seals pagination tokens.
+     * @param config   the broker's configuration.
+     */
+    public StreamCatalog(final StreamRegistry registry, final TokenCipher cipher, final BrokerConfig config) {
+        this.registry = registry;
+        this.cipher = cipher;
+        this.clock = config.clock();
+    }
+
+    /**
+     * Describes a stream with one page of its shards.
+     *
+     * @param request the stream and the page.
+     * @return the description.
+     */
+    public StreamDescription describeStream(final DescribeStreamRequest request) {
+        final ValidationErrors errors = new ValidationErrors()
+            .number("limit", request.limit() == null ? null : request.limit().longValue(), false, 1, 10_000)
+            .string("exclusiveStartShardId", request.exclusiveStartShardId(), false, RequestPatterns.NAME,
+                RequestPatterns.NAME_TEXT, 1, 128);
+        StreamRegistry.check(errors, request.stream()).throwIfAny();
+        final Stream stream = registry.find(request.stream());
+        final long nowMs = clock.time();
+        final StreamStatus status = stream.status(nowMs);
+        final int limit = Math.min(request.limit() == null ? DESCRIBE_STREAM_PAGE : request.limit(), DESCRIBE_STREAM_PAGE);
+        final List<Shard> all = status == StreamStatus.CREATING ? List.of() : shardsAfter(stream, request.exclusiveStartShardId());
+        final List<Shard> page = all.subList(0, Math.min(limit, all.size()));
+        return new StreamDescription(stream.streamName(), stream.streamArn(), status, StreamModeDetails.PROVISIONED,
+            page, all.size() > page.size(), stream.retentionPeriodHours(), Instant.ofEpochMilli(stream.createdAtMs()),
+            EncryptionType.NONE, null);
+    }
+
+    /**
+     * Summarizes a stream without its shards.
+     *
+     * @param request the stream.
+     * @return the summary.
+     */
+    public StreamDescriptionSummary describeStreamSummary(final StreamRequest request) {
+        StreamRegistry.validate(request);
+        final Stream stream = registry.find(request);
+        final StreamStatus status = stream.status(clock.time());
+        return new StreamDescriptionSummary(stream.streamName(), stream.streamArn(), status,
+            StreamModeDetails.PROVISIONED, stream.retentionPeriodHours(), Instant.ofEpochMilli(stream.createdAtMs()),
+            EncryptionType.NONE, null, status == StreamStatus.CREATING ? 0 : stream.shards().size(), 0);
+    }
+
+    /**
+     * Lists streams by name, a page at a time.
+     *
+     * @param request the page.
+     * @return the names and summaries on the page.
+     */
+    public ListStreamsResult listStreams(final ListStreamsRequest request) {
+        new ValidationErrors()
+            .number("limit", request.limit() == null ? null : request.limit().longValue(), false, 1, 10_000)
+            .string("exclusiveStartStreamName", request.exclusiveStartStreamName(), false, RequestPatterns.NAME,
+                RequestPatterns.NAME_TEXT, 1, 128)
+            .string("nextToken", request.nextToken(), false, null, null, 1, 1_048_576)
+            .throwIfAny();
+        if (request.nextToken() != null && request.exclusiveStartStreamName() != null) {
+            throw new InvalidArgumentException("NextToken and ExclusiveStartStreamName cannot be provided together.");
+        }
+        final long nowMs = clock.time();
+        final String after = request.nextToken() != null
+            ? openToken(PagingToken.Kind.STREAMS, request.nextToken(), nowMs).exclusiveStart()
+            : request.exclusiveStartStreamName();
+        final int limit = Math.min(request.limit() == null ? LIST_STREAMS_PAGE : request.limit(), LIST_STREAMS_PAGE);
+        final List<String> names = new ArrayList<>();
+        final List<StreamSummary> summaries = new ArrayList<>();
+        boolean more = false;
+        for (final Stream stream : registry.list()) {
+            if (after != null && stream.streamName().compareTo(after) <= 0) {
+                continue;
+            }
+            if (names.size() == limit) {
+                more = true;
+                break;
+            }
+            names.add(stream.streamName());
+            summaries.add(new StreamSummary(stream.streamName(), stream.streamArn(), stream.status(nowMs),
+                StreamModeDetails.PROVISIONED, Instant.ofEpochMilli(stream.createdAtMs())));
+        }
+        final String nextToken = more
+            ? new PagingToken(PagingToken.Kind.STREAMS, "", 0, names.get(names.size() - 1), nowMs).seal(cipher)
+            : null;
+        return new ListStreamsResult(names, more, nextToken, summaries);
+    }
+
+    /**
+     * Lists a stream's shards, a page at a time.
+     *
+     * @param request the stream or the previous page's token.
+     * @return the shards on the page and the token for the next one.
+     */
+    public ListShardsResult listShards(final ListShardsRequest request) {
+        final StreamRequest reference = request.stream() == null ? new StreamRequest(null, null) : request.stream();
+        final ValidationErrors errors = new ValidationErrors()
+            .string("exclusiveStartShardId", request.exclusiveStartShardId(), false, RequestPatterns.NAME,
+                RequestPatterns.NAME_TEXT, 1, 128)
+            .number("maxResults", request.maxResults() == null ? null : request.maxResults().longValue(), false, 1, 10_000)
+            .string("nextToken", request.nextToken(), false, null, null, 1, 1_048_576);
+        StreamRegistry.check(errors, reference).throwIfAny();
+        final int limit = Math.min(request.maxResults() == null ? LIST_SHARDS_PAGE : request.maxResults(), LIST_SHARDS_PAGE);
+        final long nowMs = clock.time();
+        final Stream stream;
+        final String after;
+        if (request.nextToken() != null) {
+            rejectWithToken(reference, request);
+            final PagingToken token = openToken(PagingToken.Kind.SHARDS, request.nextToken(), nowMs);
+            stream = registry.get(token.streamName());
+            if (stream == null || stream.streamTag() != token.streamTag()) {
+                throw registry.notFound(token.streamName());
+            }
+            after = token.exclusiveStart();
+        } else {
+            if (reference.streamName() == null && reference.streamARN() == null) {
+                throw new InvalidArgumentException("Either NextToken or StreamName should be provided.");
+            }
+            stream = registry.find(reference);
+            if (request.streamCreationTimestamp() != null
+                && request.streamCreationTimestamp().toEpochMilli() != stream.createdAtMs()) {
+                throw registry.notFound(stream.streamName());
+            }
+            after = request.exclusiveStartShardId();
+        }
+        final List<Shard> all = stream.status(nowMs) == StreamStatus.CREATING ? List.of() : shardsAfter(stream, after);
+        final List<Shard> page = all.subList(0, Math.min(limit, all.size()));
+        final String nextToken = all.size() > page.size()
+            ? new PagingToken(PagingToken.Kind.SHARDS, stream.streamName(), stream.streamTag(),
+                page.get(page.size() - 1).shardId(), nowMs).seal(cipher)
+            : null;
+        return new ListShardsResult(page, nextToken);
+    }
+
+    private static void rejectWithToken(final StreamRequest reference, final ListShardsRequest request) {
+        final String other = reference.streamName() != null ? "StreamName"
+            : reference.streamARN() != null ? "StreamARN"
+            : request.exclusiveStartShardId() != null ? "ExclusiveStartShardId"
+            : request.streamCreationTimestamp() != null ? "StreamCreationTimestamp" : null;
+        if (other != null) {
+            throw new InvalidArgumentException("NextToken and " + other + " cannot be provided together.");
+        }
+    }
+
+    private PagingToken openToken(final PagingToken.Kind kind, final String text, final long nowMs) {
+        final PagingToken token = PagingToken.open(cipher, kind, text);
+        if (token == null) {
+            throw new InvalidArgumentException("Invalid NextToken.");
+        }
+        if (nowMs - token.issuedAtMs() > NEXT_TOKEN_TTL_MS) {
+            throw new ExpiredNextTokenException("The NextToken has expired. NextTokens are valid for "
+                + NEXT_TOKEN_TTL_MS / 1000 + " seconds.");
+        }
+        return token;
+    }
+
+    private static List<Shard> shardsAfter(final Stream stream, final String exclusiveStartShardId) {
+        final ShardId after = exclusiveStartShardId == null ? null : ShardId.tryParse(exclusiveStartShardId);
+        final List<Shard> shards = new ArrayList<>(stream.shards().size());
+        for (final StoredShard shard : stream.shards()) {
+            if (exclusiveStartShardId != null && (after == null || shard.id().compareTo(after) <= 0)) {
+                continue;
+            }
+            shards.add(describe(shard));
+        }
+        return shards;
+    }
+
+    private static Shard describe(final StoredShard shard) {
+        return new Shard(shard.shardId(), null, null, shard.hashKeyRange(),
+            new SequenceNumberRange(shard.sequenceNumber(shard.startingPosition()).toString(), null));
+    }
+}

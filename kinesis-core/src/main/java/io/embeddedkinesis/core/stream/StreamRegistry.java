@@ -1,0 +1,409 @@
+package io.embeddedkinesis.core.stream;
+
+import io.embeddedkinesis.core.BrokerConfig;
+import io.embeddedkinesis.core.ShardLimits;
+import io.embeddedkinesis.core.exception.InternalFailureException;
+import io.embeddedkinesis.core.exception.InvalidArgumentException;
+import io.embeddedkinesis.core.exception.LimitExceededException;
+import io.embeddedkinesis.core.exception.ResourceInUseException;
+import io.embeddedkinesis.core.exception.ResourceNotFoundException;
+import io.embeddedkinesis.core.exception.ValidationErrors;
+import io.embeddedkinesis.core.log.ChronicleShardLog;
+import io.embeddedkinesis.core.log.LogConfig;
+import io.embeddedkinesis.core.log.SequenceNumber;
+import io.embeddedkinesis.core.log.ShardLog;
+import io.embeddedkinesis.core.model.CreateStreamRequest;
+import io.embeddedkinesis.core.model.StreamRequest;
+import io.embeddedkinesis.core.routing.HashKey;
+import io.embeddedkinesis.core.routing.HashKeyRange;
+import io.embeddedkinesis.core.shard.ShardId;
+import io.embeddedkinesis.core.shard.StoredShard;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every stream of a broker: creates, finds, lists and deletes them, keeps their metadata on disk, and
+ * reopens them all when the broker restarts.
+ *
+ * <p>Thread-safe. Lookups are lock-free reads of a concurrent map; changes to the set of streams are
+ * serialized by this object's lock, so that two creates of one name cannot both succeed.
+ */
+public final class StreamRegistry implements AutoCloseable {
+    private static final StreamRequest NO_STREAM = new StreamRequest(null, null);
+    private static final Logger LOG = LoggerFactory.getLogger(StreamRegistry.class);
+
+    private final BrokerConfig config;
+    private final LogConfig logConfig;
+    private final StreamStore store;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, Stream> streams = new ConcurrentHashMap<>();
+
+    /**
+     * Opens every stream found in the broker directory.
+     *
+     * @param directory the broker directory.
+     * @param config    the broker's configuration.
+     */
+    public StreamRegistry(final Path directory, final BrokerConfig config) {
+        this.config = config;
+        this.logConfig = new LogConfig(config.logCycle(), BrokerConfig.MAX_RECORD_SIZE_BYTES, config.durability());
+        this.store = new StreamStore(directory);
+        final long nowMs = config.clock().time();
+        try {
+            for (final StreamMetadata metadata : store.loadAll()) {
+                if (metadata.deleteAtMs() <= nowMs) {
+                    store.delete(metadata.streamTag());
+                } else {
+                    streams.put(metadata.streamName(), open(metadata, nowMs));
+                }
+            }
+        } catch (final RuntimeException ex) {
+            close();
+            throw ex;
+        }
+        LOG.debug("Opened {} streams in {}", streams.size(), directory);
+    }
+
+    /**
+     * Creates a stream with evenly split shards.
+     *
+     * @param request the stream's name, shard count and optional limits.
+     * @return the new stream.
+     */
+    public synchronized Stream create(final CreateStreamRequest request) {
+        new ValidationErrors()
+            .number("shardCount", request.shardCount() == null ? null : request.shardCount().longValue(), true,
+                1, Integer.MAX_VALUE)
+            .string("streamName", request.streamName(), true, RequestPatterns.NAME, RequestPatterns.NAME_TEXT, 1, 128)
+            .throwIfAny();
+        final String name = request.streamName();
+        final long nowMs = config.clock().time();
+        purgeIfDeleted(name, nowMs);
+        if (streams.containsKey(name)) {
+            throw new ResourceInUseException("Stream " + name + " under account " + config.accountId()
+                + " already exists.");
+        }
+        final int shardCount = request.shardCount();
+        final int openShards = openShardCount();
+        if ((long) openShards + shardCount > config.shardLimit()) {
+            throw new LimitExceededException("This request would exceed the shard limit for the account "
+                + config.accountId() + " in " + config.region() + ". Current shard count for the account: "
+                + openShards + ". Limit: " + config.shardLimit() + ". Number of additional shards that would have"
+                + " resulted from this request: " + shardCount + ". Refer to the AWS Service Limits page"
+                + " (http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) for current limits and how"
+                + " to request higher limits.");
+        }
+        final long tag = newStreamTag();
+        final List<StreamMetadata.ShardMetadata> shards = new ArrayList<>(shardCount);
+        final List<HashKeyRange> ranges = HashKeyRange.evenSplit(shardCount);
+        for (int i = 0; i < shardCount; i++) {
+            final HashKeyRange range = ranges.get(i);
+            shards.add(new StreamMetadata.ShardMetadata(i, range.startingHashKey().toString(),
+                range.endingHashKey().toString(), -1L));
+        }
+        final StreamMetadata draft = new StreamMetadata(StreamMetadata.FORMAT_VERSION, name, tag, nowMs,
+            nowMs + config.streamCreationDelayMs(), 24, request.shardLimits(), Long.MAX_VALUE, shards);
+        final Stream stream;
+        try {
+            stream = open(draft, nowMs);
+        } catch (final RuntimeException ex) {
+            store.delete(tag);
+            throw ex;
+        }
+        store.save(metadataOf(stream));
+        streams.put(name, stream);
+        return stream;
+    }
+
+    /**
+     * Finds a stream by name and/or ARN, validating both as the Kinesis model does.
+     *
+     * @param reference the name, the ARN, or both.
+     * @return the stream, whatever its status.
+     * @throws ResourceNotFoundException if there is no such stream.
+     */
+    public Stream find(final StreamRequest reference) {
+        final StreamRequest request = reference == null ? NO_STREAM : reference;
+        final String name = request.streamName();
+        final String arn = request.streamARN();
+        if (arn == null && name != null) {
+            final Stream stream = streams.get(name);
+            if (stream != null && stream.deleteAtMs() == Long.MAX_VALUE) {
+                return stream;
+            }
+        }
+        validate(request);
+        final String resolved = arn == null ? name : nameInArn(arn, name);
+        final Stream stream = get(resolved);
+        if (stream == null) {
+            throw notFound(resolved);
+        }
+        return stream;
+    }
+
+    /**
+     * Checks a stream reference without looking the stream up.
+     *
+     * @param request the name, the ARN, or both.
+     */
+    public static void validate(final StreamRequest request) {
+        check(new ValidationErrors(), request).throwIfAny();
+        if (request == null || request.streamName() == null && request.streamARN() == null) {
+            throw new InvalidArgumentException("Either StreamName or StreamARN must be provided.");
+        }
+    }
+
+    /**
+     * Adds the model's checks of a stream reference to a request's other checks, in the order AWS reports
+     * them (the stream comes last in most operations).
+     *
+     * @param errors  the request's checks so far.
+     * @param reference the name, the ARN, or both.
+     * @return {@code errors}, for chaining.
+     */
+    public static ValidationErrors check(final ValidationErrors errors, final StreamRequest reference) {
+        final StreamRequest request = reference == null ? NO_STREAM : reference;
+        return errors
+            .string("streamName", request.streamName(), false, RequestPatterns.NAME, RequestPatterns.NAME_TEXT, 1, 128)
+            .string("streamARN", request.streamARN(), false, RequestPatterns.STREAM_ARN,
+                RequestPatterns.STREAM_ARN_TEXT, 1, 2048);
+    }
+
+    private String nameInArn(final String arn, final String name) {
+        final String expectedPrefix = arnPrefix();
+        final String arnName = arn.substring(arn.indexOf(":stream/") + ":stream/".length());
+        if (name != null && !name.equals(arnName)) {
+            throw new InvalidArgumentException("StreamARN " + arn + " and StreamName " + name
+                + " do not refer to the same stream.");
+        }
+        if (!arn.startsWith(expectedPrefix)) {
+            final String[] parts = arn.split(":", 6);
+            throw new ResourceNotFoundException("Stream " + arnName + " under account " + parts[4] + " not found.");
+        }
+        return arnName;
+    }
+
+    /**
+     * Finds a stream by name, for operations that name it without validation (iterators, tokens).
+     *
+     * @param name the stream's name.
+     * @return the stream, or null if there is none or it is gone.
+     */
+    public Stream get(final String name) {
+        final Stream stream = streams.get(name);
+        if (stream != null && stream.deleteAtMs() != Long.MAX_VALUE) {
+            return purgeIfDeleted(name, config.clock().time()) ? null : stream;
+        }
+        return stream;
+    }
+
+    /**
+     * Deletes a stream: at once, or after the configured deletion delay, during which it is DELETING.
+     *
+     * @param request the stream.
+     */
+    public synchronized void delete(final StreamRequest request) {
+        final Stream stream = find(request);
+        if (stream.deleteAtMs() != Long.MAX_VALUE) {
+            throw notFound(stream.streamName());
+        }
+        final long nowMs = config.clock().time();
+        if (config.streamDeletionDelayMs() == 0) {
+            remove(stream);
+            return;
+        }
+        final StreamMetadata metadata = metadataOf(stream).withDeleteAtMs(nowMs + config.streamDeletionDelayMs());
+        store.save(metadata);
+        stream.deleteAtMs(metadata.deleteAtMs());
+    }
+
+    /**
+     * Changes a stream's retention period and persists it.
+     *
+     * @param stream the stream.
+     * @param hours  the new period, already validated.
+     */
+    public synchronized void updateRetention(final Stream stream, final int hours) {
+        store.save(metadataOf(stream).withRetentionPeriodHours(hours));
+        stream.retentionPeriodHours(hours);
+    }
+
+    /**
+     * Every live stream, sorted by name.
+     *
+     * @return the streams.
+     */
+    public List<Stream> list() {
+        final long nowMs = config.clock().time();
+        final List<Stream> live = new ArrayList<>();
+        for (final Stream stream : streams.values()) {
+            if (stream.deleteAtMs() == Long.MAX_VALUE || !purgeIfDeleted(stream.streamName(), nowMs)) {
+                live.add(stream);
+            }
+        }
+        live.sort((a, b) -> a.streamName().compareTo(b.streamName()));
+        return live;
+    }
+
+    /**
+     * Completes delayed deletions that are due and deletes log files past every stream's retention.
+     *
+     * @return the number of log files deleted.
+     */
+    public int enforceRetention() {
+        final long nowMs = config.clock().time();
+        int deleted = 0;
+        for (final Stream stream : list()) {
+            final long horizonMs = stream.trimHorizonMs(nowMs);
+            for (final StoredShard shard : stream.shards()) {
+                deleted += shard.log().deleteBefore(horizonMs);
+            }
+        }
+        return deleted;
+    }
+
+    /**
+     * Forces every shard log to disk.
+     */
+    public void syncAll() {
+        for (final Stream stream : streams.values()) {
+            for (final StoredShard shard : stream.shards()) {
+                shard.log().sync();
+            }
+        }
+    }
+
+    /**
+     * The number of shards of all live streams.
+     *
+     * @return the open shard count.
+     */
+    public int openShardCount() {
+        int count = 0;
+        for (final Stream stream : streams.values()) {
+            count += stream.shards().size();
+        }
+        return count;
+    }
+
+    /**
+     * The error Kinesis raises for a missing stream.
+     *
+     * @param name the stream's name.
+     * @return the exception.
+     */
+    public ResourceNotFoundException notFound(final String name) {
+        return new ResourceNotFoundException("Stream " + name + " under account " + config.accountId() + " not found.");
+    }
+
+    /**
+     * The ARN of a stream of this broker.
+     *
+     * @param name the stream's name.
+     * @return {@code arn:aws:kinesis:<region>:<account>:stream/<name>}.
+     */
+    public String arnOf(final String name) {
+        return arnPrefix() + name;
+    }
+
+    private String arnPrefix() {
+        return "arn:aws:kinesis:" + config.region() + ":" + config.accountId() + ":stream/";
+    }
+
+    @Override
+    public synchronized void close() {
+        RuntimeException failure = null;
+        for (final Stream stream : streams.values()) {
+            for (final StoredShard shard : stream.shards()) {
+                try {
+                    shard.close();
+                } catch (final RuntimeException ex) {
+                    if (failure == null) {
+                        failure = ex;
+                    } else {
+                        failure.addSuppressed(ex);
+                    }
+                }
+            }
+        }
+        streams.clear();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Removes a stream whose delayed deletion is due; true if it was removed. */
+    private synchronized boolean purgeIfDeleted(final String name, final long nowMs) {
+        final Stream stream = streams.get(name);
+        if (stream == null || stream.deleteAtMs() > nowMs) {
+            return false;
+        }
+        remove(stream);
+        return true;
+    }
+
+    private void remove(final Stream stream) {
+        streams.remove(stream.streamName(), stream);
+        for (final StoredShard shard : stream.shards()) {
+            shard.close();
+        }
+        store.delete(stream.streamTag());
+    }
+
+    private Stream open(final StreamMetadata metadata, final long nowMs) {
+        final ShardLimits limits = metadata.shardLimits() != null ? metadata.shardLimits() : config.shardLimits();
+        final List<StoredShard> shards = new ArrayList<>(metadata.shards().size());
+        try {
+            for (final StreamMetadata.ShardMetadata shard : metadata.shards()) {
+                final ShardId id = new ShardId(shard.shardIndex());
+                final Path directory = store.shardDirectory(metadata.streamTag(), id.toString());
+                final ShardLog log = new ChronicleShardLog(directory, logConfig, config.clock());
+                final long startingPosition = shard.startingPosition() >= 0 ? shard.startingPosition() : log.endPosition();
+                final HashKeyRange range = new HashKeyRange(
+                    HashKey.of(new BigInteger(shard.startingHashKey())), HashKey.of(new BigInteger(shard.endingHashKey())));
+                shards.add(new StoredShard(id, metadata.streamTag(), range, startingPosition, log, limits, nowMs));
+            }
+        } catch (final RuntimeException ex) {
+            shards.forEach(StoredShard::close);
+            throw ex instanceof InternalFailureException ? ex : new InternalFailureException("Internal service failure.", ex);
+        }
+        return new Stream(arnOf(metadata.streamName()), metadata, shards, limits);
+    }
+
+    private StreamMetadata metadataOf(final Stream stream) {
+        final List<StreamMetadata.ShardMetadata> shards = new ArrayList<>();
+        for (final StoredShard shard : stream.shards()) {
+            shards.add(new StreamMetadata.ShardMetadata(shard.id().index(),
+                shard.hashKeyRange().startingHashKey().toString(), shard.hashKeyRange().endingHashKey().toString(),
+                shard.startingPosition()));
+        }
+        return new StreamMetadata(StreamMetadata.FORMAT_VERSION, stream.streamName(), stream.streamTag(),
+            stream.createdAtMs(), stream.readyAtMs(), stream.retentionPeriodHours(), stream.ownShardLimits(),
+            stream.deleteAtMs(), shards);
+    }
+
+    private long newStreamTag() {
+        long tag;
+        do {
+            tag = random.nextLong() & SequenceNumber.STREAM_TAG_MASK;
+        } while (tag == 0 || tagInUse(tag));
+        return tag;
+    }
+
+    private boolean tagInUse(final long tag) {
+        for (final Stream stream : streams.values()) {
+            if (stream.streamTag() == tag) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,67 @@
+package io.embeddedkinesis.core.throttle;
+
+import io.embeddedkinesis.core.ShardLimits;
+
+/**
+ * Admits writes to one shard within its bytes-per-second and records-per-second limits. A write is
+ * admitted whole or not at all: both buckets are checked before either is charged, so a refused write
+ * costs nothing.
+ *
+ * <p>Thread-safe. With both write limits off it admits everything without taking a lock.
+ */
+public final class ShardWriteLimiter {
+    private final boolean unlimited;
+    private final TokenBucket bytes;
+    private final TokenBucket records;
+
+    /**
+     * @param limits the shard's limits; only the write limits are used.
+     * @param nowMs  the current time; the buckets start full.
+     */
+    public ShardWriteLimiter(final ShardLimits limits, final long nowMs) {
+        this.unlimited = limits.writesUnlimited();
+        this.bytes = bucket(limits.writeBytesPerSecond(), nowMs);
+        this.records = bucket(limits.writeRecordsPerSecond(), nowMs);
+    }
+
+    /**
+     * Whether this limiter admits everything without checking the time.
+     *
+     * @return true if both write limits are off.
+     */
+    public boolean isUnlimited() {
+        return unlimited;
+    }
+
+    /**
+     * Admits a write of {@code recordCount} records totalling {@code byteCount} bytes if both limits
+     * allow it now, and charges it.
+     *
+     * @param recordCount the records to write.
+     * @param byteCount   their data and partition key bytes.
+     * @param nowMs       the current time.
+     * @return true if admitted and charged; false if refused, with nothing charged.
+     */
+    public boolean tryAcquire(final int recordCount, final long byteCount, final long nowMs) {
+        if (unlimited) {
+            return true;
+        }
+        synchronized (this) {
+            if ((bytes != null && !bytes.hasAvailable(byteCount, nowMs))
+                || (records != null && !records.hasAvailable(recordCount, nowMs))) {
+                return false;
+            }
+            if (bytes != null) {
+                bytes.take(byteCount);
+            }
+            if (records != null) {
+                records.take(recordCount);
+            }
+            return true;
+        }
+    }
+
+    static TokenBucket bucket(final long ratePerSecond, final long nowMs) {
+        return ratePerSecond == ShardLimits.UNLIMITED ? null : new TokenBucket(Math.min(ratePerSecond, TokenBucket.MAX_RATE), nowMs);
+    }
+}
