@@ -21,6 +21,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.NavigableSet;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
@@ -28,10 +29,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * {@link LogCycle}, entries written straight into the memory-mapped file and read back without copying.
  *
  * <p><b>Design note.</b> Appends are serialized by this class's own lock, around a single appender,
- * rather than left to Chronicle's per-thread appenders. Under that lock the clock is read before
- * Chronicle reads it to pick the file, so an entry's timestamp never falls after the end of its file's
- * cycle: that is what lets retention delete whole files by their cycle's time alone. The same lock gives
- * strictly increasing positions with non-decreasing timestamps. Reads borrow a tailer from a small pool
+ * rather than left to Chronicle's per-thread appenders. Under that lock the entry is stamped before
+ * Chronicle reads the time to pick the file, and both read one clock that never goes backwards, so an
+ * entry's timestamp never falls after the end of its file's cycle: that is what lets retention delete
+ * whole files by their cycle's time alone. The same lock gives strictly increasing positions with
+ * non-decreasing timestamps, even if the system clock steps back. Reads borrow a tailer from a small pool
  * and never block appends; a read-write lock only keeps {@link #close()} from pulling the queue from
  * under a read in progress.
  *
@@ -54,6 +56,7 @@ public final class ChronicleShardLog implements ShardLog {
     private final ArrayDeque<Reader> readers = new ArrayDeque<>();
     private volatile long lastIndex;
     private volatile long lastTimestampMs;
+    private final AtomicLong monotonicMs = new AtomicLong(Long.MIN_VALUE);
     private volatile boolean closed;
 
     /**
@@ -73,7 +76,7 @@ public final class ChronicleShardLog implements ShardLog {
         this.queue = ChronicleQueue.singleBuilder(directory)
             .blockSize(config.blockSizeBytes())
             .rollCycle(rollCycle)
-            .timeProvider(clock::time)
+            .timeProvider(this::monotonicTimeMs)
             .syncMode(syncEnabled ? SyncMode.SYNC : SyncMode.NONE)
             .build();
         ExcerptAppender created = null;
@@ -101,6 +104,7 @@ public final class ChronicleShardLog implements ShardLog {
                     final Bytes<?> bytes = dc.wire().bytes();
                     lastIndex = dc.index();
                     lastTimestampMs = bytes.readLong(bytes.readPosition() + RecordDescriptor.TIMESTAMP_OFFSET);
+                    monotonicMs.set(lastTimestampMs);
                 }
             }
         }
@@ -110,7 +114,7 @@ public final class ChronicleShardLog implements ShardLog {
     public long append(final byte[] key, final byte[] data) {
         synchronized (appendLock) {
             ensureOpen();
-            final long timestampMs = Math.max(clock.time(), lastTimestampMs);
+            final long timestampMs = monotonicTimeMs();
             final DocumentContext dc = appender.writingDocument();
             try {
                 final Bytes<?> bytes = dc.wire().bytes();
@@ -134,6 +138,16 @@ public final class ChronicleShardLog implements ShardLog {
             lastIndex = appender.lastIndexAppended();
             return lastIndex;
         }
+    }
+
+    /**
+     * The clock, never going backwards: Chronicle picks an entry's file by this time, and a clock stepped
+     * back across a cycle boundary would otherwise append into an older file, out of order.
+     */
+    private long monotonicTimeMs() {
+        final long nowMs = clock.time();
+        final long last = monotonicMs.get();
+        return nowMs > last ? monotonicMs.accumulateAndGet(nowMs, Math::max) : last;
     }
 
     @Override
@@ -174,7 +188,7 @@ public final class ChronicleShardLog implements ShardLog {
     @Override
     public long endPosition() {
         final long last = lastIndex;
-        return last == EMPTY ? rollCycle.toIndex(rollCycle.current(clock::time, 0), 0) : last + 1;
+        return last == EMPTY ? rollCycle.toIndex(rollCycle.current(this::monotonicTimeMs, 0), 0) : last + 1;
     }
 
     @Override
@@ -193,9 +207,9 @@ public final class ChronicleShardLog implements ShardLog {
             }
             final int newestCycle = rollCycle.toCycle(last);
             int deleted = 0;
-            for (final Long cycle : queue.listCyclesBetween(queue.firstCycle(), newestCycle - 1)) {
+            for (final Long cycle : queue.listCyclesBetween(queue.firstCycle(), newestCycle)) {
                 final long cycleEndMs = (cycle + 1) * (long) rollCycle.lengthInMillis();
-                if (cycleEndMs > timestampMs) {
+                if (cycle >= newestCycle || cycleEndMs > timestampMs) {
                     break;
                 }
                 deleted += deleteCycleFile(cycle.intValue());

@@ -1,0 +1,64 @@
+package io.embeddedkinesis.core.log;
+
+import org.agrona.concurrent.CachedEpochClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ChronicleShardLogTest extends ShardLogContractTest {
+    @TempDir
+    Path directory;
+
+    @Override
+    ShardLog openLog(final CachedEpochClock clock) {
+        return new ChronicleShardLog(directory, new LogConfig(LogCycle.HOURLY, 1024 * 1024, Durability.PAGE_CACHE), clock);
+    }
+
+    @Test
+    void shouldRemoveExpiredFilesFromDisk() throws IOException {
+        log.append(bytes("k"), bytes("a"));
+        clock.advance(3_600_000L);
+        log.append(bytes("k"), bytes("b"));
+        clock.advance(3_600_000L);
+        log.append(bytes("k"), bytes("c"));
+        assertThat(cycleFiles()).isEqualTo(3);
+
+        assertThat(log.deleteBefore(clock.time())).isEqualTo(2);
+
+        assertThat(cycleFiles()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldHoldAMebibyteRecordWithAMaximalKey() {
+        final byte[] key = new byte[1024];
+        final byte[] data = new byte[1024 * 1024 - key.length];
+
+        final long position = log.append(key, data);
+
+        assertThat(log.read(position, 1, entry -> entry.dataLength() == data.length && entry.keyLength() == 1024))
+            .isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseAnEntryLargerThanItsBlockAndStayUsable() {
+        assertThatThrownBy(() -> log.append(bytes("k"), new byte[4 * 1024 * 1024]))
+            .isInstanceOf(io.embeddedkinesis.core.exception.InternalFailureException.class);
+
+        log.append(bytes("k"), bytes("after"));
+
+        assertThat(readAll(0)).hasSize(1);
+    }
+
+    private long cycleFiles() throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".cq4")).count();
+        }
+    }
+}
