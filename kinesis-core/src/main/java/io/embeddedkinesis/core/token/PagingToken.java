@@ -33,7 +33,7 @@ public record PagingToken(Kind kind, String streamName, long streamTag, String e
     public String seal(final TokenCipher cipher) {
         final byte[] name = streamName.getBytes(StandardCharsets.UTF_8);
         final byte[] start = exclusiveStart.getBytes(StandardCharsets.UTF_8);
-        final ByteBuffer buffer = ByteBuffer.allocate(2 + 8 + 8 + 4 + name.length + 4 + start.length);
+        final ByteBuffer buffer = ByteBuffer.allocate(4 + 8 + 8 + 2 + name.length + 2 + start.length);
         buffer.put((byte) 'P').put(VERSION).put((byte) kind.ordinal()).put((byte) 0).putLong(streamTag)
             .putLong(issuedAtMs).putShort((short) name.length).put(name).putShort((short) start.length).put(start);
         return cipher.seal(buffer.array());

@@ -1,0 +1,273 @@
+package io.embeddedkinesis.core;
+
+import io.embeddedkinesis.core.exception.InvalidArgumentException;
+import io.embeddedkinesis.core.exception.LimitExceededException;
+import io.embeddedkinesis.core.exception.ResourceInUseException;
+import io.embeddedkinesis.core.exception.ResourceNotFoundException;
+import io.embeddedkinesis.core.exception.ValidationException;
+import io.embeddedkinesis.core.model.CreateStreamRequest;
+import io.embeddedkinesis.core.model.DescribeStreamRequest;
+import io.embeddedkinesis.core.model.ListStreamsRequest;
+import io.embeddedkinesis.core.model.ListStreamsResult;
+import io.embeddedkinesis.core.model.Shard;
+import io.embeddedkinesis.core.model.StreamDescription;
+import io.embeddedkinesis.core.model.StreamDescriptionSummary;
+import io.embeddedkinesis.core.model.StreamRequest;
+import io.embeddedkinesis.core.model.StreamStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class StreamLifecycleTest extends BrokerTestSupport {
+    @Test
+    void shouldDescribeANewStreamAsKinesisDoes() {
+        open().createStream("orders", 3);
+
+        final StreamDescription description = broker.describeStream("orders");
+
+        assertThat(description.streamName()).isEqualTo("orders");
+        assertThat(description.streamARN()).isEqualTo("arn:aws:kinesis:us-east-1:000000000000:stream/orders");
+        assertThat(description.streamStatus()).isEqualTo(StreamStatus.ACTIVE);
+        assertThat(description.retentionPeriodHours()).isEqualTo(24);
+        assertThat(description.streamCreationTimestamp()).isEqualTo(Instant.ofEpochMilli(START_MS));
+        assertThat(description.hasMoreShards()).isFalse();
+        assertThat(description.shards()).extracting(Shard::shardId)
+            .containsExactly("shardId-000000000000", "shardId-000000000001", "shardId-000000000002");
+        assertThat(description.shards()).extracting(s -> s.hashKeyRange().endingHashKey().toString())
+            .containsExactly("113427455640312821154458202477256070484", "226854911280625642308916404954512140969",
+                "340282366920938463463374607431768211455");
+        assertThat(description.shards()).allSatisfy(shard -> {
+            assertThat(shard.parentShardId()).isNull();
+            assertThat(shard.sequenceNumberRange().endingSequenceNumber()).isNull();
+            assertThat(shard.sequenceNumberRange().startingSequenceNumber()).hasSize(56);
+        });
+    }
+
+    @Test
+    void shouldSummarizeAStream() {
+        open().createStream("orders", 2);
+
+        final StreamDescriptionSummary summary = broker.describeStreamSummary("orders");
+
+        assertThat(summary.openShardCount()).isEqualTo(2);
+        assertThat(summary.consumerCount()).isZero();
+        assertThat(summary.streamStatus()).isEqualTo(StreamStatus.ACTIVE);
+        assertThat(summary.streamARN()).endsWith(":stream/orders");
+    }
+
+    @Test
+    void shouldAddressAStreamByArn() {
+        open().createStream("orders", 1);
+        final String arn = broker.describeStreamSummary("orders").streamARN();
+
+        broker.putRecord(arn, "k", bytes("v"));
+
+        assertThat(broker.describeStream(arn).streamName()).isEqualTo("orders");
+        assertThat(readAll("orders")).hasSize(1);
+    }
+
+    @Test
+    void shouldNotFindAStreamByTheArnOfAnotherAccount() {
+        open().createStream("orders", 1);
+
+        assertThatThrownBy(() -> broker.describeStream("arn:aws:kinesis:us-east-1:111111111111:stream/orders"))
+            .isInstanceOf(ResourceNotFoundException.class)
+            .hasMessage("Stream orders under account 111111111111 not found.");
+    }
+
+    @Test
+    void shouldRefuseANameAndArnOfDifferentStreams() {
+        open().createStream("a", 1);
+        broker.createStream("b", 1);
+
+        assertThatThrownBy(() -> broker.describeStreamSummary(
+            new StreamRequest("a", "arn:aws:kinesis:us-east-1:000000000000:stream/b")))
+            .isInstanceOf(InvalidArgumentException.class);
+        assertThatThrownBy(() -> broker.describeStreamSummary(new StreamRequest(null, null)))
+            .isInstanceOf(InvalidArgumentException.class)
+            .hasMessage("Either StreamName or StreamARN must be provided.");
+    }
+
+    @Test
+    void shouldRefuseADuplicateName() {
+        open().createStream("orders", 1);
+
+        assertThatThrownBy(() -> broker.createStream("orders", 2))
+            .isInstanceOf(ResourceInUseException.class)
+            .hasMessage("Stream orders under account 000000000000 already exists.");
+    }
+
+    @Test
+    void shouldValidateCreateStreamAsAwsDoes() {
+        open();
+
+        assertThatThrownBy(() -> broker.createStream(new CreateStreamRequest(null, null, null)))
+            .isInstanceOf(ValidationException.class)
+            .hasMessage("2 validation errors detected: Value null at 'shardCount' failed to satisfy constraint:"
+                + " Member must not be null; Value null at 'streamName' failed to satisfy constraint: Member must not"
+                + " be null");
+        assertThatThrownBy(() -> broker.createStream("", 0))
+            .isInstanceOf(ValidationException.class)
+            .hasMessage("3 validation errors detected: Value '0' at 'shardCount' failed to satisfy constraint: Member"
+                + " must have value greater than or equal to 1; Value '' at 'streamName' failed to satisfy constraint:"
+                + " Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; Value '' at 'streamName' failed to"
+                + " satisfy constraint: Member must have length greater than or equal to 1");
+        final String longName = "a".repeat(129);
+        assertThatThrownBy(() -> broker.createStream(longName, 1))
+            .isInstanceOf(ValidationException.class)
+            .hasMessage("1 validation error detected: Value '" + longName + "' at 'streamName' failed to satisfy"
+                + " constraint: Member must have length less than or equal to 128");
+        assertThatThrownBy(() -> broker.createStream("bad/name", 1))
+            .isInstanceOf(ValidationException.class)
+            .hasMessageContaining("Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "A-b_c.9", "..", "."})
+    void shouldAcceptEveryNameThePatternAllows(final String name) {
+        open().createStream(name, 1);
+        broker.putRecord(name, "k", bytes("v"));
+
+        assertThat(readAll(name)).hasSize(1);
+        assertThat(broker.listStreams().streamNames()).containsExactly(name);
+    }
+
+    @Test
+    void shouldRefuseShardsBeyondTheAccountLimit() {
+        open(b -> b.shardLimit(5)).createStream("a", 3);
+
+        assertThatThrownBy(() -> broker.createStream("b", 3))
+            .isInstanceOf(LimitExceededException.class)
+            .hasMessageStartingWith("This request would exceed the shard limit for the account 000000000000 in"
+                + " us-east-1. Current shard count for the account: 3. Limit: 5. Number of additional shards that would"
+                + " have resulted from this request: 3.");
+        broker.createStream("b", 2);
+    }
+
+    @Test
+    void shouldForgetADeletedStreamAndItsRecords() {
+        open().createStream("orders", 1);
+        broker.putRecord("orders", "k", bytes("old"));
+
+        broker.deleteStream("orders");
+
+        assertThatThrownBy(() -> broker.describeStream("orders"))
+            .isInstanceOf(ResourceNotFoundException.class)
+            .hasMessage("Stream orders under account 000000000000 not found.");
+        assertThatThrownBy(() -> broker.deleteStream("orders")).isInstanceOf(ResourceNotFoundException.class);
+        broker.createStream("orders", 1);
+        assertThat(readAll("orders")).isEmpty();
+    }
+
+    @Test
+    void shouldStayCreatingUntilTheCreationDelayPasses() {
+        open(b -> b.streamCreationDelayMs(10_000)).createStream("orders", 1);
+
+        assertThat(broker.describeStream("orders").streamStatus()).isEqualTo(StreamStatus.CREATING);
+        assertThat(broker.describeStream("orders").shards()).isEmpty();
+        assertThatThrownBy(() -> broker.putRecord("orders", "k", bytes("v")))
+            .isInstanceOf(ResourceNotFoundException.class)
+            .hasMessage("Stream orders under account 000000000000 not found.");
+
+        clock.advance(10_000);
+
+        assertThat(broker.describeStream("orders").streamStatus()).isEqualTo(StreamStatus.ACTIVE);
+        broker.putRecord("orders", "k", bytes("v"));
+    }
+
+    @Test
+    void shouldStayDeletingUntilTheDeletionDelayPasses() {
+        open(b -> b.streamDeletionDelayMs(5_000)).createStream("orders", 1);
+        broker.deleteStream("orders");
+
+        assertThat(broker.describeStream("orders").streamStatus()).isEqualTo(StreamStatus.DELETING);
+        assertThatThrownBy(() -> broker.createStream("orders", 1)).isInstanceOf(ResourceInUseException.class);
+
+        clock.advance(5_000);
+
+        assertThatThrownBy(() -> broker.describeStream("orders")).isInstanceOf(ResourceNotFoundException.class);
+        assertThat(broker.listStreams().streamNames()).isEmpty();
+        broker.createStream("orders", 1);
+    }
+
+    @Test
+    void shouldListStreamsInPagesByNameOrToken() {
+        open();
+        for (final String name : List.of("e", "b", "d", "a", "c")) {
+            broker.createStream(name, 1);
+        }
+
+        final ListStreamsResult first = broker.listStreams(new ListStreamsRequest(2, null, null));
+        final ListStreamsResult second = broker.listStreams(new ListStreamsRequest(2, null, first.nextToken()));
+        final ListStreamsResult third = broker.listStreams(new ListStreamsRequest(2, "d", null));
+
+        assertThat(first.streamNames()).containsExactly("a", "b");
+        assertThat(first.hasMoreStreams()).isTrue();
+        assertThat(first.streamSummaries()).extracting(s -> s.streamStatus()).containsOnly(StreamStatus.ACTIVE);
+        assertThat(second.streamNames()).containsExactly("c", "d");
+        assertThat(third.streamNames()).containsExactly("e");
+        assertThat(third.hasMoreStreams()).isFalse();
+        assertThat(third.nextToken()).isNull();
+    }
+
+    @Test
+    void shouldDescribeManyShardsInPagesOfAHundred() {
+        open().createStream("wide", 150);
+
+        final StreamDescription first = broker.describeStream("wide");
+        final StreamDescription second = broker.describeStream(
+            new DescribeStreamRequest(StreamRequest.of("wide"), null, first.shards().get(99).shardId()));
+
+        assertThat(first.shards()).hasSize(100);
+        assertThat(first.hasMoreShards()).isTrue();
+        assertThat(second.shards()).hasSize(50);
+        assertThat(second.hasMoreShards()).isFalse();
+        final List<String> all = new ArrayList<>();
+        first.shards().forEach(s -> all.add(s.shardId()));
+        second.shards().forEach(s -> all.add(s.shardId()));
+        assertThat(all).doesNotHaveDuplicates().hasSize(150);
+    }
+
+    @Test
+    void shouldRestoreStreamsAndSettingsWhenReopened() {
+        open().createStream("orders", 4);
+        broker.increaseStreamRetentionPeriod("orders", 48);
+        final StreamDescription before = broker.describeStream("orders");
+
+        reopen();
+
+        final StreamDescription after = broker.describeStream("orders");
+        assertThat(after).isEqualTo(before);
+        assertThat(after.retentionPeriodHours()).isEqualTo(48);
+        assertThatThrownBy(() -> broker.createStream("orders", 1)).isInstanceOf(ResourceInUseException.class);
+    }
+
+    @Test
+    void shouldGiveEveryStreamIncarnationItsOwnSequenceNumbers() {
+        open().createStream("orders", 1);
+        final String first = broker.putRecord("orders", "k", bytes("v")).sequenceNumber();
+        broker.deleteStream("orders");
+        broker.createStream("orders", 1);
+
+        final String second = broker.putRecord("orders", "k", bytes("v")).sequenceNumber();
+
+        assertThat(new BigInteger(second).shiftRight(148)).isNotEqualTo(new BigInteger(first).shiftRight(148));
+    }
+
+    @Test
+    void shouldRefuseASecondBrokerOnTheSameDirectory() {
+        open();
+
+        assertThatThrownBy(() -> KinesisBroker.open(directory))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageStartingWith("another broker already uses this directory");
+    }
+}
