@@ -4,6 +4,7 @@ import io.embeddedkinesis.core.consumer.RecordFetcher;
 import io.embeddedkinesis.core.exception.InvalidArgumentException;
 import io.embeddedkinesis.core.exception.ResourceInUseException;
 import io.embeddedkinesis.core.exception.ValidationErrors;
+import io.embeddedkinesis.core.log.ChronicleRuntime;
 import io.embeddedkinesis.core.log.Durability;
 import io.embeddedkinesis.core.model.CreateStreamRequest;
 import io.embeddedkinesis.core.model.DescribeStreamRequest;
@@ -79,6 +80,7 @@ public final class KinesisBroker implements AutoCloseable {
     private boolean closed;
 
     private KinesisBroker(final BrokerConfig config) {
+        ChronicleRuntime.prepare();
         this.config = config;
         this.directory = new BrokerDirectory(config.directory());
         try {

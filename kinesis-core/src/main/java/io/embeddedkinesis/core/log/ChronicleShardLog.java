@@ -3,6 +3,7 @@ package io.embeddedkinesis.core.log;
 import io.embeddedkinesis.core.exception.InternalFailureException;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.SyncMode;
+import net.openhft.chronicle.core.io.BackgroundResourceReleaser;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -259,6 +260,8 @@ public final class ChronicleShardLog implements ShardLog {
                 appender.close();
                 queue.close();
             }
+            // Chronicle unmaps on a background thread; wait, so that close() really releases the files.
+            BackgroundResourceReleaser.releasePendingResources();
         } finally {
             closeLock.writeLock().unlock();
         }
