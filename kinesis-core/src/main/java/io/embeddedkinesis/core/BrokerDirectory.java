@@ -2,19 +2,17 @@ package io.embeddedkinesis.core;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.embeddedkinesis.core.exception.InternalFailureException;
+import io.embeddedkinesis.core.stream.FileTrees;
 import io.embeddedkinesis.core.token.TokenCipher;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Base64;
 
 /**
@@ -39,7 +37,8 @@ final class BrokerDirectory implements AutoCloseable {
         try {
             this.temporary = requested == null;
             this.path = temporary ? Files.createTempDirectory("embedded-kinesis-") : Files.createDirectories(requested);
-            this.lockChannel = FileChannel.open(path.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            this.lockChannel = FileChannel.open(path.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
             this.lock = tryLock(lockChannel, path);
             this.tokenKey = loadOrCreateKey();
         } catch (final IOException ex) {
@@ -70,7 +69,8 @@ final class BrokerDirectory implements AutoCloseable {
         }
         final byte[] key = TokenCipher.newKey();
         final Path temporaryFile = path.resolve(BROKER_FILE + ".tmp");
-        Files.write(temporaryFile, mapper.writeValueAsBytes(new BrokerFile(FORMAT_VERSION, Base64.getEncoder().encodeToString(key))));
+        Files.write(temporaryFile, mapper.writeValueAsBytes(new BrokerFile(FORMAT_VERSION,
+            Base64.getEncoder().encodeToString(key))));
         try (FileChannel channel = FileChannel.open(temporaryFile, StandardOpenOption.WRITE)) {
             channel.force(true);
         }
@@ -92,27 +92,11 @@ final class BrokerDirectory implements AutoCloseable {
             lock.release();
             lockChannel.close();
             if (temporary) {
-                deleteTree(path);
+                FileTrees.deleteRecursively(path);
             }
         } catch (final IOException ex) {
             throw new InternalFailureException("Internal service failure.", ex);
         }
-    }
-
-    private static void deleteTree(final Path root) throws IOException {
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(final Path file, final BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(final Path dir, final IOException exc) throws IOException {
-                Files.deleteIfExists(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     /**

@@ -334,7 +334,8 @@ public final class KinesisBroker implements AutoCloseable {
      * @return the iterator, valid for 5 minutes.
      */
     public String getShardIterator(final String streamNameOrArn, final String shardId, final ShardIteratorType type) {
-        return getShardIterator(new GetShardIteratorRequest(StreamRequest.of(streamNameOrArn), shardId, type, null, null));
+        return getShardIterator(new GetShardIteratorRequest(StreamRequest.of(streamNameOrArn), shardId, type, null,
+            null));
     }
 
     /**
@@ -403,7 +404,8 @@ public final class KinesisBroker implements AutoCloseable {
      * @param retentionPeriodHours the new period, up to 8,760 hours.
      */
     public void increaseStreamRetentionPeriod(final String streamNameOrArn, final int retentionPeriodHours) {
-        increaseStreamRetentionPeriod(new StreamRetentionRequest(StreamRequest.of(streamNameOrArn), retentionPeriodHours));
+        increaseStreamRetentionPeriod(new StreamRetentionRequest(StreamRequest.of(streamNameOrArn),
+            retentionPeriodHours));
     }
 
     /**
@@ -423,7 +425,8 @@ public final class KinesisBroker implements AutoCloseable {
      * @param retentionPeriodHours the new period, at least 24 hours (or the broker's minimum).
      */
     public void decreaseStreamRetentionPeriod(final String streamNameOrArn, final int retentionPeriodHours) {
-        decreaseStreamRetentionPeriod(new StreamRetentionRequest(StreamRequest.of(streamNameOrArn), retentionPeriodHours));
+        decreaseStreamRetentionPeriod(new StreamRetentionRequest(StreamRequest.of(streamNameOrArn),
+            retentionPeriodHours));
     }
 
     /**

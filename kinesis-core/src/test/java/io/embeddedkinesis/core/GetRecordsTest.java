@@ -42,7 +42,8 @@ class GetRecordsTest extends BrokerTestSupport {
         open().createStream("s", 1);
         putTen();
 
-        final GetRecordsResult result = broker.getRecords(broker.getShardIterator("s", SHARD, ShardIteratorType.TRIM_HORIZON));
+        final GetRecordsResult result = broker.getRecords(broker.getShardIterator("s", SHARD,
+            ShardIteratorType.TRIM_HORIZON));
 
         assertThat(result.records()).extracting(BrokerTestSupport::text)
             .containsExactly("r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9");
@@ -89,7 +90,8 @@ class GetRecordsTest extends BrokerTestSupport {
         final String iterator = broker.getShardIterator("s", SHARD, Instant.ofEpochMilli(START_MS + 3_000));
         final String between = broker.getShardIterator("s", SHARD, Instant.ofEpochMilli(START_MS + 3_001));
 
-        assertThat(broker.getRecords(iterator).records().get(0).approximateArrivalTimestampMs()).isEqualTo(START_MS + 3_000);
+        assertThat(broker.getRecords(iterator).records().get(0).approximateArrivalTimestampMs())
+            .isEqualTo(START_MS + 3_000);
         assertThat(text(broker.getRecords(between).records().get(0))).isEqualTo("r4");
     }
 
@@ -215,7 +217,8 @@ class GetRecordsTest extends BrokerTestSupport {
             .isInstanceOf(InvalidArgumentException.class)
             .hasMessage("Invalid StartingSequenceNumber. It encodes " + put.shardId()
                 + ", while it was used in a call to a shard with " + otherShard);
-        assertThatThrownBy(() -> broker.getShardIterator("s", put.shardId(), ShardIteratorType.AT_SEQUENCE_NUMBER, foreign))
+        assertThatThrownBy(() -> broker.getShardIterator("s", put.shardId(), ShardIteratorType.AT_SEQUENCE_NUMBER,
+            foreign))
             .isInstanceOf(InvalidArgumentException.class)
             .hasMessage("StartingSequenceNumber " + foreign + " used in GetShardIterator on shard " + put.shardId()
                 + " in stream s under account 000000000000 is invalid because it did not come from this stream.");
@@ -259,7 +262,8 @@ class GetRecordsTest extends BrokerTestSupport {
         assertThatThrownBy(() -> broker.getShardIterator(new GetShardIteratorRequest(StreamRequest.of("s"), SHARD,
             ShardIteratorType.AT_TIMESTAMP, null, null)))
             .isInstanceOf(InvalidArgumentException.class)
-            .hasMessage("Must specify timestampInMillis parameter for iterator of type AT_TIMESTAMP. Current request has"
+            .hasMessage("Must specify timestampInMillis parameter for iterator of type AT_TIMESTAMP. Current request"
+                + " has"
                 + " no timestamp parameter.");
         assertThatThrownBy(() -> broker.getShardIterator("s", SHARD, Instant.ofEpochMilli(clock.time() + 1)))
             .isInstanceOf(InvalidArgumentException.class)
@@ -275,7 +279,8 @@ class GetRecordsTest extends BrokerTestSupport {
 
         assertThat(broker.getRecords(broker.getShardIterator("s", "shardId-1", ShardIteratorType.TRIM_HORIZON))
             .records()).hasSize(1);
-        assertThat(broker.getRecords(broker.getShardIterator("s", "1", ShardIteratorType.TRIM_HORIZON)).records()).hasSize(1);
+        assertThat(broker.getRecords(broker.getShardIterator("s", "1",
+            ShardIteratorType.TRIM_HORIZON)).records()).hasSize(1);
         assertThatThrownBy(() -> broker.getShardIterator("s", "shardId-000000000002", ShardIteratorType.LATEST))
             .isInstanceOf(ResourceNotFoundException.class)
             .hasMessage("Shard shardId-000000000002 in stream s under account 000000000000 does not exist");
@@ -306,7 +311,8 @@ class GetRecordsTest extends BrokerTestSupport {
             broker.putRecord("s", "k", payload);
         }
 
-        final GetRecordsResult first = broker.getRecords(broker.getShardIterator("s", SHARD, ShardIteratorType.TRIM_HORIZON));
+        final GetRecordsResult first = broker.getRecords(broker.getShardIterator("s", SHARD,
+            ShardIteratorType.TRIM_HORIZON));
         final GetRecordsResult second = broker.getRecords(first.nextShardIterator());
 
         assertThat(first.records()).hasSize(10);

@@ -50,7 +50,8 @@ class ListShardsTest extends BrokerTestSupport {
     @Test
     void shouldExpireTokensAfterFiveMinutes() {
         open().createStream("s", 4);
-        final String token = broker.listShards(new ListShardsRequest(StreamRequest.of("s"), null, null, 1, null)).nextToken();
+        final String token = broker.listShards(new ListShardsRequest(StreamRequest.of("s"), null, null, 1,
+            null)).nextToken();
         clock.advance(300_001);
 
         assertThatThrownBy(() -> broker.listShards(new ListShardsRequest(null, token, null, null, null)))
@@ -62,13 +63,16 @@ class ListShardsTest extends BrokerTestSupport {
         open().createStream("s", 4);
         broker.createStream("t", 1);
         broker.createStream("u", 1);
-        final String token = broker.listShards(new ListShardsRequest(StreamRequest.of("s"), null, null, 1, null)).nextToken();
+        final String token = broker.listShards(new ListShardsRequest(StreamRequest.of("s"), null, null, 1,
+            null)).nextToken();
         final String streamsToken = broker.listStreams(new ListStreamsRequest(1, null, null)).nextToken();
 
-        assertThatThrownBy(() -> broker.listShards(new ListShardsRequest(StreamRequest.of("s"), token, null, null, null)))
+        assertThatThrownBy(() -> broker.listShards(new ListShardsRequest(StreamRequest.of("s"), token, null, null,
+            null)))
             .isInstanceOf(InvalidArgumentException.class)
             .hasMessage("NextToken and StreamName cannot be provided together.");
-        assertThatThrownBy(() -> broker.listShards(new ListShardsRequest(null, token, "shardId-000000000000", null, null)))
+        assertThatThrownBy(() -> broker.listShards(new ListShardsRequest(null, token, "shardId-000000000000", null,
+            null)))
             .isInstanceOf(InvalidArgumentException.class)
             .hasMessage("NextToken and ExclusiveStartShardId cannot be provided together.");
         assertThatThrownBy(() -> broker.listShards(new ListShardsRequest(null, streamsToken, null, null, null)))

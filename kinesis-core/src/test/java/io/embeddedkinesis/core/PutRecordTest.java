@@ -40,7 +40,8 @@ class PutRecordTest extends BrokerTestSupport {
     @Test
     void shouldRouteByExplicitHashKeyInsteadOfThePartitionKey() {
         open().createStream("clicks", 4);
-        final String lastShardStart = broker.listShards("clicks").shards().get(3).hashKeyRange().startingHashKey().toString();
+        final Shard lastShard = broker.listShards("clicks").shards().get(3);
+        final String lastShardStart = lastShard.hashKeyRange().startingHashKey().toString();
 
         final PutRecordResult result = broker.putRecord(PutRecordRequest.of("clicks", "k", bytes("v"))
             .withExplicitHashKey(lastShardStart));
@@ -92,10 +93,12 @@ class PutRecordTest extends BrokerTestSupport {
     void shouldValidateThePutAsAwsDoes() {
         open().createStream("clicks", 1);
 
-        assertThatThrownBy(() -> broker.putRecord(new PutRecordRequest(new StreamRequest(null, null), null, null, null, null)))
+        assertThatThrownBy(() -> broker.putRecord(new PutRecordRequest(new StreamRequest(null, null), null, null,
+            null, null)))
             .isInstanceOf(ValidationException.class)
             .hasMessage("2 validation errors detected: Value null at 'partitionKey' failed to satisfy constraint:"
-                + " Member must not be null; Value null at 'data' failed to satisfy constraint: Member must not be null");
+                + " Member must not be null; Value null at 'data' failed to satisfy constraint: Member must not"
+                + " be null");
         assertThatThrownBy(() -> broker.putRecord("clicks", "", bytes("v")))
             .isInstanceOf(ValidationException.class)
             .hasMessage("1 validation error detected: Value '' at 'partitionKey' failed to satisfy constraint: Member"
@@ -107,7 +110,9 @@ class PutRecordTest extends BrokerTestSupport {
             .isInstanceOf(ValidationException.class)
             .hasMessage("1 validation error detected: Value 'java.nio.HeapByteBuffer[pos=0 lim=1048577 cap=1048577]' at"
                 + " 'data' failed to satisfy constraint: Member must have length less than or equal to 1048576");
-        assertThatThrownBy(() -> broker.putRecord(PutRecordRequest.of("clicks", "k", bytes("v")).withExplicitHashKey("-1")))
+        final PutRecordRequest negativeHashKey =
+            PutRecordRequest.of("clicks", "k", bytes("v")).withExplicitHashKey("-1");
+        assertThatThrownBy(() -> broker.putRecord(negativeHashKey))
             .isInstanceOf(ValidationException.class)
             .hasMessage("1 validation error detected: Value '-1' at 'explicitHashKey' failed to satisfy constraint:"
                 + " Member must satisfy regular expression pattern: 0|([1-9]\\d{0,38})");

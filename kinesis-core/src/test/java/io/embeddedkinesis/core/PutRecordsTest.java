@@ -111,8 +111,8 @@ class PutRecordsTest extends BrokerTestSupport {
                 + " have length greater than or equal to 1");
         assertThatThrownBy(() -> broker.putRecords("clicks", tooMany))
             .isInstanceOf(ValidationException.class)
-            .hasMessageEndingWith("at 'records' failed to satisfy constraint: Member must have length less than or equal"
-                + " to 500");
+            .hasMessageEndingWith("at 'records' failed to satisfy constraint: Member must have length less than"
+                + " or equal to 500");
         assertThatThrownBy(() -> broker.putRecords(new PutRecordsRequest(StreamRequest.of("clicks"), null)))
             .isInstanceOf(ValidationException.class)
             .hasMessage("1 validation error detected: Value null at 'records' failed to satisfy constraint: Member must"

@@ -93,7 +93,9 @@ public final class RecordFetcher {
             throw shardNotFound(stream.streamName(), shardId.toString());
         }
         final long position = startingPosition(request, stream, shard, nowMs);
-        return new ShardIterator(stream.streamName(), stream.streamTag(), shardId.index(), position, nowMs).seal(cipher);
+        final ShardIterator iterator =
+            new ShardIterator(stream.streamName(), stream.streamTag(), shardId.index(), position, nowMs);
+        return iterator.seal(cipher);
     }
 
     private long startingPosition(
@@ -104,8 +106,9 @@ public final class RecordFetcher {
             || type == ShardIteratorType.AFTER_SEQUENCE_NUMBER;
         if (sequenceText != null && !bySequence || sequenceText == null && bySequence) {
             throw new InvalidArgumentException("Must either specify (1) AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER and"
-                + " StartingSequenceNumber or (2) TRIM_HORIZON or LATEST and no StartingSequenceNumber. Request specified "
-                + type + " and " + (sequenceText == null ? "no" : "also a") + " StartingSequenceNumber.");
+                + " StartingSequenceNumber or (2) TRIM_HORIZON or LATEST and no StartingSequenceNumber."
+                + " Request specified " + type + " and " + (sequenceText == null ? "no" : "also a")
+                + " StartingSequenceNumber.");
         }
         return switch (type) {
             case TRIM_HORIZON -> 0L;
@@ -143,7 +146,8 @@ public final class RecordFetcher {
         final long timestampMs = timestamp.toEpochMilli();
         if (timestampMs > nowMs) {
             throw new InvalidArgumentException("The timestampInMillis parameter cannot be greater than the"
-                + " currentTimestampInMillis. timestampInMillis: " + timestampMs + ", currentTimestampInMillis: " + nowMs);
+                + " currentTimestampInMillis. timestampInMillis: " + timestampMs + ", currentTimestampInMillis: "
+                + nowMs);
         }
         return shard.log().positionAtOrAfter(timestampMs);
     }
@@ -205,7 +209,8 @@ public final class RecordFetcher {
     private static RecordCollector read(final StoredShard shard, final long position, final int limit,
         final long trimHorizonMs) {
         final ShardLog log = shard.log();
-        final RecordCollector collector = new RecordCollector(shard, position, limit, MAX_BYTES_PER_CALL, trimHorizonMs);
+        final RecordCollector collector = new RecordCollector(shard, position, limit, MAX_BYTES_PER_CALL,
+            trimHorizonMs);
         log.read(position, limit, collector);
         if (collector.sawExpired()) {
             final long firstLive = Math.max(position, log.positionAtOrAfter(trimHorizonMs));

@@ -1,7 +1,8 @@
 package io.embeddedkinesis.core.exception;
 
 /**
- * A parameter breaks a constraint of the API model (length, range, pattern); worded as AWS words model validation errors.
+ * A parameter breaks a constraint of the API model (length, range, pattern); worded as AWS words model validation
+ * errors.
  */
 public final class ValidationException extends KinesisException {
     private static final long serialVersionUID = 1L;

@@ -359,7 +359,8 @@ public final class ChronicleShardLog implements ShardLog {
             if (first == Long.MAX_VALUE) {
                 return endPosition();
             }
-            final NavigableSet<Long> cycles = queue.listCyclesBetween(rollCycle.toCycle(first), rollCycle.toCycle(lastIndex));
+            final NavigableSet<Long> cycles =
+                queue.listCyclesBetween(rollCycle.toCycle(first), rollCycle.toCycle(lastIndex));
             for (final Long cycle : cycles) {
                 final long count = tailer.excerptsInCycle(cycle.intValue());
                 if (count <= 0) {

@@ -80,7 +80,8 @@ public final class RecordWriter {
                 .string("sequenceNumberForOrdering", sequenceNumberForOrdering, false, RequestPatterns.SEQUENCE_NUMBER,
                     RequestPatterns.SEQUENCE_NUMBER_TEXT, 0, Integer.MAX_VALUE)
                 .string("partitionKey", partitionKey, true, null, null, 1, 256)
-                .string("explicitHashKey", explicitHashKey, false, RequestPatterns.HASH_KEY, RequestPatterns.HASH_KEY_TEXT,
+                .string("explicitHashKey", explicitHashKey, false, RequestPatterns.HASH_KEY,
+                RequestPatterns.HASH_KEY_TEXT,
                     0, Integer.MAX_VALUE)
                 .blob("data", data == null ? -1 : data.length, true, BrokerConfig.MAX_RECORD_SIZE_BYTES);
             StreamRegistry.check(errors, request.stream()).throwIfAny();
@@ -144,7 +145,8 @@ public final class RecordWriter {
         return new PutRecordsResult(failed, results);
     }
 
-    private PutRecordsResultEntry putOne(final Stream stream, final StoredShard shard, final byte[] key, final byte[] data) {
+    private PutRecordsResultEntry putOne(final Stream stream, final StoredShard shard, final byte[] key,
+        final byte[] data) {
         if (!admit(shard, key.length + (long) data.length)) {
             final KinesisException throttled = throttled(stream, shard);
             return PutRecordsResultEntry.failure(throttled.errorCode().wireName(), throttled.getMessage());
@@ -218,7 +220,8 @@ public final class RecordWriter {
     private void checkSequenceNumberForOrdering(final Stream stream, final String value) {
         final SequenceNumber parsed = SequenceNumber.tryParse(value);
         if (parsed == null || parsed.streamTag() != stream.streamTag() || stream.shard(parsed.shardIndex()) == null) {
-            throw new InvalidArgumentException("ExclusiveMinimumSequenceNumber " + value + " used in PutRecord on stream "
+            throw new InvalidArgumentException("ExclusiveMinimumSequenceNumber " + value + " used in PutRecord on "
+                + "stream "
                 + stream.streamName() + " under account " + accountId + " is invalid.");
         }
     }

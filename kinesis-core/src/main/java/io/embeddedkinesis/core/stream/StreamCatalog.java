@@ -72,8 +72,10 @@ public final class StreamCatalog {
         final Stream stream = registry.find(request.stream());
         final long nowMs = clock.time();
         final StreamStatus status = stream.status(nowMs);
-        final int limit = Math.min(request.limit() == null ? DESCRIBE_STREAM_PAGE : request.limit(), DESCRIBE_STREAM_PAGE);
-        final List<Shard> all = status == StreamStatus.CREATING ? List.of() : shardsAfter(stream, request.exclusiveStartShardId());
+        final int limit = Math.min(request.limit() == null ? DESCRIBE_STREAM_PAGE : request.limit(),
+            DESCRIBE_STREAM_PAGE);
+        final List<Shard> all = status == StreamStatus.CREATING ? List.of() : shardsAfter(stream,
+            request.exclusiveStartShardId());
         final List<Shard> page = all.subList(0, Math.min(limit, all.size()));
         return new StreamDescription(stream.streamName(), stream.streamArn(), status, StreamModeDetails.PROVISIONED,
             page, all.size() > page.size(), stream.retentionPeriodHours(), Instant.ofEpochMilli(stream.createdAtMs()),
@@ -148,10 +150,12 @@ public final class StreamCatalog {
         final ValidationErrors errors = new ValidationErrors()
             .string("exclusiveStartShardId", request.exclusiveStartShardId(), false, RequestPatterns.NAME,
                 RequestPatterns.NAME_TEXT, 1, 128)
-            .number("maxResults", request.maxResults() == null ? null : request.maxResults().longValue(), false, 1, 10_000)
+            .number("maxResults", request.maxResults() == null ? null : request.maxResults().longValue(), false, 1,
+            10_000)
             .string("nextToken", request.nextToken(), false, null, null, 1, 1_048_576);
         StreamRegistry.check(errors, reference).throwIfAny();
-        final int limit = Math.min(request.maxResults() == null ? LIST_SHARDS_PAGE : request.maxResults(), LIST_SHARDS_PAGE);
+        final int limit = Math.min(request.maxResults() == null ? LIST_SHARDS_PAGE : request.maxResults(),
+            LIST_SHARDS_PAGE);
         final long nowMs = clock.time();
         final Stream stream;
         final String after;

@@ -366,14 +366,17 @@ public final class StreamRegistry implements AutoCloseable {
                 final ShardId id = new ShardId(shard.shardIndex());
                 final Path directory = store.shardDirectory(metadata.streamTag(), id.toString());
                 final ShardLog log = new ChronicleShardLog(directory, logConfig, config.clock());
-                final long startingPosition = shard.startingPosition() >= 0 ? shard.startingPosition() : log.endPosition();
+                final long startingPosition = shard.startingPosition() >= 0 ? shard.startingPosition()
+                    : log.endPosition();
                 final HashKeyRange range = new HashKeyRange(
-                    HashKey.of(new BigInteger(shard.startingHashKey())), HashKey.of(new BigInteger(shard.endingHashKey())));
+                    HashKey.of(new BigInteger(shard.startingHashKey())), HashKey.of(new BigInteger(
+                        shard.endingHashKey())));
                 shards.add(new StoredShard(id, metadata.streamTag(), range, startingPosition, log, limits, nowMs));
             }
         } catch (final RuntimeException ex) {
             shards.forEach(StoredShard::close);
-            throw ex instanceof InternalFailureException ? ex : new InternalFailureException("Internal service failure.", ex);
+            throw ex instanceof InternalFailureException ? ex : new InternalFailureException("Internal service "
+                + "failure.", ex);
         }
         return new Stream(arnOf(metadata.streamName()), metadata, shards, limits);
     }

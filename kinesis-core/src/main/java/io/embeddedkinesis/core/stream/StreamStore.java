@@ -10,13 +10,10 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,7 +72,7 @@ final class StreamStore {
                 } else {
                     LOG.info("Removing {}: a stream directory without {} (an interrupted create or delete)",
                         child, METADATA_FILE);
-                    deleteRecursively(child);
+                    FileTrees.deleteRecursively(child);
                 }
             }
         } catch (final IOException ex) {
@@ -106,34 +103,9 @@ final class StreamStore {
         final Path directory = directoryOf(streamTag);
         try {
             Files.deleteIfExists(directory.resolve(METADATA_FILE));
-            deleteRecursively(directory);
+            FileTrees.deleteRecursively(directory);
         } catch (final IOException ex) {
             throw new InternalFailureException("Internal service failure.", ex);
         }
-    }
-
-    /**
-     * Deletes a directory tree.
-     *
-     * @param root the directory; nothing happens if it does not exist.
-     * @throws IOException if a file cannot be deleted.
-     */
-    static void deleteRecursively(final Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(final Path file, final BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(final Path dir, final IOException exc) throws IOException {
-                Files.deleteIfExists(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

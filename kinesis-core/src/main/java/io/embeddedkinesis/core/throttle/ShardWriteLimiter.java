@@ -62,6 +62,7 @@ public final class ShardWriteLimiter {
     }
 
     static TokenBucket bucket(final long ratePerSecond, final long nowMs) {
-        return ratePerSecond == ShardLimits.UNLIMITED ? null : new TokenBucket(Math.min(ratePerSecond, TokenBucket.MAX_RATE), nowMs);
+        return ratePerSecond == ShardLimits.UNLIMITED ? null : new TokenBucket(Math.min(ratePerSecond,
+            TokenBucket.MAX_RATE), nowMs);
     }
 }

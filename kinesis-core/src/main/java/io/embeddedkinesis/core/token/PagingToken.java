@@ -49,7 +49,8 @@ public record PagingToken(Kind kind, String streamName, long streamTag, String e
      */
     public static PagingToken open(final TokenCipher cipher, final Kind kind, final String text) {
         final byte[] plain = cipher.open(text);
-        if (plain == null || plain.length < 24 || plain[0] != 'P' || plain[1] != VERSION || plain[2] != kind.ordinal()) {
+        if (plain == null || plain.length < 24 || plain[0] != 'P' || plain[1] != VERSION
+            || plain[2] != kind.ordinal()) {
             return null;
         }
         final ByteBuffer buffer = ByteBuffer.wrap(plain, 4, plain.length - 4);

@@ -108,7 +108,8 @@ class ConcurrencyIT {
                 final List<PutRecordsRequestEntry> batch = new ArrayList<>();
                 for (int i = 0; i < 100 && written + i < RECORDS_PER_PRODUCER; i++) {
                     final int key = (written + i) % KEYS_PER_PRODUCER;
-                    batch.add(PutRecordsRequestEntry.of("p" + producer + "-k" + key, value(producer, key, next[key]++)));
+                    batch.add(PutRecordsRequestEntry.of("p" + producer + "-k" + key, value(producer, key,
+                        next[key]++)));
                 }
                 final PutRecordsResult result = broker.putRecords(STREAM, batch);
                 assertThat(result.failedRecordCount()).isZero();

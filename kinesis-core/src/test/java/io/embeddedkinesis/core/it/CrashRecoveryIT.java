@@ -68,7 +68,8 @@ class CrashRecoveryIT {
             }
             assertPerKeyOrder(broker);
 
-            final String more = broker.putRecord(CrashingWriter.STREAM, "after", "restart".getBytes(StandardCharsets.UTF_8))
+            final String more = broker.putRecord(CrashingWriter.STREAM, "after", "restart".getBytes(
+                StandardCharsets.UTF_8))
                 .sequenceNumber();
             assertThat(stored).doesNotContainKey(more);
         }
@@ -78,7 +79,8 @@ class CrashRecoveryIT {
         final Process child = ChildJvm.start(true, List.of("-Xmx256m"), CrashingWriter.class, directory.toString(),
             Integer.toString(round));
         final Map<String, Ack> acks = new HashMap<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(child.getInputStream(),
+            StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (line.startsWith("ACK ")) {
@@ -96,7 +98,8 @@ class CrashRecoveryIT {
             child.destroyForcibly();
             child.waitFor();
         }
-        assertThat(acks).as("the child acknowledged records before it was killed").hasSizeGreaterThanOrEqualTo(acksBeforeKill);
+        assertThat(acks).as("the child acknowledged records before it was killed").hasSizeGreaterThanOrEqualTo(
+            acksBeforeKill);
         return acks;
     }
 

@@ -19,7 +19,8 @@ import java.util.List;
 /**
  * The child process of {@link CrashRecoveryIT}: writes forever from several threads and prints one line
  * per acknowledged record, {@code ACK <shardId> <sequenceNumber> <partitionKey> <data>}, only after the
- * put returned. The data is {@code <run>:<thread>:<key>:<counter>}, the counter increasing per key. It never stops by itself: the test kills it with SIGKILL.
+ * put returned. The data is {@code <run>:<thread>:<key>:<counter>}, the counter increasing per key. It never stops by
+ * itself: the test kills it with SIGKILL.
  */
 public final class CrashingWriter {
     static final String STREAM = "crash";
@@ -49,7 +50,8 @@ public final class CrashingWriter {
         out.flush();
     }
 
-    private static void write(final KinesisBroker broker, final String writer, final int thread, final PrintStream out) {
+    private static void write(final KinesisBroker broker, final String writer, final int thread,
+        final PrintStream out) {
         final long[] next = new long[KEYS_PER_THREAD];
         for (long i = 0; ; i++) {
             if (i % 10 == 0) {
@@ -59,7 +61,8 @@ public final class CrashingWriter {
                     final int key = (int) ((i + b) % KEYS_PER_THREAD);
                     final String value = writer + ":" + key + ":" + next[key]++;
                     values.add(value);
-                    batch.add(PutRecordsRequestEntry.of("t" + thread + "-k" + key, value.getBytes(StandardCharsets.UTF_8)));
+                    batch.add(PutRecordsRequestEntry.of("t" + thread + "-k" + key, value.getBytes(
+                        StandardCharsets.UTF_8)));
                 }
                 final PutRecordsResult result = broker.putRecords(STREAM, batch);
                 final StringBuilder lines = new StringBuilder();

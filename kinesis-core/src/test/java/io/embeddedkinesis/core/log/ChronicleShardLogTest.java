@@ -18,7 +18,8 @@ class ChronicleShardLogTest extends ShardLogContractTest {
 
     @Override
     ShardLog openLog(final CachedEpochClock clock) {
-        return new ChronicleShardLog(directory, new LogConfig(LogCycle.HOURLY, 1024 * 1024, Durability.PAGE_CACHE), clock);
+        return new ChronicleShardLog(directory, new LogConfig(LogCycle.HOURLY, 1024 * 1024, Durability.PAGE_CACHE),
+            clock);
     }
 
     @Test
