@@ -245,6 +245,12 @@ public final class ChronicleShardLog implements ShardLog {
     }
 
     @Override
+    public long syncedPosition() {
+        final long synced = queue.lastIndexMSynced();
+        return synced == Long.MIN_VALUE || synced == -1 ? -1 : synced;
+    }
+
+    @Override
     public void close() {
         closeLock.writeLock().lock();
         try {

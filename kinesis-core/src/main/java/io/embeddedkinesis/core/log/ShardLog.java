@@ -68,9 +68,17 @@ public interface ShardLog extends AutoCloseable {
     int deleteBefore(long timestampMs);
 
     /**
-     * Forces what has been appended so far to the storage device.
+     * Forces what has been appended so far to the storage device, if the log was opened with a durability
+     * that syncs; otherwise does nothing (the page cache already survives the process).
      */
     void sync();
+
+    /**
+     * The newest position {@link #sync()} has forced to the storage device.
+     *
+     * @return the position, or -1 if nothing was forced yet (always, with page-cache durability).
+     */
+    long syncedPosition();
 
     /**
      * Closes the log; idempotent. Appends and reads after close fail.

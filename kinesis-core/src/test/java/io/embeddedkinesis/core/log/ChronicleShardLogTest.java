@@ -37,6 +37,31 @@ class ChronicleShardLogTest extends ShardLogContractTest {
     }
 
     @Test
+    void shouldForceAppendsToDiskOnSyncWhenDurabilityAsksForIt() {
+        log.close();
+        log = new ChronicleShardLog(directory, new LogConfig(LogCycle.HOURLY, 1024, Durability.FSYNC_EVERY_BATCH),
+            clock);
+        final long first = log.append(bytes("k"), bytes("a"));
+        assertThat(log.syncedPosition()).isEqualTo(-1);
+
+        log.sync();
+        final long second = log.append(bytes("k"), bytes("b"));
+
+        assertThat(log.syncedPosition()).isEqualTo(first);
+        log.sync();
+        assertThat(log.syncedPosition()).isEqualTo(second);
+    }
+
+    @Test
+    void shouldNotSyncWithPageCacheDurability() {
+        log.append(bytes("k"), bytes("a"));
+
+        log.sync();
+
+        assertThat(log.syncedPosition()).isEqualTo(-1);
+    }
+
+    @Test
     void shouldHoldAMebibyteRecordWithAMaximalKey() {
         final byte[] key = new byte[1024];
         final byte[] data = new byte[1024 * 1024 - key.length];
