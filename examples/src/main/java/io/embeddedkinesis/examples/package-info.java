@@ -1,0 +1,14 @@
+/**
+ * Runnable programs for the use cases embedded-kinesis is for, one {@code main()} per scenario.
+ *
+ * <p>Each scenario keeps its logic in a method that takes a directory and a duration and returns what
+ * happened, so that its test can run the same code briefly on a temporary directory and check the
+ * outcome: an example that stops working fails the build.
+ *
+ * <ul>
+ *   <li>{@link io.embeddedkinesis.examples.ClickstreamDemo}: page views from several producers through a
+ *       4-shard stream with Kinesis's limits on, one polling reader per shard, every record accounted
+ *       for.</li>
+ * </ul>
+ */
+package io.embeddedkinesis.examples;

@@ -1,0 +1,148 @@
+package io.embeddedkinesis.examples;
+
+import io.embeddedkinesis.core.BrokerConfig;
+import io.embeddedkinesis.core.KinesisBroker;
+import io.embeddedkinesis.core.ShardLimits;
+import io.embeddedkinesis.core.log.Durability;
+import io.embeddedkinesis.core.model.GetRecordsResult;
+import io.embeddedkinesis.core.model.PutRecordResult;
+import io.embeddedkinesis.core.model.Record;
+import io.embeddedkinesis.core.model.Shard;
+import io.embeddedkinesis.core.model.ShardIteratorType;
+import org.agrona.concurrent.CachedEpochClock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Keeps the code examples of the repository's {@code README.md} compiling and true. The code between each
+ * pair of markers below is a README example, line for line, plus lines starting with {@code assertThat}
+ * that only the test has; {@link #shouldShowTheCodeOfThisTestInTheReadme} checks that the two stay the
+ * same.
+ */
+class ReadmeExampleTest {
+    private static final Path README = Path.of("..", "README.md");
+    private static final Path THIS_FILE =
+        Path.of("src", "test", "java", "io", "embeddedkinesis", "examples", "ReadmeExampleTest.java");
+    private static final String JSON = "{\"userId\":\"user-42\",\"page\":\"/home\"}";
+
+    @Test
+    @Timeout(30)
+    void shouldPutAndReadARecordAsTheReadmeShows(@TempDir final Path directory) {
+        // README example usage: begin
+        try (KinesisBroker kinesis = KinesisBroker.open(directory)) {   // e.g. Path.of("embedded-kinesis-data")
+            kinesis.createStream("clicks", 2);
+            byte[] data = "{\"userId\":\"user-42\",\"page\":\"/home\"}".getBytes(StandardCharsets.UTF_8);
+            PutRecordResult put = kinesis.putRecord("clicks", "user-42", data);
+
+            String iterator = kinesis.getShardIterator("clicks", put.shardId(), ShardIteratorType.TRIM_HORIZON);
+            GetRecordsResult result = kinesis.getRecords(iterator);
+            assertThat(result.records()).extracting(Record::sequenceNumber).containsExactly(put.sequenceNumber());
+            for (Record record : result.records()) {
+                System.out.println(record.sequenceNumber() + " " + new String(record.data(), StandardCharsets.UTF_8));
+            }
+            iterator = result.nextShardIterator();   // read on from here, at most 5 calls a second per shard
+            assertThat(kinesis.getRecords(iterator).records()).isEmpty();
+        }
+        // README example usage: end
+
+        try (KinesisBroker reopened = KinesisBroker.open(directory)) {
+            final List<String> kept = new ArrayList<>();
+            for (final Shard shard : reopened.listShards("clicks").shards()) {
+                final GetRecordsResult read = reopened.getRecords(
+                    reopened.getShardIterator("clicks", shard.shardId(), ShardIteratorType.TRIM_HORIZON));
+                read.records().forEach(record -> kept.add(new String(record.data(), StandardCharsets.UTF_8)));
+            }
+            assertThat(kept).as("the record survives reopening the directory").containsExactly(JSON);
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void shouldConfigureABrokerAndExpireRecordsAsTheReadmeShows(@TempDir final Path directory) {
+        // README example config: begin
+        CachedEpochClock clock = new CachedEpochClock();            // org.agrona.concurrent
+        clock.update(System.currentTimeMillis());
+        BrokerConfig config = BrokerConfig.builder()
+            .directory(directory)                   // null (the default): a temporary directory, deleted on close
+            .clock(clock)                           // every time the broker uses comes from here
+            .shardLimits(ShardLimits.NONE)          // no throttling; the default is ShardLimits.KINESIS_DEFAULTS
+            .durability(Durability.FSYNC_INTERVAL)  // default PAGE_CACHE
+            .minimumRetentionPeriodHours(1)         // allow retention below Kinesis's 24 hours
+            .build();
+        try (KinesisBroker kinesis = KinesisBroker.open(config)) {
+            kinesis.createStream("clicks", 1);
+            kinesis.decreaseStreamRetentionPeriod("clicks", 1);
+            kinesis.putRecord("clicks", "user-42", new byte[] {1});
+            assertThat(kinesis.getRecords(kinesis.getShardIterator("clicks", "shardId-000000000000",
+                ShardIteratorType.TRIM_HORIZON)).records()).hasSize(1);
+            clock.advance(TimeUnit.HOURS.toMillis(2));              // the record is now past retention
+            String shardId = kinesis.listShards("clicks").shards().get(0).shardId();
+            String iterator = kinesis.getShardIterator("clicks", shardId, ShardIteratorType.TRIM_HORIZON);
+            List<Record> records = kinesis.getRecords(iterator).records();   // empty: the record expired
+            assertThat(records).isEmpty();
+        }
+        // README example config: end
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"usage", "config"})
+    void shouldShowTheCodeOfThisTestInTheReadme(final String example) throws IOException {
+        final List<String> readme = Files.readAllLines(README);
+        final List<String> test = Files.readAllLines(THIS_FILE);
+
+        assertThat(readmeExample(readme, example)).isEqualTo(testExample(test, example));
+    }
+
+    /** The lines of the first {@code java} block after the README's marker for the example, without fences. */
+    private static List<String> readmeExample(final List<String> readme, final String example) {
+        final int marker = indexOf(readme, "<!-- ReadmeExampleTest: " + example + " -->", 0);
+        final int open = indexOf(readme, "```java", marker + 1);
+        final int close = indexOf(readme, "```", open + 1);
+        return unindent(readme.subList(open + 1, close));
+    }
+
+    /** The lines between this file's markers for the example, without the test's own assertions. */
+    private static List<String> testExample(final List<String> test, final String example) {
+        final int begin = indexOf(test, "// README example " + example + ": begin", 0);
+        final int end = indexOf(test, "// README example " + example + ": end", begin + 1);
+        final List<String> lines = new ArrayList<>();
+        boolean inAssertion = false;
+        for (final String line : test.subList(begin + 1, end)) {
+            // An assertion may wrap onto more lines; it ends with the line that ends its statement.
+            inAssertion = inAssertion || line.trim().startsWith("assertThat(");
+            if (!inAssertion) {
+                lines.add(line);
+            }
+            inAssertion = inAssertion && !line.trim().endsWith(";");
+        }
+        return unindent(lines);
+    }
+
+    private static int indexOf(final List<String> lines, final String trimmedLine, final int from) {
+        for (int i = from; i < lines.size(); i++) {
+            if (lines.get(i).trim().equals(trimmedLine)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no line '" + trimmedLine + "' from line " + (from + 1));
+    }
+
+    private static List<String> unindent(final List<String> lines) {
+        final int indent = lines.stream().filter(line -> !line.isBlank())
+            .mapToInt(line -> line.length() - line.stripLeading().length()).min().orElse(0);
+        return lines.stream().map(line -> line.isBlank() ? "" : line.substring(indent).stripTrailing()).toList();
+    }
+}
