@@ -13,17 +13,23 @@ import java.util.List;
  * fails deep inside its first mapping, so the check here fails first, naming every flag to add.
  */
 public final class ChronicleRuntime {
-    /** The JVM flags Chronicle Queue needs on Java 17, as users should pass them. */
+    /**
+     * The JVM flags Chronicle Queue needs on Java 17, as users should pass them: Chronicle's own list for
+     * Java 17. The parent pom's {@code chronicle.jvm.flags} is the same list (a test checks it).
+     */
     public static final List<String> REQUIRED_JVM_FLAGS = List.of(
-        "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
-        "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
         "--add-exports=java.base/jdk.internal.misc=ALL-UNNAMED",
+        "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
+        "--add-exports=java.base/jdk.internal.util=ALL-UNNAMED",
+        "--add-exports=java.base/sun.nio.ch=ALL-UNNAMED",
         "--add-exports=jdk.unsupported/sun.misc=ALL-UNNAMED",
+        "--add-exports=jdk.compiler/com.sun.tools.javac.file=ALL-UNNAMED",
+        "--add-opens=jdk.compiler/com.sun.tools.javac=ALL-UNNAMED",
         "--add-opens=java.base/java.lang=ALL-UNNAMED",
         "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED",
         "--add-opens=java.base/java.io=ALL-UNNAMED",
-        "--add-opens=java.base/java.nio=ALL-UNNAMED",
-        "--add-opens=java.base/java.util=ALL-UNNAMED");
+        "--add-opens=java.base/java.util=ALL-UNNAMED",
+        "--add-opens=java.base/java.nio=ALL-UNNAMED");
 
     private static final String[][] REQUIRED_ACCESS = {
         {"exports", "java.base", "jdk.internal.ref"},
@@ -36,8 +42,8 @@ public final class ChronicleRuntime {
     }
 
     /**
-     * Switches off Chronicle's telemetry, banner and disk monitor thread (unless the user set those
-     * properties), and checks the JVM flags.
+     * Switches off Chronicle's telemetry, banner and disk monitor thread and keeps JNA's scratch files out
+     * of the home directory (unless the user set those properties), and checks the JVM flags.
      *
      * @throws IllegalStateException if a required flag is missing; the message lists the flags to add.
      */
@@ -45,6 +51,8 @@ public final class ChronicleRuntime {
         setIfAbsent("chronicle.analytics.disable", "true");
         setIfAbsent("chronicle.announcer.disable", "true");
         setIfAbsent("chronicle.disk.monitor.disable", "true");
+        // Chronicle loads JNA, which would otherwise create ~/.cache/JNA/temp for its native stubs.
+        setIfAbsent("jna.tmpdir", System.getProperty("java.io.tmpdir"));
         final List<String> missing = missingAccess();
         if (!missing.isEmpty()) {
             throw new IllegalStateException("embedded-kinesis stores shards in Chronicle Queue, which needs JVM flags"

@@ -17,6 +17,7 @@ public final class MissingJvmFlags {
             broker.createStream("s", 1);
             broker.putRecord("s", "k", new byte[] {1});
             System.out.println("OPENED " + broker.directory());
+            System.out.println("ANALYTICS DISABLED " + System.getProperty("chronicle.analytics.disable"));
         } catch (final IllegalStateException ex) {
             System.out.println("REFUSED " + ex.getMessage());
         }

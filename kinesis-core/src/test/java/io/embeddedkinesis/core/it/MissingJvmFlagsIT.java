@@ -2,6 +2,11 @@ package io.embeddedkinesis.core.it;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -11,9 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A JVM started without the flags Chronicle Queue needs fails at broker start, naming every flag to add,
- * instead of deep inside the first memory mapping.
+ * instead of deep inside the first memory mapping; with them, the broker works and Chronicle's telemetry
+ * stays off, leaving nothing in the user's home directory.
  */
 class MissingJvmFlagsIT {
+    @TempDir
+    Path home;
+
     @Test
     @Timeout(value = 1, unit = TimeUnit.MINUTES)
     void shouldNameTheMissingFlagsWhenTheBrokerOpens() throws Exception {
@@ -29,11 +38,14 @@ class MissingJvmFlagsIT {
 
     @Test
     @Timeout(value = 1, unit = TimeUnit.MINUTES)
-    void shouldOpenWithTheDocumentedFlags() throws Exception {
-        final Process child = ChildJvm.start(true, List.of(), MissingJvmFlags.class);
+    void shouldOpenWithTheDocumentedFlagsAndWriteNothingIntoTheHomeDirectory() throws Exception {
+        final Process child = ChildJvm.start(true, List.of("-Duser.home=" + home), MissingJvmFlags.class);
         final String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         child.waitFor();
 
-        assertThat(output).contains("OPENED").doesNotContain("REFUSED");
+        assertThat(output).contains("OPENED").contains("ANALYTICS DISABLED true").doesNotContain("REFUSED");
+        try (Stream<Path> files = Files.list(home)) {
+            assertThat(files).as("files Chronicle left in the home directory").isEmpty();
+        }
     }
 }
