@@ -77,7 +77,7 @@ public final class KinesisBroker implements AutoCloseable {
     private final RecordWriter writer;
     private final RecordFetcher fetcher;
     private final AgentRunner housekeeping;
-    private boolean closed;
+    private volatile boolean closed;
 
     private KinesisBroker(final BrokerConfig config) {
         ChronicleRuntime.prepare();
@@ -94,7 +94,7 @@ public final class KinesisBroker implements AutoCloseable {
             throw ex;
         }
         this.housekeeping = startHousekeeping();
-        LOG.info("Kinesis broker open on {}", directory.path());
+        LOG.info("Kinesis broker open on {}", directory.path().toAbsolutePath());
     }
 
     /**
@@ -181,6 +181,7 @@ public final class KinesisBroker implements AutoCloseable {
      * @param request the name, shard count and optional per-shard limits.
      */
     public void createStream(final CreateStreamRequest request) {
+        ensureOpen();
         registry.create(request);
     }
 
@@ -199,6 +200,7 @@ public final class KinesisBroker implements AutoCloseable {
      * @param request the stream.
      */
     public void deleteStream(final StreamRequest request) {
+        ensureOpen();
         StreamRegistry.validate(request);
         registry.delete(request);
     }
@@ -220,6 +222,7 @@ public final class KinesisBroker implements AutoCloseable {
      * @return the description.
      */
     public StreamDescription describeStream(final DescribeStreamRequest request) {
+        ensureOpen();
         return catalog.describeStream(request);
     }
 
@@ -240,6 +243,7 @@ public final class KinesisBroker implements AutoCloseable {
      * @return the summary.
      */
     public StreamDescriptionSummary describeStreamSummary(final StreamRequest request) {
+        ensureOpen();
         return catalog.describeStreamSummary(request);
     }
 
@@ -259,6 +263,7 @@ public final class KinesisBroker implements AutoCloseable {
      * @return the streams on the page.
      */
     public ListStreamsResult listStreams(final ListStreamsRequest request) {
+        ensureOpen();
         return catalog.listStreams(request);
     }
 
@@ -279,6 +284,7 @@ public final class KinesisBroker implements AutoCloseable {
      * @return the shards on the page.
      */
     public ListShardsResult listShards(final ListShardsRequest request) {
+        ensureOpen();
         return catalog.listShards(request);
     }
 
@@ -301,6 +307,7 @@ public final class KinesisBroker implements AutoCloseable {
      * @return the shard and sequence number of the record.
      */
     public PutRecordResult putRecord(final PutRecordRequest request) {
+        ensureOpen();
         return writer.putRecord(request);
     }
 
@@ -322,6 +329,7 @@ public final class KinesisBroker implements AutoCloseable {
      * @return one entry per record, in order, and how many failed.
      */
     public PutRecordsResult putRecords(final PutRecordsRequest request) {
+        ensureOpen();
         return writer.putRecords(request);
     }
 
@@ -373,6 +381,7 @@ public final class KinesisBroker implements AutoCloseable {
      * @return the iterator, valid for 5 minutes.
      */
     public String getShardIterator(final GetShardIteratorRequest request) {
+        ensureOpen();
         return fetcher.getShardIterator(request);
     }
 
@@ -393,6 +402,7 @@ public final class KinesisBroker implements AutoCloseable {
      * @return the records and the next iterator.
      */
     public GetRecordsResult getRecords(final GetRecordsRequest request) {
+        ensureOpen();
         return fetcher.getRecords(request);
     }
 
@@ -439,6 +449,7 @@ public final class KinesisBroker implements AutoCloseable {
     }
 
     private void changeRetention(final StreamRetentionRequest request, final boolean increase) {
+        ensureOpen();
         final Integer hours = request.retentionPeriodHours();
         StreamRegistry.check(new ValidationErrors()
             .number("retentionPeriodHours", hours == null ? null : hours.longValue(), true, 1, Integer.MAX_VALUE),
@@ -481,7 +492,14 @@ public final class KinesisBroker implements AutoCloseable {
      * @return the number of log files deleted.
      */
     public int enforceRetention() {
+        ensureOpen();
         return registry.enforceRetention();
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("the broker is closed: directory=" + directory.path());
+        }
     }
 
     /**
@@ -501,6 +519,6 @@ public final class KinesisBroker implements AutoCloseable {
         } finally {
             directory.close();
         }
-        LOG.info("Kinesis broker closed on {}", directory.path());
+        LOG.info("Kinesis broker closed on {}", directory.path().toAbsolutePath());
     }
 }

@@ -299,8 +299,8 @@ class GetRecordsTest extends BrokerTestSupport {
             .hasMessage("1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must"
                 + " have value greater than or equal to 1");
         assertThatThrownBy(() -> broker.getRecords(new GetRecordsRequest(iterator, 10_001, null)))
-            .isInstanceOf(ValidationException.class)
-            .hasMessageEndingWith("Member must have value less than or equal to 10000");
+            .isInstanceOf(InvalidArgumentException.class)
+            .hasMessage("Limit must be between 1 and 10000.");
     }
 
     @Test

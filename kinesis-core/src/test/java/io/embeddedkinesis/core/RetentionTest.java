@@ -135,6 +135,27 @@ class RetentionTest extends BrokerTestSupport {
         assertThat(readAll("s")).extracting(BrokerTestSupport::text).containsExactly("new");
     }
 
+    @Test
+    void shouldKeepRecordsExpiredWhenRetentionIncreasesEvenIfTheirFileRemains() {
+        final long hourStart = (START_MS / HOUR + 1) * HOUR;
+        clock.update(hourStart);
+        open().createStream("s", 1);
+        broker.putRecord("s", "k", bytes("old"));
+        clock.update(hourStart + 50 * 60_000L);
+        broker.putRecord("s", "k", bytes("same-file"));
+        clock.update(hourStart + 24 * HOUR + 10 * 60_000L);
+        assertThat(broker.enforceRetention()).isZero();
+        assertThat(readAll("s")).extracting(BrokerTestSupport::text).containsExactly("same-file");
+
+        broker.increaseStreamRetentionPeriod("s", 48);
+
+        assertThat(readAll("s")).extracting(BrokerTestSupport::text).containsExactly("same-file");
+        reopen();
+        assertThat(readAll("s")).extracting(BrokerTestSupport::text).containsExactly("same-file");
+        clock.advance(HOUR);
+        assertThat(readAll("s")).extracting(BrokerTestSupport::text).containsExactly("same-file");
+    }
+
     private long logFiles() throws IOException {
         while (true) {
             try (Stream<Path> files = Files.walk(broker.directory())) {

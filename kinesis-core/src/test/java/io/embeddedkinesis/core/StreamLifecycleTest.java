@@ -263,6 +263,22 @@ class StreamLifecycleTest extends BrokerTestSupport {
     }
 
     @Test
+    void shouldRefuseEveryCallAfterClose() {
+        open().createStream("s", 1);
+        broker.close();
+
+        assertThatThrownBy(() -> broker.putRecord("s", "k", bytes("v")))
+            .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("the broker is closed");
+        assertThatThrownBy(() -> broker.createStream("t", 1)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> broker.listStreams()).isInstanceOf(IllegalStateException.class);
+        broker = null;
+        assertThat(KinesisBroker.open(directory)).satisfies(reopened -> {
+            assertThat(reopened.listStreams().streamNames()).containsExactly("s");
+            reopened.close();
+        });
+    }
+
+    @Test
     void shouldRefuseASecondBrokerOnTheSameDirectory() {
         open();
 

@@ -6,6 +6,7 @@ import io.embeddedkinesis.core.exception.InvalidArgumentException;
 import io.embeddedkinesis.core.exception.ProvisionedThroughputExceededException;
 import io.embeddedkinesis.core.exception.ResourceNotFoundException;
 import io.embeddedkinesis.core.exception.ValidationErrors;
+import io.embeddedkinesis.core.log.LogClosedException;
 import io.embeddedkinesis.core.log.SequenceNumber;
 import io.embeddedkinesis.core.log.ShardLog;
 import io.embeddedkinesis.core.model.GetRecordsRequest;
@@ -92,7 +93,12 @@ public final class RecordFetcher {
         if (shard == null || !stream.isReady(nowMs)) {
             throw shardNotFound(stream.streamName(), shardId.toString());
         }
-        final long position = startingPosition(request, stream, shard, nowMs);
+        final long position;
+        try {
+            position = startingPosition(request, stream, shard, nowMs);
+        } catch (final LogClosedException deletedMeanwhile) {
+            throw shardNotFound(stream.streamName(), shard.shardId());
+        }
         final ShardIterator iterator =
             new ShardIterator(stream.streamName(), stream.streamTag(), shardId.index(), position, nowMs);
         return iterator.seal(cipher);
@@ -159,32 +165,12 @@ public final class RecordFetcher {
      * @return the records, the next iterator and how far behind the newest record the reader is.
      */
     public GetRecordsResult getRecords(final GetRecordsRequest request) {
-        final String text = request.shardIterator();
-        final Integer limit = request.limit();
-        if (text == null || text.isEmpty() || text.length() > 512 || request.streamARN() != null
-            || limit != null && (limit < 1 || limit > MAX_RECORDS_PER_CALL)) {
-            new ValidationErrors()
-                .number("limit", limit == null ? null : limit.longValue(), false, 1, MAX_RECORDS_PER_CALL)
-                .string("shardIterator", text, true, null, null, 1, 512)
-                .string("streamARN", request.streamARN(), false, RequestPatterns.STREAM_ARN,
-                    RequestPatterns.STREAM_ARN_TEXT, 1, 2048)
-                .throwIfAny();
-        }
-        final ShardIterator iterator = ShardIterator.open(cipher, text);
-        if (iterator == null) {
-            throw new InvalidArgumentException("Invalid ShardIterator.");
-        }
+        final int limit = validLimit(request);
         final long nowMs = clock.time();
-        if (nowMs - iterator.issuedAtMs() > iteratorTtlMs) {
-            throw new ExpiredIteratorException("Iterator expired. The iterator was created at time "
-                + ITERATOR_TIME.format(Instant.ofEpochMilli(iterator.issuedAtMs())) + " while right now it is "
-                + ITERATOR_TIME.format(Instant.ofEpochMilli(nowMs)) + " which is further in the future than the"
-                + " tolerated delay of " + iteratorTtlMs + " milliseconds.");
-        }
+        final ShardIterator iterator = openIterator(request.shardIterator(), nowMs);
         final Stream stream = registry.get(iterator.streamName());
-        final String shardText = new ShardId(iterator.shardIndex()).toString();
         if (stream == null || stream.streamTag() != iterator.streamTag()) {
-            throw shardNotFound(iterator.streamName(), shardText);
+            throw shardNotFound(iterator.streamName(), new ShardId(iterator.shardIndex()).toString());
         }
         if (request.streamARN() != null && !request.streamARN().equals(stream.streamArn())) {
             throw new InvalidArgumentException("The StreamARN " + request.streamARN()
@@ -195,15 +181,54 @@ public final class RecordFetcher {
             throw new ProvisionedThroughputExceededException("Rate exceeded for Shard - " + accountId + "/"
                 + stream.streamName() + "/" + shard.shardId());
         }
-        final RecordCollector collector = read(shard, iterator.position(), limit == null ? MAX_RECORDS_PER_CALL : limit,
-            stream.trimHorizonMs(nowMs));
-        shard.readLimiter().onBytesRead(collector.bytes());
-        final long next = collector.nextPosition();
-        final long millisBehind = next >= shard.log().endPosition() || collector.records().isEmpty()
-            ? 0 : Math.max(0, nowMs - collector.lastTimestampMs());
-        final String nextIterator = new ShardIterator(stream.streamName(), stream.streamTag(), iterator.shardIndex(),
-            next, nowMs).seal(cipher);
-        return new GetRecordsResult(collector.records(), nextIterator, millisBehind);
+        try {
+            final RecordCollector collector = read(shard, iterator.position(), limit, stream.trimHorizonMs(nowMs));
+            shard.readLimiter().onBytesRead(collector.bytes());
+            final long next = collector.nextPosition();
+            final long millisBehind = next >= shard.log().endPosition() || collector.records().isEmpty()
+                ? 0 : Math.max(0, nowMs - collector.lastTimestampMs());
+            final String nextIterator = new ShardIterator(stream.streamName(), stream.streamTag(),
+                iterator.shardIndex(), next, nowMs).seal(cipher);
+            return new GetRecordsResult(collector.records(), nextIterator, millisBehind);
+        } catch (final LogClosedException deletedMeanwhile) {
+            throw shardNotFound(stream.streamName(), shard.shardId());
+        }
+    }
+
+    /**
+     * Checks the request's members as Kinesis does: a limit below 1 breaks the model (a validation error);
+     * a limit above 10,000 is refused by the service itself (an invalid argument).
+     */
+    private static int validLimit(final GetRecordsRequest request) {
+        final String text = request.shardIterator();
+        final Integer limit = request.limit();
+        if (text == null || text.isEmpty() || text.length() > 512 || request.streamARN() != null
+            || limit != null && limit < 1) {
+            new ValidationErrors()
+                .number("limit", limit == null ? null : limit.longValue(), false, 1, Integer.MAX_VALUE)
+                .string("shardIterator", text, true, null, null, 1, 512)
+                .string("streamARN", request.streamARN(), false, RequestPatterns.STREAM_ARN,
+                    RequestPatterns.STREAM_ARN_TEXT, 1, 2048)
+                .throwIfAny();
+        }
+        if (limit != null && limit > MAX_RECORDS_PER_CALL) {
+            throw new InvalidArgumentException("Limit must be between 1 and " + MAX_RECORDS_PER_CALL + ".");
+        }
+        return limit == null ? MAX_RECORDS_PER_CALL : limit;
+    }
+
+    private ShardIterator openIterator(final String text, final long nowMs) {
+        final ShardIterator iterator = ShardIterator.open(cipher, text);
+        if (iterator == null) {
+            throw new InvalidArgumentException("Invalid ShardIterator.");
+        }
+        if (nowMs - iterator.issuedAtMs() > iteratorTtlMs) {
+            throw new ExpiredIteratorException("Iterator expired. The iterator was created at time "
+                + ITERATOR_TIME.format(Instant.ofEpochMilli(iterator.issuedAtMs())) + " while right now it is "
+                + ITERATOR_TIME.format(Instant.ofEpochMilli(nowMs)) + " which is further in the future than the"
+                + " tolerated delay of " + iteratorTtlMs + " milliseconds.");
+        }
+        return iterator;
     }
 
     private static RecordCollector read(final StoredShard shard, final long position, final int limit,

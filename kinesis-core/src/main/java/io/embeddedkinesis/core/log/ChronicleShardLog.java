@@ -217,6 +217,7 @@ public final class ChronicleShardLog implements ShardLog {
             }
             if (deleted > 0) {
                 queue.refreshDirectoryListing();
+                closeIdleReaders();
             }
             return deleted;
         } finally {
@@ -259,10 +260,7 @@ public final class ChronicleShardLog implements ShardLog {
                     return;
                 }
                 closed = true;
-                for (final Reader reader : readers) {
-                    reader.tailer.close();
-                }
-                readers.clear();
+                closeIdleReaders();
                 appender.close();
                 queue.close();
             }
@@ -273,9 +271,19 @@ public final class ChronicleShardLog implements ShardLog {
         }
     }
 
+    /** Closes pooled tailers, which may still map files that retention deleted. */
+    private void closeIdleReaders() {
+        synchronized (readers) {
+            for (final Reader reader : readers) {
+                reader.tailer.close();
+            }
+            readers.clear();
+        }
+    }
+
     private void ensureOpen() {
         if (closed) {
-            throw new IllegalStateException("shard log is closed: directory=" + directory);
+            throw new LogClosedException("shard log is closed: directory=" + directory);
         }
     }
 
@@ -340,24 +348,32 @@ public final class ChronicleShardLog implements ShardLog {
             return taken;
         }
 
-        /** Moves to the first entry at or after a position; false if there is none yet. */
+        /**
+         * Moves to the first entry at or after a position; false if there is none yet. When the position
+         * holds no entry, the entry is the first of a later file; files without a complete entry (left by a
+         * crash during a file's first append) are skipped.
+         */
         private boolean seek(final long position) {
             if (tailer.moveToIndex(position)) {
                 return true;
             }
-            final long first = queue.firstIndex();
-            if (first == Long.MAX_VALUE || lastIndex == EMPTY || position > lastIndex) {
+            final long last = lastIndex;
+            if (last == EMPTY || position > last) {
                 return false;
             }
-            if (position <= first) {
-                return tailer.moveToIndex(first);
+            final int positionCycle = rollCycle.toCycle(position);
+            for (final Long cycle : queue.listCyclesBetween(queue.firstCycle(), rollCycle.toCycle(last))) {
+                if (cycle <= positionCycle) {
+                    // Entries of a file are dense: had the position's file an entry at or after it,
+                    // moveToIndex would have found it.
+                    continue;
+                }
+                if (tailer.excerptsInCycle(cycle.intValue()) > 0
+                    && tailer.moveToIndex(rollCycle.toIndex(cycle.intValue(), 0))) {
+                    return true;
+                }
             }
-            try {
-                final int nextCycle = queue.nextCycle(rollCycle.toCycle(position), TailerDirection.FORWARD);
-                return nextCycle >= 0 && tailer.moveToIndex(rollCycle.toIndex(nextCycle, 0));
-            } catch (final java.text.ParseException ex) {
-                throw new InternalFailureException("Internal service failure.", ex);
-            }
+            return false;
         }
 
         long positionAtOrAfter(final long timestampMs) {

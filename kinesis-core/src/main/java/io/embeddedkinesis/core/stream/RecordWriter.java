@@ -6,6 +6,7 @@ import io.embeddedkinesis.core.exception.KinesisException;
 import io.embeddedkinesis.core.exception.ProvisionedThroughputExceededException;
 import io.embeddedkinesis.core.exception.ValidationErrors;
 import io.embeddedkinesis.core.log.Durability;
+import io.embeddedkinesis.core.log.LogClosedException;
 import io.embeddedkinesis.core.log.SequenceNumber;
 import io.embeddedkinesis.core.model.PutRecordRequest;
 import io.embeddedkinesis.core.model.PutRecordResult;
@@ -97,11 +98,15 @@ public final class RecordWriter {
         if (!admit(shard, key.utf8().length + (long) data.length)) {
             throw throttled(stream, shard);
         }
-        final long position = shard.log().append(key.utf8(), data);
-        if (syncEachBatch) {
-            shard.log().sync();
+        try {
+            final long position = shard.log().append(key.utf8(), data);
+            if (syncEachBatch) {
+                shard.log().sync();
+            }
+            return new PutRecordResult(shard.shardId(), shard.sequenceNumber(position));
+        } catch (final LogClosedException deletedMeanwhile) {
+            throw registry.notFound(stream.streamName());
         }
-        return new PutRecordResult(shard.shardId(), shard.sequenceNumber(position));
     }
 
     /**
@@ -132,15 +137,19 @@ public final class RecordWriter {
         }
         final List<PutRecordsResultEntry> results = new ArrayList<>(count);
         int failed = 0;
-        for (int i = 0; i < count; i++) {
-            final PutRecordsResultEntry result = putOne(stream, shards[i], keys[i].utf8(), entries.get(i).data());
-            if (!result.isSuccessful()) {
-                failed++;
+        try {
+            for (int i = 0; i < count; i++) {
+                final PutRecordsResultEntry result = putOne(stream, shards[i], keys[i].utf8(), entries.get(i).data());
+                if (!result.isSuccessful()) {
+                    failed++;
+                }
+                results.add(result);
             }
-            results.add(result);
-        }
-        if (syncEachBatch) {
-            syncDistinct(shards);
+            if (syncEachBatch) {
+                syncDistinct(shards);
+            }
+        } catch (final LogClosedException deletedMeanwhile) {
+            throw registry.notFound(stream.streamName());
         }
         return new PutRecordsResult(failed, results);
     }
@@ -161,6 +170,10 @@ public final class RecordWriter {
     }
 
     private void validate(final PutRecordsRequest request) {
+        if (isPlainlyValid(request.records())) {
+            StreamRegistry.check(new ValidationErrors(), request.stream()).throwIfAny();
+            return;
+        }
         final List<PutRecordsRequestEntry> entries = request.records();
         final ValidationErrors errors = new ValidationErrors();
         if (entries == null) {
@@ -186,6 +199,23 @@ public final class RecordWriter {
             }
         }
         StreamRegistry.check(errors, request.stream()).throwIfAny();
+    }
+
+    /** Whether every entry passes the model's checks, tested without building any message. */
+    private static boolean isPlainlyValid(final List<PutRecordsRequestEntry> entries) {
+        if (entries == null || entries.isEmpty() || entries.size() > MAX_PUT_RECORDS_ENTRIES) {
+            return false;
+        }
+        for (final PutRecordsRequestEntry entry : entries) {
+            if (entry == null || entry.data() == null || entry.data().length > BrokerConfig.MAX_RECORD_SIZE_BYTES
+                || entry.partitionKey() == null || entry.partitionKey().isEmpty()
+                || entry.partitionKey().length() > 256
+                || entry.explicitHashKey() != null && !RequestPatterns.HASH_KEY.matcher(
+                    entry.explicitHashKey()).matches()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String describeList(final List<PutRecordsRequestEntry> entries) {

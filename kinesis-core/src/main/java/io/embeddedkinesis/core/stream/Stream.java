@@ -31,7 +31,7 @@ public final class Stream {
     private final StoredShard[] shardsByRoute;
     private final ShardRouter router;
     private volatile boolean readySeen;
-    private volatile int retentionPeriodHours;
+    private volatile Retention retention;
     private volatile long deleteAtMs;
 
     Stream(final String streamArn, final StreamMetadata metadata, final List<StoredShard> shards,
@@ -41,7 +41,7 @@ public final class Stream {
         this.streamTag = metadata.streamTag();
         this.createdAtMs = metadata.createdAtMs();
         this.readyAtMs = metadata.readyAtMs();
-        this.retentionPeriodHours = metadata.retentionPeriodHours();
+        this.retention = new Retention(metadata.retentionPeriodHours(), metadata.retentionFloorMs());
         this.deleteAtMs = metadata.deleteAtMs();
         this.shardLimits = shardLimits;
         this.ownShardLimits = metadata.shardLimits();
@@ -140,11 +140,15 @@ public final class Stream {
      * @return the retention period in hours.
      */
     public int retentionPeriodHours() {
-        return retentionPeriodHours;
+        return retention.hours();
     }
 
-    void retentionPeriodHours(final int hours) {
-        this.retentionPeriodHours = hours;
+    Retention retention() {
+        return retention;
+    }
+
+    void retention(final Retention changed) {
+        this.retention = changed;
     }
 
     /**
@@ -154,7 +158,26 @@ public final class Stream {
      * @return records that arrived before this time have expired.
      */
     public long trimHorizonMs(final long nowMs) {
-        return nowMs - retentionPeriodHours * 3_600_000L;
+        return retention.trimHorizonMs(nowMs);
+    }
+
+    /**
+     * A retention period with the floor below which records stay expired when the period grows.
+     *
+     * @param hours   the retention period.
+     * @param floorMs records that arrived before this time are expired whatever the period.
+     */
+    record Retention(int hours, long floorMs) {
+        private static final long HOUR_MS = 3_600_000L;
+
+        long trimHorizonMs(final long nowMs) {
+            return Math.max(nowMs - hours * HOUR_MS, floorMs);
+        }
+
+        /** The retention after a change of period at a time: what had expired by then stays expired. */
+        Retention change(final int newHours, final long nowMs) {
+            return new Retention(newHours, trimHorizonMs(nowMs));
+        }
     }
 
     /**

@@ -14,25 +14,28 @@ import java.util.List;
  * @param createdAtMs          when CreateStream was called.
  * @param readyAtMs            when the stream became (or becomes) ACTIVE.
  * @param retentionPeriodHours how long records are kept.
+ * @param retentionFloorMs     records that arrived before this time stay expired, whatever the period:
+ *                             raising the retention period never brings expired records back.
  * @param shardLimits          this stream's own per-shard limits, or null for the broker's.
  * @param deleteAtMs           when a requested deletion completes, or {@link Long#MAX_VALUE} if none.
  * @param shards               the shards.
  */
 record StreamMetadata(
     int formatVersion, String streamName, long streamTag, long createdAtMs, long readyAtMs,
-    int retentionPeriodHours, ShardLimits shardLimits, long deleteAtMs, List<ShardMetadata> shards) {
+    int retentionPeriodHours, long retentionFloorMs, ShardLimits shardLimits, long deleteAtMs,
+        List<ShardMetadata> shards) {
 
     /** The layout written today. */
     static final int FORMAT_VERSION = 1;
 
-    StreamMetadata withRetentionPeriodHours(final int hours) {
-        return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, hours, shardLimits,
-            deleteAtMs, shards);
+    StreamMetadata withRetention(final int hours, final long floorMs) {
+        return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, hours, floorMs,
+            shardLimits, deleteAtMs, shards);
     }
 
     StreamMetadata withDeleteAtMs(final long atMs) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
-            shardLimits, atMs, shards);
+            retentionFloorMs, shardLimits, atMs, shards);
     }
 
     /**

@@ -9,6 +9,7 @@ import io.embeddedkinesis.core.exception.ResourceInUseException;
 import io.embeddedkinesis.core.exception.ResourceNotFoundException;
 import io.embeddedkinesis.core.exception.ValidationErrors;
 import io.embeddedkinesis.core.log.ChronicleShardLog;
+import io.embeddedkinesis.core.log.LogClosedException;
 import io.embeddedkinesis.core.log.LogConfig;
 import io.embeddedkinesis.core.log.SequenceNumber;
 import io.embeddedkinesis.core.log.ShardLog;
@@ -37,6 +38,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * serialized by this object's lock, so that two creates of one name cannot both succeed.
  */
 public final class StreamRegistry implements AutoCloseable {
+    /** The retention period of a new stream, as in Kinesis. */
+    public static final int DEFAULT_RETENTION_HOURS = 24;
+
     private static final StreamRequest NO_STREAM = new StreamRequest(null, null);
     private static final Logger LOG = LoggerFactory.getLogger(StreamRegistry.class);
 
@@ -45,6 +49,7 @@ public final class StreamRegistry implements AutoCloseable {
     private final StreamStore store;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Stream> streams = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     /**
      * Opens every stream found in the broker directory.
@@ -59,11 +64,16 @@ public final class StreamRegistry implements AutoCloseable {
         final long nowMs = config.clock().time();
         try {
             for (final StreamMetadata metadata : store.loadAll()) {
-                if (metadata.deleteAtMs() <= nowMs) {
+                final Stream existing = streams.get(metadata.streamName());
+                if (metadata.deleteAtMs() <= nowMs || existing != null
+                    && existing.createdAtMs() > metadata.createdAtMs()) {
                     store.delete(metadata.streamTag());
-                } else {
-                    streams.put(metadata.streamName(), open(metadata, nowMs));
+                    continue;
                 }
+                if (existing != null) {
+                    remove(existing);
+                }
+                streams.put(metadata.streamName(), open(metadata, nowMs));
             }
         } catch (final RuntimeException ex) {
             close();
@@ -84,6 +94,9 @@ public final class StreamRegistry implements AutoCloseable {
                 1, Integer.MAX_VALUE)
             .string("streamName", request.streamName(), true, RequestPatterns.NAME, RequestPatterns.NAME_TEXT, 1, 128)
             .throwIfAny();
+        if (closed) {
+            throw new IllegalStateException("the broker is closed");
+        }
         final String name = request.streamName();
         final long nowMs = config.clock().time();
         purgeIfDeleted(name, nowMs);
@@ -110,15 +123,15 @@ public final class StreamRegistry implements AutoCloseable {
                 range.endingHashKey().toString(), -1L));
         }
         final StreamMetadata draft = new StreamMetadata(StreamMetadata.FORMAT_VERSION, name, tag, nowMs,
-            nowMs + config.streamCreationDelayMs(), 24, request.shardLimits(), Long.MAX_VALUE, shards);
-        final Stream stream;
+            nowMs + config.streamCreationDelayMs(), DEFAULT_RETENTION_HOURS, 0L, request.shardLimits(), Long.MAX_VALUE,
+            shards);
+        final Stream stream = open(draft, nowMs);
         try {
-            stream = open(draft, nowMs);
+            store.save(metadataOf(stream));
         } catch (final RuntimeException ex) {
-            store.delete(tag);
+            remove(stream);
             throw ex;
         }
-        store.save(metadataOf(stream));
         streams.put(name, stream);
         return stream;
     }
@@ -232,8 +245,17 @@ public final class StreamRegistry implements AutoCloseable {
      * @param hours  the new period, already validated.
      */
     public synchronized void updateRetention(final Stream stream, final int hours) {
-        store.save(metadataOf(stream).withRetentionPeriodHours(hours));
-        stream.retentionPeriodHours(hours);
+        ensureRegistered(stream);
+        final Stream.Retention changed = stream.retention().change(hours, config.clock().time());
+        store.save(metadataOf(stream).withRetention(changed.hours(), changed.floorMs()));
+        stream.retention(changed);
+    }
+
+    /** Refuses a change to a stream that was deleted since the caller found it, so it cannot reappear. */
+    private void ensureRegistered(final Stream stream) {
+        if (closed || streams.get(stream.streamName()) != stream || stream.deleteAtMs() != Long.MAX_VALUE) {
+            throw notFound(stream.streamName());
+        }
     }
 
     /**
@@ -264,7 +286,11 @@ public final class StreamRegistry implements AutoCloseable {
         for (final Stream stream : list()) {
             final long horizonMs = stream.trimHorizonMs(nowMs);
             for (final StoredShard shard : stream.shards()) {
-                deleted += shard.log().deleteBefore(horizonMs);
+                try {
+                    deleted += shard.log().deleteBefore(horizonMs);
+                } catch (final LogClosedException deletedMeanwhile) {
+                    // The stream was deleted while this ran: its files are gone with it.
+                }
             }
         }
         return deleted;
@@ -276,7 +302,11 @@ public final class StreamRegistry implements AutoCloseable {
     public void syncAll() {
         for (final Stream stream : streams.values()) {
             for (final StoredShard shard : stream.shards()) {
-                shard.log().sync();
+                try {
+                    shard.log().sync();
+                } catch (final LogClosedException deletedMeanwhile) {
+                    // The stream was deleted while this ran: nothing of it needs to be durable.
+                }
             }
         }
     }
@@ -320,6 +350,7 @@ public final class StreamRegistry implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closed = true;
         RuntimeException failure = null;
         for (final Stream stream : streams.values()) {
             for (final StoredShard shard : stream.shards()) {
@@ -352,10 +383,18 @@ public final class StreamRegistry implements AutoCloseable {
 
     private void remove(final Stream stream) {
         streams.remove(stream.streamName(), stream);
+        RuntimeException failure = null;
         for (final StoredShard shard : stream.shards()) {
-            shard.close();
+            try {
+                shard.close();
+            } catch (final RuntimeException ex) {
+                failure = ex;
+            }
         }
         store.delete(stream.streamTag());
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private Stream open(final StreamMetadata metadata, final long nowMs) {
@@ -366,17 +405,16 @@ public final class StreamRegistry implements AutoCloseable {
                 final ShardId id = new ShardId(shard.shardIndex());
                 final Path directory = store.shardDirectory(metadata.streamTag(), id.toString());
                 final ShardLog log = new ChronicleShardLog(directory, logConfig, config.clock());
-                final long startingPosition = shard.startingPosition() >= 0 ? shard.startingPosition()
-                    : log.endPosition();
-                final HashKeyRange range = new HashKeyRange(
-                    HashKey.of(new BigInteger(shard.startingHashKey())), HashKey.of(new BigInteger(
-                        shard.endingHashKey())));
+                final long startingPosition =
+                    shard.startingPosition() >= 0 ? shard.startingPosition() : log.endPosition();
+                final HashKeyRange range = new HashKeyRange(HashKey.of(new BigInteger(shard.startingHashKey())),
+                    HashKey.of(new BigInteger(shard.endingHashKey())));
                 shards.add(new StoredShard(id, metadata.streamTag(), range, startingPosition, log, limits, nowMs));
             }
         } catch (final RuntimeException ex) {
             shards.forEach(StoredShard::close);
-            throw ex instanceof InternalFailureException ? ex : new InternalFailureException("Internal service "
-                + "failure.", ex);
+            throw ex instanceof InternalFailureException
+                ? ex : new InternalFailureException("Internal service failure.", ex);
         }
         return new Stream(arnOf(metadata.streamName()), metadata, shards, limits);
     }
@@ -389,7 +427,8 @@ public final class StreamRegistry implements AutoCloseable {
                 shard.startingPosition()));
         }
         return new StreamMetadata(StreamMetadata.FORMAT_VERSION, stream.streamName(), stream.streamTag(),
-            stream.createdAtMs(), stream.readyAtMs(), stream.retentionPeriodHours(), stream.ownShardLimits(),
+            stream.createdAtMs(), stream.readyAtMs(), stream.retentionPeriodHours(), stream.retention().floorMs(),
+            stream.ownShardLimits(),
             stream.deleteAtMs(), shards);
     }
 

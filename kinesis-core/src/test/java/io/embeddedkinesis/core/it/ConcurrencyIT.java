@@ -94,6 +94,51 @@ class ConcurrencyIT {
         }
     }
 
+    @Test
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    void shouldAnswerOnlyResourceNotFoundWhileAStreamIsDeletedAndCreatedUnderLoad() throws Exception {
+        try (KinesisBroker broker = KinesisBroker.open(BrokerConfig.builder().directory(directory)
+            .shardLimits(ShardLimits.NONE).housekeepingIntervalMs(0).build())) {
+            broker.createStream("flaky", 2);
+            final AtomicBoolean running = new AtomicBoolean(true);
+            final Map<String, Integer> outcomes = new ConcurrentHashMap<>();
+            final ExecutorService pool = Executors.newFixedThreadPool(3);
+            final List<Future<?>> callers = List.of(
+                pool.submit(() -> call(running, outcomes, () -> broker.putRecord("flaky", "k", new byte[8]))),
+                pool.submit(() -> call(running, outcomes, () -> broker.putRecords("flaky",
+                    List.of(PutRecordsRequestEntry.of("a", new byte[8]), PutRecordsRequestEntry.of("b",
+                        new byte[8]))))),
+                pool.submit(() -> call(running, outcomes, () -> broker.getRecords(
+                    broker.getShardIterator("flaky", "shardId-000000000000", ShardIteratorType.TRIM_HORIZON)))));
+            for (int i = 0; i < 200; i++) {
+                broker.deleteStream("flaky");
+                broker.createStream("flaky", 2);
+            }
+            running.set(false);
+            for (final Future<?> caller : callers) {
+                caller.get();
+            }
+            pool.shutdown();
+
+            assertThat(outcomes.keySet()).isSubsetOf("ok", "ResourceNotFoundException");
+            assertThat(outcomes).containsKey("ok");
+        }
+    }
+
+    private static Void call(final AtomicBoolean running, final Map<String, Integer> outcomes, final Runnable call) {
+        while (running.get()) {
+            String outcome;
+            try {
+                call.run();
+                outcome = "ok";
+            } catch (final RuntimeException ex) {
+                outcome = ex.getClass().getSimpleName();
+            }
+            outcomes.merge(outcome, 1, Integer::sum);
+        }
+        return null;
+    }
+
     private static Void produce(final KinesisBroker broker, final int producer, final CountDownLatch start)
         throws InterruptedException {
         start.await();

@@ -82,6 +82,31 @@ class ChronicleShardLogTest extends ShardLogContractTest {
         assertThat(readAll(0)).hasSize(1);
     }
 
+    @Test
+    void shouldReadPastAFileWithoutACompleteEntry() {
+        final long first = log.append(bytes("k"), bytes("a"));
+        clock.advance(3_600_000L);
+        assertThatThrownBy(() -> log.append(bytes("k"), new byte[4 * 1024 * 1024]))
+            .isInstanceOf(io.embeddedkinesis.core.exception.InternalFailureException.class);
+        clock.advance(3_600_000L);
+        final long third = log.append(bytes("k"), bytes("c"));
+
+        assertThat(readAll(first + 1)).containsExactly(third + "/" + clock.time() + "/k/c");
+        assertThat(readAll(0)).hasSize(2);
+    }
+
+    @Test
+    void shouldReadPastAnEmptyFirstFile() {
+        assertThatThrownBy(() -> log.append(bytes("k"), new byte[4 * 1024 * 1024]))
+            .isInstanceOf(io.embeddedkinesis.core.exception.InternalFailureException.class);
+        clock.advance(3_600_000L);
+        final long position = log.append(bytes("k"), bytes("c"));
+        log.close();
+        log = openLog(clock);
+
+        assertThat(readAll(0)).containsExactly(position + "/" + clock.time() + "/k/c");
+    }
+
     private long cycleFiles() throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".cq4")).count();
