@@ -1,0 +1,54 @@
+package io.embeddedkinesis.benchmarks.core;
+
+import io.embeddedkinesis.benchmarks.TempDirectory;
+import io.embeddedkinesis.core.BrokerConfig;
+import io.embeddedkinesis.core.KinesisBroker;
+import io.embeddedkinesis.core.ShardLimits;
+import io.embeddedkinesis.core.model.CreateStreamRequest;
+
+import java.nio.file.Path;
+
+/**
+ * A broker on a fresh temporary directory with one stream, and no throttling or background thread that
+ * would measure something other than the library's own work. Closing it closes the broker and deletes the
+ * directory.
+ */
+final class BrokerFixture implements AutoCloseable {
+    static final String STREAM_NAME = "benchmark";
+
+    private final Path directory;
+    private final KinesisBroker broker;
+
+    BrokerFixture(final int shardCount) {
+        this.directory = TempDirectory.create();
+        KinesisBroker opened = null;
+        try {
+            opened = KinesisBroker.open(BrokerConfig.builder()
+                .directory(directory)
+                .shardLimits(ShardLimits.NONE)
+                .housekeepingIntervalMs(0)
+                .build());
+            opened.createStream(CreateStreamRequest.of(STREAM_NAME, shardCount).withShardLimits(ShardLimits.NONE));
+        } catch (final RuntimeException ex) {
+            if (opened != null) {
+                opened.close();
+            }
+            TempDirectory.delete(directory);
+            throw ex;
+        }
+        this.broker = opened;
+    }
+
+    KinesisBroker broker() {
+        return broker;
+    }
+
+    @Override
+    public void close() {
+        try {
+            broker.close();
+        } finally {
+            TempDirectory.delete(directory);
+        }
+    }
+}
