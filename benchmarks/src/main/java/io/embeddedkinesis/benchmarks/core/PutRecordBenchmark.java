@@ -81,7 +81,7 @@ public class PutRecordBenchmark extends BenchmarkJvm {
         return state.fixture.log().append(state.keys.nextKeyUtf8(), state.data);
     }
 
-    /** A broker with one stream, opened afresh for every iteration. */
+    /** A broker with one stream, whose logs are fresh for every iteration. */
     @State(Scope.Thread)
     public static class BrokerState {
         /** The data's length in bytes. */
@@ -108,14 +108,20 @@ public class PutRecordBenchmark extends BenchmarkJvm {
         }
 
         /** Opens a broker on a fresh directory. */
-        @Setup(Level.Iteration)
+        @Setup(Level.Trial)
         public void openBroker() {
             fixture = new BrokerFixture(shardCount);
             broker = fixture.broker();
         }
 
-        /** Closes the broker and deletes its directory. */
+        /** Starts the next iteration on fresh logs. */
         @TearDown(Level.Iteration)
+        public void recreateStream() {
+            fixture.recreateStream();
+        }
+
+        /** Closes the broker and deletes its directory. */
+        @TearDown(Level.Trial)
         public void closeBroker() {
             fixture.close();
         }
