@@ -1,0 +1,20 @@
+package io.embeddedkinesis.benchmarks.core;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openjdk.jmh.results.RunResult;
+
+import java.util.Collection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PutRecordsBenchmarkTest {
+    @Test
+    @Timeout(120)
+    void shouldRunTheLibraryAndTheBaseline() throws Exception {
+        final Collection<RunResult> results = SmokeRun.run(PutRecordsBenchmark.class, "shardCount", "4");
+
+        assertThat(results).hasSize(2);
+        assertThat(results).allSatisfy(result -> assertThat(result.getPrimaryResult().getScore()).isPositive());
+    }
+}
