@@ -41,7 +41,8 @@ public final class RawChronicleLog implements AutoCloseable {
      */
     public RawChronicleLog(final Path directory) {
         ChronicleRuntime.prepare();
-        final LogConfig config = new LogConfig(LogCycle.HOURLY, BrokerConfig.MAX_RECORD_SIZE_BYTES, Durability.PAGE_CACHE);
+        final LogConfig config = new LogConfig(LogCycle.HOURLY, BrokerConfig.MAX_RECORD_SIZE_BYTES,
+            Durability.PAGE_CACHE);
         this.queue = ChronicleQueue.singleBuilder(directory)
             .blockSize(config.blockSizeBytes())
             .rollCycle(RollCycles.FAST_HOURLY)

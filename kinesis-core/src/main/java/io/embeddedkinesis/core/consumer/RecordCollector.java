@@ -30,7 +30,7 @@ final class RecordCollector implements EntryHandler {
         this.shard = shard;
         this.maxBytes = maxBytes;
         this.trimHorizonMs = trimHorizonMs;
-        this.records = new ArrayList<>(Math.min(limit, 1024));
+        this.records = new ArrayList<>((int) Math.min(limit, expectedEntries(shard, fromPosition)));
         this.nextPosition = fromPosition;
     }
 
@@ -46,11 +46,21 @@ final class RecordCollector implements EntryHandler {
             return false;
         }
         final long position = entry.position();
-        records.add(new Record(shard.sequenceNumber(position), timestampMs, entry.data(), entry.key()));
+        records.add(new Record(shard.sequenceNumber(position), timestampMs, entry.data(), entry.keyBytes()));
         bytes += size;
         lastTimestampMs = timestampMs;
         nextPosition = position + 1;
         return true;
+    }
+
+    /**
+     * How many entries a read from a position may find: exact within the newest log file (positions are
+     * dense within a file), unknown (so the limit decides) when the read starts in an older file.
+     */
+    private static long expectedEntries(final StoredShard shard, final long fromPosition) {
+        final long available = shard.log().endPosition() - fromPosition;
+        return available >= 0 && available <= RecordFetcher.MAX_RECORDS_PER_CALL ? Math.max(available, 1)
+            : RecordFetcher.MAX_RECORDS_PER_CALL;
     }
 
     List<Record> records() {

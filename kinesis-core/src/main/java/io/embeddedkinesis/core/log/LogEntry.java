@@ -82,6 +82,17 @@ public final class LogEntry {
     }
 
     /**
+     * Copies the key out, undecoded.
+     *
+     * @return a new array holding the key's UTF-8 bytes.
+     */
+    public byte[] keyBytes() {
+        final byte[] key = new byte[keyLength()];
+        buffer.getBytes(keyOffset, key);
+        return key;
+    }
+
+    /**
      * Copies the data out.
      *
      * @return a new array holding the data.
@@ -114,11 +125,5 @@ public final class LogEntry {
     public String toString() {
         return "LogEntry{position=" + position + ", timestampMs=" + timestampMs() + ", key="
             + new String(keyBytes(), StandardCharsets.UTF_8) + ", dataLength=" + dataLength() + "}";
-    }
-
-    private byte[] keyBytes() {
-        final byte[] key = new byte[keyLength()];
-        buffer.getBytes(keyOffset, key);
-        return key;
     }
 }

@@ -2,6 +2,7 @@ package io.embeddedkinesis.core.model;
 
 import io.embeddedkinesis.core.log.SequenceNumber;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
@@ -9,26 +10,28 @@ import java.time.Instant;
  *
  * <p>Immutable, except that {@link #data()} hands out the record's own array, as the AWS SDK's
  * {@code asByteArrayUnsafe} does, to spare a copy on the read path; callers must not modify it. The
- * sequence number and the arrival time are formatted on first use.
+ * sequence number, the partition key and the arrival time are decoded or formatted on first use: many
+ * consumers never look at them, and a read of 10,000 records should not pay for them.
  */
 public final class Record {
     private final SequenceNumber sequenceNumber;
     private final long approximateArrivalTimestampMs;
     private final byte[] data;
-    private final String partitionKey;
+    private final byte[] partitionKeyUtf8;
+    private String partitionKey;
 
     /**
      * @param sequenceNumber                the record's sequence number.
      * @param approximateArrivalTimestampMs when the record was put, in epoch milliseconds.
      * @param data                          the payload; not copied.
-     * @param partitionKey                  the partition key.
+     * @param partitionKeyUtf8              the partition key's UTF-8 bytes; not copied.
      */
     public Record(final SequenceNumber sequenceNumber, final long approximateArrivalTimestampMs,
-        final byte[] data, final String partitionKey) {
+        final byte[] data, final byte[] partitionKeyUtf8) {
         this.sequenceNumber = sequenceNumber;
         this.approximateArrivalTimestampMs = approximateArrivalTimestampMs;
         this.data = data;
-        this.partitionKey = partitionKey;
+        this.partitionKeyUtf8 = partitionKeyUtf8;
     }
 
     /**
@@ -73,7 +76,12 @@ public final class Record {
      * @return the key.
      */
     public String partitionKey() {
-        return partitionKey;
+        String key = partitionKey;
+        if (key == null) {
+            key = new String(partitionKeyUtf8, StandardCharsets.UTF_8);
+            partitionKey = key;
+        }
+        return key;
     }
 
     /**
@@ -88,6 +96,6 @@ public final class Record {
     @Override
     public String toString() {
         return "Record{sequenceNumber=" + sequenceNumber + ", approximateArrivalTimestamp="
-            + approximateArrivalTimestamp() + ", partitionKey=" + partitionKey + ", dataLength=" + data.length + "}";
+            + approximateArrivalTimestamp() + ", partitionKey=" + partitionKey() + ", dataLength=" + data.length + "}";
     }
 }

@@ -8,19 +8,22 @@ import java.security.NoSuchAlgorithmException;
  * Turns a partition key into the hash key Kinesis routes it by: the MD5 digest of the key's UTF-8 bytes,
  * read as an unsigned 128-bit big-endian integer.
  *
- * <p>MD5 costs about as much as a raw log append, so the hasher remembers recent keys in a small
- * direct-mapped cache: real partition keys (user ids, device ids, session ids) repeat, and a hit costs a
- * string comparison instead of an encode and a digest. The cache is a plain array of immutable entries:
+ * <p>MD5 costs about as much as a raw log append, so the hasher remembers recent keys in a small cache:
+ * real partition keys (user ids, device ids, session ids) repeat, and a hit costs a string comparison
+ * instead of an encode and a digest. The cache is two-way set-associative (a key may sit in either slot
+ * of its set, the most recent first), indexed by Fibonacci hashing of {@code String.hashCode()}, whose
+ * low bits alone cluster for keys like {@code user-1234}. It is a plain array of immutable entries:
  * racing writers may overwrite each other's entries, which only costs a recomputation, and the final
  * fields of an entry make it safe to read from any thread. Thread-safe.
  */
 public final class PartitionKeyHasher {
-    private static final int CACHE_SIZE = 4096;
-    private static final int CACHE_MASK = CACHE_SIZE - 1;
+    private static final int SET_BITS = 13;
+    private static final int WAYS = 2;
+    private static final int FIBONACCI = 0x9E3779B9;
 
     private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(PartitionKeyHasher::newMd5);
 
-    private final HashedKey[] cache = new HashedKey[CACHE_SIZE];
+    private final HashedKey[] cache = new HashedKey[WAYS << SET_BITS];
 
     /**
      * Hashes a partition key, reusing a recent result for the same key.
@@ -29,16 +32,22 @@ public final class PartitionKeyHasher {
      * @return the key's UTF-8 bytes and hash key.
      */
     public HashedKey hash(final String partitionKey) {
-        final int slot = spread(partitionKey.hashCode()) & CACHE_MASK;
-        final HashedKey cached = cache[slot];
-        if (cached != null && cached.partitionKey().equals(partitionKey)) {
-            return cached;
+        final int first = ((partitionKey.hashCode() * FIBONACCI) >>> (Integer.SIZE - SET_BITS)) * WAYS;
+        final HashedKey recent = cache[first];
+        if (recent != null && recent.partitionKey().equals(partitionKey)) {
+            return recent;
+        }
+        final HashedKey older = cache[first + 1];
+        if (older != null && older.partitionKey().equals(partitionKey)) {
+            cache[first + 1] = recent;
+            cache[first] = older;
+            return older;
         }
         final HashedKey computed = compute(partitionKey);
-        cache[slot] = computed;
+        cache[first + 1] = recent;
+        cache[first] = computed;
         return computed;
     }
-
     /**
      * Hashes a partition key without touching any cache.
      *
@@ -50,10 +59,6 @@ public final class PartitionKeyHasher {
         final MessageDigest md5 = MD5.get();
         final byte[] digest = md5.digest(utf8);
         return new HashedKey(partitionKey, utf8, new HashKey(readLong(digest, 0), readLong(digest, 8)));
-    }
-
-    private static int spread(final int hash) {
-        return hash ^ (hash >>> 16);
     }
 
     private static long readLong(final byte[] bytes, final int offset) {

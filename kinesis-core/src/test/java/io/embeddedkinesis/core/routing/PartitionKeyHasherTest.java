@@ -42,6 +42,24 @@ class PartitionKeyHasherTest {
     }
 
     @Test
+    void shouldKeepMostOfARealisticKeySetCached() {
+        final int keys = 10_000;
+        final PartitionKeyHasher.HashedKey[] firstPass = new PartitionKeyHasher.HashedKey[keys];
+        for (int i = 0; i < keys; i++) {
+            firstPass[i] = hasher.hash("user-" + i);
+        }
+
+        int hits = 0;
+        for (int i = 0; i < keys; i++) {
+            if (hasher.hash("user-" + i) == firstPass[i]) {
+                hits++;
+            }
+        }
+
+        assertThat(hits).as("keys still cached after one pass over 10,000").isGreaterThan(keys * 8 / 10);
+    }
+
+    @Test
     void shouldNotConfuseKeysThatShareACacheSlot() {
         for (int i = 0; i < 20_000; i++) {
             final String key = "key-" + i;
