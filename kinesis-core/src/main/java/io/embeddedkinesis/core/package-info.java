@@ -1,4 +1,29 @@
 /**
- * Kinesis Data Streams in one JVM.
+ * Kinesis Data Streams in one JVM: {@link io.embeddedkinesis.core.KinesisBroker} is the entry point,
+ * configured by {@link io.embeddedkinesis.core.BrokerConfig}.
+ *
+ * <h2>Architecture</h2>
+ * <pre>
+ *  producer ── putRecord / putRecords ──▶ RecordWriter ──▶ Stream ──route(MD5 of the key)──▶ StoredShard
+ *                                          (validate)        (ShardRouter)                  (limiters + ShardLog)
+ *  consumer ◀── getRecords(iterator) ──── RecordFetcher ◀── ShardLog.read (zero-copy LogEntry views)
+ *  control plane: StreamRegistry (create, delete, persist) and StreamCatalog (describe, list, paging)
+ * </pre>
+ * <ul>
+ *   <li>{@code core.model}: requests and results, named as the Kinesis API names them.</li>
+ *   <li>{@code core.exception}: one exception per Kinesis error name.</li>
+ *   <li>{@code core.stream}: streams, their lifecycle, metadata on disk, and the write path.</li>
+ *   <li>{@code core.shard}: a shard's identity, log and limiters.</li>
+ *   <li>{@code core.log}: the shard log API and its Chronicle Queue implementation; the only package that
+ *       touches Chronicle, and the log API the sibling modules build on.</li>
+ *   <li>{@code core.routing} and {@code core.throttle}: pure logic (hashing, routing, token buckets).</li>
+ *   <li>{@code core.consumer}: shard iterators and {@code GetRecords}.</li>
+ *   <li>{@code core.token}: sealed, tamper-proof iterator and paging tokens.</li>
+ * </ul>
+ *
+ * <h2>Threads and time</h2>
+ * Every operation runs on the caller's thread; the broker's only thread is an optional housekeeping agent
+ * (retention, timed fsync). All time comes from the configured {@code EpochClock}, so tests move time
+ * instead of sleeping.
  */
 package io.embeddedkinesis.core;
