@@ -82,8 +82,7 @@ public final class RecordWriter {
                     RequestPatterns.SEQUENCE_NUMBER_TEXT, 0, Integer.MAX_VALUE)
                 .string("partitionKey", partitionKey, true, null, null, 1, 256)
                 .string("explicitHashKey", explicitHashKey, false, RequestPatterns.HASH_KEY,
-                RequestPatterns.HASH_KEY_TEXT,
-                    0, Integer.MAX_VALUE)
+                    RequestPatterns.HASH_KEY_TEXT, 0, Integer.MAX_VALUE)
                 .blob("data", data == null ? -1 : data.length, true, BrokerConfig.MAX_RECORD_SIZE_BYTES);
             StreamRegistry.check(errors, request.stream()).throwIfAny();
         }
