@@ -1,0 +1,117 @@
+package io.embeddedkinesis.server;
+
+import io.embeddedkinesis.core.KinesisBroker;
+import io.embeddedkinesis.server.auth.RequestAuthenticator;
+import io.embeddedkinesis.server.http.KinesisChannelInitializer;
+import io.embeddedkinesis.server.http.KinesisHttpHandler;
+import io.embeddedkinesis.server.protocol.KinesisOperations;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A Kinesis Data Streams endpoint on an embedded broker: unchanged AWS SDK and CLI code works against it
+ * by pointing its endpoint here.
+ *
+ * <pre>{@code
+ * try (KinesisBroker broker = KinesisBroker.open();
+ *      KinesisServer server = KinesisServer.start(broker, ServerConfig.builder().port(4567).build())) {
+ *     KinesisClient kinesis = KinesisClient.builder().endpointOverride(server.endpoint())...build();
+ * }
+ * }</pre>
+ *
+ * <p>Speaks AWS JSON 1.1 and CBOR over HTTP/1.1 and HTTP/2 (cleartext or TLS). The server does not own
+ * the broker: closing it stops serving and leaves the broker open. Thread-safe.
+ */
+public final class KinesisServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KinesisServer.class);
+
+    private final EventLoopGroup bossGroup;
+    private final EventLoopGroup workerGroup;
+    private final Channel channel;
+    private final URI endpoint;
+
+    private KinesisServer(final KinesisBroker broker, final ServerConfig config, final RequestAuthenticator auth) {
+        final KinesisHttpHandler handler = new KinesisHttpHandler(new KinesisOperations(broker), auth);
+        this.bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+        this.workerGroup = new MultiThreadIoEventLoopGroup(config.ioThreads(), NioIoHandler.newFactory());
+        try {
+            this.channel = new ServerBootstrap()
+                .group(bossGroup, workerGroup)
+                .channel(NioServerSocketChannel.class)
+                .childHandler(new KinesisChannelInitializer(handler, config.tls()))
+                .bind(config.host(), config.port())
+                .sync()
+                .channel();
+        } catch (final InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            shutdownGroups();
+            throw new IllegalStateException("interrupted while binding " + config.host() + ":" + config.port(), ex);
+        } catch (final RuntimeException ex) {
+            shutdownGroups();
+            throw ex;
+        }
+        final InetSocketAddress address = (InetSocketAddress) channel.localAddress();
+        this.endpoint = URI.create((config.tls() ? "https" : "http") + "://" + hostForUri(config.host()) + ":"
+            + address.getPort());
+        LOG.info("Kinesis endpoint listening on {}", endpoint);
+    }
+
+    /**
+     * Starts serving a broker.
+     *
+     * @param broker the broker; it stays the caller's to close.
+     * @param config where to listen and how to authenticate.
+     * @return the running server.
+     */
+    public static KinesisServer start(final KinesisBroker broker, final ServerConfig config) {
+        final RequestAuthenticator auth = RequestAuthenticator.ACCEPT_ALL;
+        return new KinesisServer(broker, config, auth);
+    }
+
+    private static String hostForUri(final String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    /**
+     * The port the server listens on.
+     *
+     * @return the bound port, also when an ephemeral one was asked for.
+     */
+    public int port() {
+        return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    /**
+     * The URL to give an AWS SDK as its endpoint override.
+     *
+     * @return e.g. {@code http://127.0.0.1:4567}.
+     */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /**
+     * Stops accepting connections, lets requests in flight finish, and releases the threads; idempotent.
+     */
+    @Override
+    public void close() {
+        channel.close().syncUninterruptibly();
+        shutdownGroups();
+        LOG.info("Kinesis endpoint on {} stopped", endpoint);
+    }
+
+    private void shutdownGroups() {
+        bossGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workerGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

@@ -1,0 +1,188 @@
+package io.embeddedkinesis.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.embeddedkinesis.core.exception.KinesisErrorCode;
+import io.embeddedkinesis.core.exception.KinesisException;
+import io.embeddedkinesis.server.auth.AuthenticationException;
+import io.embeddedkinesis.server.auth.RequestAuthenticator;
+import io.embeddedkinesis.server.protocol.ErrorBodies;
+import io.embeddedkinesis.server.protocol.KinesisOperations;
+import io.embeddedkinesis.server.protocol.Operation;
+import io.embeddedkinesis.server.protocol.RequestReader;
+import io.embeddedkinesis.server.protocol.ResponseWriter;
+import io.embeddedkinesis.server.protocol.SerializationException;
+import io.embeddedkinesis.server.protocol.WireFormat;
+import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http2.HttpConversionUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/**
+ * Serves one Kinesis request: works out the operation and encoding, authenticates, type-checks, calls the
+ * broker and answers, refusing bad requests in the order and with the answers the service gives
+ * (wrong method, empty or unparsable body, unknown content type or operation, bad signature, wrong member
+ * types, then the operation's own validation).
+ *
+ * <p>Stateless and shared by every connection; runs on the connection's event loop, since broker calls
+ * take microseconds and never wait on a peer.
+ */
+@ChannelHandler.Sharable
+public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private static final Logger LOG = LoggerFactory.getLogger(KinesisHttpHandler.class);
+    private static final String TARGET_PREFIX = "Kinesis_20131202.";
+    private static final String PLAIN_JSON = "application/json";
+    private static final String ACCESS_DENIED_XML = "<AccessDeniedException>\n  <Message>Unable to determine"
+        + " service/operation name to be authorized</Message>\n</AccessDeniedException>\n";
+
+    private final KinesisOperations operations;
+    private final RequestAuthenticator authenticator;
+
+    /**
+     * @param operations    the operations to dispatch to.
+     * @param authenticator checks each request's credentials.
+     */
+    public KinesisHttpHandler(final KinesisOperations operations, final RequestAuthenticator authenticator) {
+        this.operations = operations;
+        this.authenticator = authenticator;
+    }
+
+    @Override
+    protected void channelRead0(final ChannelHandlerContext ctx, final FullHttpRequest request) {
+        final FullHttpResponse response = respond(request);
+        response.headers().set("x-amzn-RequestId", UUID.randomUUID().toString());
+        final String streamId = request.headers().get(HttpConversionUtil.ExtensionHeaderNames.STREAM_ID.text());
+        if (streamId != null) {
+            response.headers().set(HttpConversionUtil.ExtensionHeaderNames.STREAM_ID.text(), streamId);
+        }
+        HttpUtil.setContentLength(response, response.content().readableBytes());
+        final boolean keepAlive = HttpUtil.isKeepAlive(request);
+        HttpUtil.setKeepAlive(response, keepAlive);
+        if (keepAlive) {
+            ctx.writeAndFlush(response);
+        } else {
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private FullHttpResponse respond(final FullHttpRequest request) {
+        if (!HttpMethod.POST.equals(request.method())) {
+            return text(HttpResponseStatus.FORBIDDEN, "application/xml", ACCESS_DENIED_XML);
+        }
+        final String target = request.headers().get("X-Amz-Target");
+        final Operation operation = target != null && target.startsWith(TARGET_PREFIX)
+            ? operations.find(target.substring(TARGET_PREFIX.length())) : null;
+        final String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        final WireFormat format = WireFormat.of(contentType);
+        if (request.content().readableBytes() == 0) {
+            final WireFormat answer = format == WireFormat.JSON ? WireFormat.JSON : WireFormat.CBOR;
+            return error(answer, HttpResponseStatus.BAD_REQUEST,
+                operation != null ? "SerializationException" : "UnknownOperationException", null, null);
+        }
+        if (format == null) {
+            return unsupportedContentType(request, target, contentType);
+        }
+        final JsonNode document;
+        try {
+            document = format.mapper().readTree(new ByteBufInputStream(request.content().duplicate()));
+        } catch (final IOException ex) {
+            return error(format, HttpResponseStatus.BAD_REQUEST, "SerializationException", null, null);
+        }
+        if (document == null || !document.isObject()) {
+            return error(format, HttpResponseStatus.BAD_REQUEST, "SerializationException", null, null);
+        }
+        if (operation == null) {
+            return error(format, HttpResponseStatus.BAD_REQUEST, "UnknownOperationException", null, null);
+        }
+        return invoke(request, operation, document, format);
+    }
+
+    private FullHttpResponse invoke(final FullHttpRequest request, final Operation operation, final JsonNode document,
+        final WireFormat format) {
+        try {
+            authenticator.authenticate(request);
+            final RequestReader reader = new RequestReader(document, format).checkTypes(operation.members());
+            final ResponseWriter writer = new ResponseWriter(format);
+            operation.handler().handle(reader, writer);
+            return response(HttpResponseStatus.OK, format.contentType(), writer.toBytes());
+        } catch (final AuthenticationException ex) {
+            return error(format, HttpResponseStatus.valueOf(ex.status()), ex.errorType(), "message", ex.getMessage());
+        } catch (final SerializationException ex) {
+            return error(format, HttpResponseStatus.BAD_REQUEST, "SerializationException", "Message", ex.getMessage());
+        } catch (final KinesisException ex) {
+            final boolean internal = ex.errorCode() == KinesisErrorCode.INTERNAL_FAILURE;
+            if (internal) {
+                LOG.warn("{} failed inside the broker", operation.name(), ex);
+            }
+            return error(format, internal ? HttpResponseStatus.INTERNAL_SERVER_ERROR : HttpResponseStatus.BAD_REQUEST,
+                ex.errorCode().wireName(), "message", ex.getMessage());
+        } catch (final RuntimeException ex) {
+            LOG.warn("{} failed unexpectedly", operation.name(), ex);
+            return error(format, HttpResponseStatus.INTERNAL_SERVER_ERROR, "InternalFailure", null, null);
+        }
+    }
+
+    /**
+     * A content type the service does not speak. Plain {@code application/json} reaches an older front end
+     * that answers in its own envelope; anything else is refused by the router.
+     */
+    private static FullHttpResponse unsupportedContentType(final FullHttpRequest request, final String target,
+        final String contentType) {
+        if (contentType != null && contentType.startsWith(PLAIN_JSON)) {
+            final boolean parses = parsesAsJson(request);
+            return text(parses ? HttpResponseStatus.NOT_FOUND : HttpResponseStatus.BAD_REQUEST, PLAIN_JSON,
+                "{\"Output\":{\"__type\":\"com.amazon.coral.service#"
+                    + (parses ? "UnknownOperationException" : "SerializationException") + "\"},\"Version\":\"1.0\"}");
+        }
+        if (target == null) {
+            return text(HttpResponseStatus.FORBIDDEN, "application/xml", ACCESS_DENIED_XML);
+        }
+        return text(HttpResponseStatus.NOT_FOUND, "application/xml", "<UnknownOperationException/>\n");
+    }
+
+    private static boolean parsesAsJson(final FullHttpRequest request) {
+        try {
+            final JsonNode node = WireFormat.JSON.mapper().readTree(new ByteBufInputStream(
+                request.content().duplicate()));
+            return node != null && node.isObject();
+        } catch (final IOException ex) {
+            return false;
+        }
+    }
+
+    private static FullHttpResponse error(final WireFormat format, final HttpResponseStatus status, final String type,
+        final String messageKey, final String message) {
+        final FullHttpResponse response = response(status, format.contentType(),
+            ErrorBodies.of(format, type, messageKey, message));
+        response.headers().set("x-amzn-ErrorType", type);
+        return response;
+    }
+
+    private static FullHttpResponse text(final HttpResponseStatus status, final String contentType, final String body) {
+        return response(status, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static FullHttpResponse response(final HttpResponseStatus status, final String contentType,
+        final byte[] body) {
+        final FullHttpResponse response =
+            new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, Unpooled.wrappedBuffer(body));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
+        return response;
+    }
+}

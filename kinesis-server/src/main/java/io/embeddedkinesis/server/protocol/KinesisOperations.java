@@ -1,0 +1,260 @@
+package io.embeddedkinesis.server.protocol;
+
+import io.embeddedkinesis.core.KinesisBroker;
+import io.embeddedkinesis.core.exception.ValidationErrors;
+import io.embeddedkinesis.core.model.CreateStreamRequest;
+import io.embeddedkinesis.core.model.DescribeStreamRequest;
+import io.embeddedkinesis.core.model.GetRecordsRequest;
+import io.embeddedkinesis.core.model.GetRecordsResult;
+import io.embeddedkinesis.core.model.GetShardIteratorRequest;
+import io.embeddedkinesis.core.model.ListShardsRequest;
+import io.embeddedkinesis.core.model.ListShardsResult;
+import io.embeddedkinesis.core.model.ListStreamsRequest;
+import io.embeddedkinesis.core.model.ListStreamsResult;
+import io.embeddedkinesis.core.model.PutRecordRequest;
+import io.embeddedkinesis.core.model.PutRecordResult;
+import io.embeddedkinesis.core.model.PutRecordsRequest;
+import io.embeddedkinesis.core.model.PutRecordsRequestEntry;
+import io.embeddedkinesis.core.model.PutRecordsResult;
+import io.embeddedkinesis.core.model.PutRecordsResultEntry;
+import io.embeddedkinesis.core.model.Record;
+import io.embeddedkinesis.core.model.Shard;
+import io.embeddedkinesis.core.model.ShardIteratorType;
+import io.embeddedkinesis.core.model.StreamDescription;
+import io.embeddedkinesis.core.model.StreamDescriptionSummary;
+import io.embeddedkinesis.core.model.StreamRequest;
+import io.embeddedkinesis.core.model.StreamRetentionRequest;
+import io.embeddedkinesis.core.model.StreamSummary;
+import io.embeddedkinesis.core.stream.RequestPatterns;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.embeddedkinesis.server.protocol.MemberType.BLOB;
+import static io.embeddedkinesis.server.protocol.MemberType.BOOLEAN;
+import static io.embeddedkinesis.server.protocol.MemberType.INTEGER;
+import static io.embeddedkinesis.server.protocol.MemberType.LIST;
+import static io.embeddedkinesis.server.protocol.MemberType.STRING;
+import static io.embeddedkinesis.server.protocol.MemberType.STRUCTURE;
+import static io.embeddedkinesis.server.protocol.MemberType.TIMESTAMP;
+
+/**
+ * The Kinesis Data Streams operations the endpoint serves, each mapping its wire request onto the
+ * broker's Java API and the result back onto the wire response, member names as in the Kinesis API.
+ *
+ * <p>Validation and errors are the broker's: it already checks and words everything as Kinesis does, so
+ * this class only translates. Thread-safe.
+ */
+public final class KinesisOperations {
+    private static final Member STREAM_NAME = Member.of("StreamName", STRING);
+    private static final Member STREAM_ARN = Member.of("StreamARN", STRING);
+    private static final List<String> ITERATOR_TYPES =
+        List.of("AFTER_SEQUENCE_NUMBER", "LATEST", "AT_TIMESTAMP", "AT_SEQUENCE_NUMBER", "TRIM_HORIZON");
+
+    private final KinesisBroker broker;
+    private final Map<String, Operation> operations = new HashMap<>();
+
+    /**
+     * @param broker the broker that serves every call.
+     */
+    public KinesisOperations(final KinesisBroker broker) {
+        this.broker = broker;
+        add("CreateStream", this::createStream,
+            Member.of("ShardCount", INTEGER), STREAM_NAME, Member.of("StreamModeDetails", STRUCTURE));
+        add("DeleteStream", this::deleteStream,
+            STREAM_NAME, Member.of("EnforceConsumerDeletion", BOOLEAN), STREAM_ARN);
+        add("DescribeStream", this::describeStream,
+            Member.of("Limit", INTEGER), Member.of("ExclusiveStartShardId", STRING), STREAM_NAME, STREAM_ARN);
+        add("DescribeStreamSummary", this::describeStreamSummary, STREAM_NAME, STREAM_ARN);
+        add("ListStreams", this::listStreams,
+            Member.of("Limit", INTEGER), Member.of("ExclusiveStartStreamName", STRING), Member.of("NextToken", STRING));
+        add("ListShards", this::listShards,
+            Member.of("ExclusiveStartShardId", STRING), Member.of("MaxResults", INTEGER),
+            Member.of("NextToken", STRING), Member.of("StreamCreationTimestamp", TIMESTAMP), STREAM_NAME, STREAM_ARN);
+        add("PutRecord", this::putRecord,
+            Member.of("SequenceNumberForOrdering", STRING), Member.of("PartitionKey", STRING),
+            Member.of("ExplicitHashKey", STRING), Member.of("Data", BLOB), STREAM_NAME, STREAM_ARN);
+        add("PutRecords", this::putRecords,
+            new Member("Records", LIST, List.of(Member.of("PartitionKey", STRING),
+                Member.of("ExplicitHashKey", STRING), Member.of("Data", BLOB))),
+            STREAM_NAME, STREAM_ARN);
+        add("GetShardIterator", this::getShardIterator,
+            Member.of("ShardId", STRING), Member.of("ShardIteratorType", STRING),
+            Member.of("StartingSequenceNumber", STRING), STREAM_NAME, Member.of("Timestamp", TIMESTAMP), STREAM_ARN);
+        add("GetRecords", this::getRecords,
+            Member.of("Limit", INTEGER), Member.of("ShardIterator", STRING), STREAM_ARN);
+        add("IncreaseStreamRetentionPeriod", (in, out) -> broker.increaseStreamRetentionPeriod(retention(in)),
+            Member.of("RetentionPeriodHours", INTEGER), STREAM_NAME, STREAM_ARN);
+        add("DecreaseStreamRetentionPeriod", (in, out) -> broker.decreaseStreamRetentionPeriod(retention(in)),
+            Member.of("RetentionPeriodHours", INTEGER), STREAM_NAME, STREAM_ARN);
+    }
+
+    private void add(final String name, final Operation.Handler handler, final Member... members) {
+        operations.put(name, new Operation(name, List.of(members), handler));
+    }
+
+    /**
+     * Finds an operation by name.
+     *
+     * @param name the operation's name.
+     * @return the operation, or null if the endpoint does not serve it.
+     */
+    public Operation find(final String name) {
+        return operations.get(name);
+    }
+
+    private static StreamRequest stream(final RequestReader in) {
+        return new StreamRequest(in.string("StreamName"), in.string("StreamARN"));
+    }
+
+    private void createStream(final RequestReader in, final ResponseWriter out) {
+        broker.createStream(new CreateStreamRequest(in.string("StreamName"), in.integer("ShardCount"), null));
+    }
+
+    private void deleteStream(final RequestReader in, final ResponseWriter out) {
+        broker.deleteStream(stream(in));
+    }
+
+    private void describeStream(final RequestReader in, final ResponseWriter out) {
+        final StreamDescription description = broker.describeStream(
+            new DescribeStreamRequest(stream(in), in.integer("Limit"), in.string("ExclusiveStartShardId")));
+        out.startObject("StreamDescription")
+            .string("StreamName", description.streamName())
+            .string("StreamARN", description.streamARN())
+            .string("StreamStatus", description.streamStatus().name());
+        ModelWriter.streamMode(out, description.streamModeDetails());
+        out.startArray("Shards");
+        for (final Shard shard : description.shards()) {
+            ModelWriter.shard(out, shard);
+        }
+        out.endArray()
+            .bool("HasMoreShards", description.hasMoreShards())
+            .number("RetentionPeriodHours", description.retentionPeriodHours());
+        ModelWriter.timestamp(out, "StreamCreationTimestamp", description.streamCreationTimestamp());
+        ModelWriter.noEnhancedMonitoring(out);
+        out.string("EncryptionType", description.encryptionType().name())
+            .string("KeyId", description.keyId())
+            .endObject();
+    }
+
+    private void describeStreamSummary(final RequestReader in, final ResponseWriter out) {
+        final StreamDescriptionSummary summary = broker.describeStreamSummary(stream(in));
+        out.startObject("StreamDescriptionSummary")
+            .string("StreamName", summary.streamName())
+            .string("StreamARN", summary.streamARN())
+            .string("StreamStatus", summary.streamStatus().name());
+        ModelWriter.streamMode(out, summary.streamModeDetails());
+        out.number("RetentionPeriodHours", summary.retentionPeriodHours());
+        ModelWriter.timestamp(out, "StreamCreationTimestamp", summary.streamCreationTimestamp());
+        ModelWriter.noEnhancedMonitoring(out);
+        out.string("EncryptionType", summary.encryptionType().name())
+            .string("KeyId", summary.keyId())
+            .number("OpenShardCount", summary.openShardCount())
+            .number("ConsumerCount", summary.consumerCount())
+            .endObject();
+    }
+
+    private void listStreams(final RequestReader in, final ResponseWriter out) {
+        final ListStreamsResult result = broker.listStreams(new ListStreamsRequest(in.integer("Limit"),
+            in.string("ExclusiveStartStreamName"), in.string("NextToken")));
+        out.startArray("StreamNames");
+        result.streamNames().forEach(out::element);
+        out.endArray()
+            .bool("HasMoreStreams", result.hasMoreStreams())
+            .string("NextToken", result.nextToken())
+            .startArray("StreamSummaries");
+        for (final StreamSummary summary : result.streamSummaries()) {
+            out.startObject()
+                .string("StreamName", summary.streamName())
+                .string("StreamARN", summary.streamARN())
+                .string("StreamStatus", summary.streamStatus().name());
+            ModelWriter.streamMode(out, summary.streamModeDetails());
+            ModelWriter.timestamp(out, "StreamCreationTimestamp", summary.streamCreationTimestamp());
+            out.endObject();
+        }
+        out.endArray();
+    }
+
+    private void listShards(final RequestReader in, final ResponseWriter out) {
+        final StreamRequest stream = stream(in);
+        final ListShardsResult result = broker.listShards(new ListShardsRequest(
+            stream.streamName() == null && stream.streamARN() == null ? null : stream, in.string("NextToken"),
+            in.string("ExclusiveStartShardId"), in.integer("MaxResults"), in.timestamp("StreamCreationTimestamp")));
+        out.startArray("Shards");
+        for (final Shard shard : result.shards()) {
+            ModelWriter.shard(out, shard);
+        }
+        out.endArray().string("NextToken", result.nextToken());
+    }
+
+    private void putRecord(final RequestReader in, final ResponseWriter out) {
+        final PutRecordResult result = broker.putRecord(new PutRecordRequest(stream(in), in.string("PartitionKey"),
+            in.blob("Data"), in.string("ExplicitHashKey"), in.string("SequenceNumberForOrdering")));
+        out.string("ShardId", result.shardId()).string("SequenceNumber", result.sequenceNumber());
+    }
+
+    private void putRecords(final RequestReader in, final ResponseWriter out) {
+        final List<RequestReader> records = in.list("Records");
+        List<PutRecordsRequestEntry> entries = null;
+        if (records != null) {
+            entries = new ArrayList<>(records.size());
+            for (final RequestReader record : records) {
+                entries.add(record == null ? null : new PutRecordsRequestEntry(record.blob("Data"),
+                    record.string("PartitionKey"), record.string("ExplicitHashKey")));
+            }
+        }
+        final PutRecordsResult result = broker.putRecords(new PutRecordsRequest(stream(in), entries));
+        out.number("FailedRecordCount", result.failedRecordCount()).startArray("Records");
+        for (final PutRecordsResultEntry entry : result.records()) {
+            out.startObject()
+                .string("SequenceNumber", entry.sequenceNumber())
+                .string("ShardId", entry.shardId())
+                .string("ErrorCode", entry.errorCode())
+                .string("ErrorMessage", entry.errorMessage())
+                .endObject();
+        }
+        out.endArray();
+    }
+
+    private void getShardIterator(final RequestReader in, final ResponseWriter out) {
+        final String type = in.string("ShardIteratorType");
+        if (type != null && !ITERATOR_TYPES.contains(type)) {
+            refuseIteratorType(in, type);
+        }
+        final String iterator = broker.getShardIterator(new GetShardIteratorRequest(stream(in), in.string("ShardId"),
+            type == null ? null : ShardIteratorType.valueOf(type), in.string("StartingSequenceNumber"),
+            in.timestamp("Timestamp")));
+        out.string("ShardIterator", iterator);
+    }
+
+    /**
+     * An iterator type outside the enum is a model violation, reported with the request's other
+     * violations in the order the service checks them.
+     */
+    private static void refuseIteratorType(final RequestReader in, final String type) {
+        final ValidationErrors errors = new ValidationErrors()
+            .string("shardId", in.string("ShardId"), true, RequestPatterns.NAME, RequestPatterns.NAME_TEXT, 1, 128)
+            .add("shardIteratorType", type, "Member must satisfy enum value set: " + ITERATOR_TYPES)
+            .string("startingSequenceNumber", in.string("StartingSequenceNumber"), false,
+                RequestPatterns.SEQUENCE_NUMBER, RequestPatterns.SEQUENCE_NUMBER_TEXT, 0, Integer.MAX_VALUE);
+        io.embeddedkinesis.core.stream.StreamRegistry.check(errors, stream(in)).throwIfAny();
+    }
+
+    private void getRecords(final RequestReader in, final ResponseWriter out) {
+        final GetRecordsResult result = broker.getRecords(
+            new GetRecordsRequest(in.string("ShardIterator"), in.integer("Limit"), in.string("StreamARN")));
+        out.startArray("Records");
+        for (final Record record : result.records()) {
+            ModelWriter.record(out, record);
+        }
+        out.endArray()
+            .string("NextShardIterator", result.nextShardIterator())
+            .number("MillisBehindLatest", result.millisBehindLatest());
+    }
+
+    private static StreamRetentionRequest retention(final RequestReader in) {
+        return new StreamRetentionRequest(stream(in), in.integer("RetentionPeriodHours"));
+    }
+}

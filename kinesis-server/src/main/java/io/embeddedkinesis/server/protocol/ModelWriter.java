@@ -1,0 +1,54 @@
+package io.embeddedkinesis.server.protocol;
+
+import io.embeddedkinesis.core.model.Record;
+import io.embeddedkinesis.core.model.Shard;
+import io.embeddedkinesis.core.model.StreamModeDetails;
+
+import java.time.Instant;
+
+/**
+ * Writes the shapes that several responses share (shards, records, stream mode) as the Kinesis API
+ * names their members.
+ */
+final class ModelWriter {
+    private ModelWriter() {
+    }
+
+    static void shard(final ResponseWriter out, final Shard shard) {
+        out.startObject()
+            .string("ShardId", shard.shardId())
+            .string("ParentShardId", shard.parentShardId())
+            .string("AdjacentParentShardId", shard.adjacentParentShardId())
+            .startObject("HashKeyRange")
+            .string("StartingHashKey", shard.hashKeyRange().startingHashKey().toString())
+            .string("EndingHashKey", shard.hashKeyRange().endingHashKey().toString())
+            .endObject()
+            .startObject("SequenceNumberRange")
+            .string("StartingSequenceNumber", shard.sequenceNumberRange().startingSequenceNumber())
+            .string("EndingSequenceNumber", shard.sequenceNumberRange().endingSequenceNumber())
+            .endObject()
+            .endObject();
+    }
+
+    static void record(final ResponseWriter out, final Record record) {
+        out.startObject()
+            .string("SequenceNumber", record.sequenceNumber())
+            .timestamp("ApproximateArrivalTimestamp", record.approximateArrivalTimestampMs())
+            .blob("Data", record.data())
+            .string("PartitionKey", record.partitionKey())
+            .endObject();
+    }
+
+    static void streamMode(final ResponseWriter out, final StreamModeDetails details) {
+        out.startObject("StreamModeDetails").string("StreamMode", details.streamMode().name()).endObject();
+    }
+
+    static void noEnhancedMonitoring(final ResponseWriter out) {
+        out.startArray("EnhancedMonitoring").startObject().startArray("ShardLevelMetrics").endArray().endObject()
+            .endArray();
+    }
+
+    static void timestamp(final ResponseWriter out, final String name, final Instant time) {
+        out.timestamp(name, time.toEpochMilli());
+    }
+}
