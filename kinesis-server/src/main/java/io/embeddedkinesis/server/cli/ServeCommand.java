@@ -1,0 +1,128 @@
+package io.embeddedkinesis.server.cli;
+
+import io.embeddedkinesis.core.BrokerConfig;
+import io.embeddedkinesis.core.KinesisBroker;
+import io.embeddedkinesis.core.ShardLimits;
+import io.embeddedkinesis.core.exception.ResourceInUseException;
+import io.embeddedkinesis.server.KinesisServer;
+import io.embeddedkinesis.server.ServerConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code serve}: runs a Kinesis endpoint on a broker directory until the process is asked to stop
+ * (SIGTERM or Ctrl-C), then stops accepting requests, lets those in flight finish and closes the broker,
+ * so nothing acknowledged is lost.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Serve the Kinesis Data Streams API on an embedded broker.")
+public final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+        description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "4567", description = "Port to listen on; 0 for any free port"
+        + " (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--path", description = "Broker directory, reopened if it exists (default: a fresh temporary"
+        + " directory, deleted on exit).")
+    Path path;
+
+    @Option(names = "--shard-limits", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "Enforce Kinesis's per-shard limits; --no-shard-limits switches throttling off"
+            + " (default: on).")
+    boolean shardLimits;
+
+    @Option(names = "--create-stream", paramLabel = "NAME:SHARDS", description = "Create a stream at start unless"
+        + " it exists; repeatable, e.g. --create-stream clicks:4.")
+    List<String> streams = new ArrayList<>();
+
+    @Option(names = "--access-key-id", description = "Require requests signed (SigV4) with this access key id.")
+    String accessKeyId;
+
+    @Option(names = "--secret-access-key", description = "The secret of --access-key-id.")
+    String secretAccessKey;
+
+    @Option(names = "--tls", description = "Serve HTTPS with a self-signed certificate.")
+    boolean tls;
+
+    @Option(names = "--region", defaultValue = "us-east-1", description = "Region in ARNs (default: ${DEFAULT-VALUE}).")
+    String region;
+
+    @Option(names = "--account-id", defaultValue = "000000000000",
+        description = "Account in ARNs and messages (default: ${DEFAULT-VALUE}).")
+    String accountId;
+
+    private final PrintStream out;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    /**
+     * @param out where to print the endpoint once it listens.
+     */
+    public ServeCommand(final PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (accessKeyId == null != (secretAccessKey == null)) {
+            throw new IllegalArgumentException("--access-key-id and --secret-access-key go together");
+        }
+        final KinesisBroker broker = KinesisBroker.open(BrokerConfig.builder()
+            .directory(path)
+            .region(region)
+            .accountId(accountId)
+            .shardLimits(shardLimits ? ShardLimits.KINESIS_DEFAULTS : ShardLimits.NONE)
+            .build());
+        final KinesisServer server;
+        try {
+            createStreams(broker);
+            final ServerConfig.Builder config = ServerConfig.builder().host(host).port(port).tls(tls);
+            if (accessKeyId != null) {
+                config.credentials(accessKeyId, secretAccessKey);
+            }
+            server = KinesisServer.start(broker, config.build());
+        } catch (final RuntimeException ex) {
+            broker.close();
+            throw ex;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, broker), "kinesis-server-shutdown"));
+        out.println("Kinesis endpoint listening on " + server.endpoint() + " (data in "
+            + broker.directory().toAbsolutePath() + ")");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private void createStreams(final KinesisBroker broker) {
+        for (final String spec : streams) {
+            final int colon = spec.lastIndexOf(':');
+            if (colon <= 0 || colon == spec.length() - 1) {
+                throw new IllegalArgumentException("--create-stream takes NAME:SHARDS, e.g. clicks:4: " + spec);
+            }
+            try {
+                broker.createStream(spec.substring(0, colon), Integer.parseInt(spec.substring(colon + 1)));
+            } catch (final ResourceInUseException exists) {
+                // Reopened directory: the stream is already there, with its records.
+            }
+        }
+    }
+
+    private void stop(final KinesisServer server, final KinesisBroker broker) {
+        try (broker) {
+            server.close();
+        } finally {
+            out.println("Kinesis endpoint stopped");
+            out.flush();
+            stopped.countDown();
+        }
+    }
+}
