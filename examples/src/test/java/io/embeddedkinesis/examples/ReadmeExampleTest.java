@@ -9,12 +9,19 @@ import io.embeddedkinesis.core.model.PutRecordResult;
 import io.embeddedkinesis.core.model.Record;
 import io.embeddedkinesis.core.model.Shard;
 import io.embeddedkinesis.core.model.ShardIteratorType;
+import io.embeddedkinesis.server.KinesisServer;
+import io.embeddedkinesis.server.ServerConfig;
 import org.agrona.concurrent.CachedEpochClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -97,8 +104,28 @@ class ReadmeExampleTest {
         // README example config: end
     }
 
+    @Test
+    @Timeout(30)
+    void shouldServeTheAwsSdkAsTheReadmeShows() {
+        // README example server: begin
+        try (KinesisBroker broker = KinesisBroker.open();
+             KinesisServer server = KinesisServer.start(broker, ServerConfig.builder().build());
+             KinesisClient kinesis = KinesisClient.builder()
+                 .endpointOverride(server.endpoint())      // or URI.create("http://127.0.0.1:4567")
+                 .region(Region.US_EAST_1)
+                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                 .build()) {
+            kinesis.createStream(b -> b.streamName("clicks").shardCount(1));
+            kinesis.putRecord(b -> b.streamName("clicks").partitionKey("user-42").data(SdkBytes.fromUtf8String("hi")));
+            assertThat(kinesis.listShards(b -> b.streamName("clicks")).shards()).hasSize(1);
+            assertThat(broker.getRecords(broker.getShardIterator("clicks", "shardId-000000000000",
+                ShardIteratorType.TRIM_HORIZON)).records()).extracting(Record::partitionKey).containsExactly("user-42");
+        }
+        // README example server: end
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"usage", "config"})
+    @ValueSource(strings = {"usage", "config", "server"})
     void shouldShowTheCodeOfThisTestInTheReadme(final String example) throws IOException {
         final List<String> readme = Files.readAllLines(README);
         final List<String> test = Files.readAllLines(THIS_FILE);

@@ -81,6 +81,16 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
         }
     }
 
+    /**
+     * A connection failed underneath (most often a client that went away mid-request): nothing can be
+     * answered on it any more, so it is closed.
+     */
+    @Override
+    public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause) {
+        LOG.debug("Closing connection {} after {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+
     private FullHttpResponse respond(final FullHttpRequest request) {
         if (!HttpMethod.POST.equals(request.method())) {
             return text(HttpResponseStatus.FORBIDDEN, "application/xml", ACCESS_DENIED_XML);
