@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The SigV4 canonical request: the text whose hash a client signs.
@@ -26,6 +27,7 @@ import java.util.List;
  */
 final class CanonicalRequest {
     private static final String AUTHORITY = ":authority";
+    private static final Pattern BLANKS = Pattern.compile("[ \\t]+");
 
     private CanonicalRequest() {
     }
@@ -105,7 +107,7 @@ final class CanonicalRequest {
         final List<String> raw = AUTHORITY.equals(name) ? headers.getAll(HttpHeaderNames.HOST) : headers.getAll(name);
         final List<String> values = new ArrayList<>(raw.size());
         for (final String value : raw) {
-            values.add(value.trim().replaceAll("[ \\t]+", " "));
+            values.add(BLANKS.matcher(value.trim()).replaceAll(" "));
         }
         return values;
     }

@@ -74,9 +74,9 @@ public final class SigV4Authenticator implements RequestAuthenticator {
         }
         checkTime(parameters.timestamp());
         final String scope = checkCredential(parameters.credential(), parameters.timestamp());
-        final String expected = SigningKeys.signature(secretAccessKey, parameters.timestamp(), scope,
+        final String expected = SignatureCalculator.signature(secretAccessKey, parameters.timestamp(), scope,
             CanonicalRequest.of(request.method().name(), target, request.headers(), parameters.signedHeaders(),
-                parameters.excludedQuery(), SigningKeys.payloadHash(request.content())));
+                parameters.excludedQuery(), SignatureCalculator.payloadHash(request.content())));
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
             parameters.signature().getBytes(StandardCharsets.ISO_8859_1))) {
             throw SignatureErrors.signatureMismatch();
@@ -94,13 +94,13 @@ public final class SigV4Authenticator implements RequestAuthenticator {
         }
         if (presigned) {
             final SignatureParameters parameters = SignatureParameters.fromQuery(target);
-            if (!SigningKeys.ALGORITHM.equals(parameters.algorithm())) {
+            if (!SignatureCalculator.ALGORITHM.equals(parameters.algorithm())) {
                 throw SignatureErrors.missingAuthenticationToken();
             }
             return parameters;
         }
         final SignatureParameters parameters = SignatureParameters.fromHeader(authorization, request.headers());
-        if (!SigningKeys.ALGORITHM.equals(parameters.algorithm())) {
+        if (!SignatureCalculator.ALGORITHM.equals(parameters.algorithm())) {
             throw SignatureErrors.unsupportedAlgorithm(parameters.algorithm());
         }
         return parameters;
@@ -133,19 +133,17 @@ public final class SigV4Authenticator implements RequestAuthenticator {
         }
         final StringBuilder faults = new StringBuilder();
         if (!region.equals(parts[2])) {
-            faults.append("Credential should be scoped to a valid region, not '").append(parts[2]).append("'. ");
+            faults.append(SignatureErrors.regionFault(parts[2]));
         }
         if (!SERVICE.equals(parts[3])) {
-            faults.append("Credential should be scoped to correct service: '").append(SERVICE).append("'. ");
+            faults.append(SignatureErrors.serviceFault(SERVICE));
         }
-        if (!SigningKeys.TERMINATOR.equals(parts[4])) {
-            faults.append("Credential should be scoped with a valid terminator: '").append(SigningKeys.TERMINATOR)
-                .append("', not '").append(parts[4]).append("'. ");
+        if (!SignatureCalculator.TERMINATOR.equals(parts[4])) {
+            faults.append(SignatureErrors.terminatorFault(SignatureCalculator.TERMINATOR, parts[4]));
         }
         final String day = timestamp.substring(0, 8);
         if (!day.equals(parts[1])) {
-            faults.append("Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '")
-                .append(parts[1]).append("' != '").append(day).append("', from '").append(timestamp).append("'. ");
+            faults.append(SignatureErrors.dateFault(parts[1], day, timestamp));
         }
         if (faults.length() > 0) {
             throw SignatureErrors.credentialScope(faults.toString());

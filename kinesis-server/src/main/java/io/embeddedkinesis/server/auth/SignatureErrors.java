@@ -77,9 +77,28 @@ final class SignatureErrors {
             + " e.g. keyid/date/region/service/term, got '" + credential + "'");
     }
 
-    /** The scope's faults, each a sentence followed by a space, as AWS concatenates them. */
+    /** The scope's faults, from the methods below, concatenated in their order. */
     static AuthenticationException credentialScope(final String faults) {
         return invalid(faults);
+    }
+
+    // Each scope fault is a sentence followed by a space, as AWS concatenates them.
+
+    static String regionFault(final String region) {
+        return "Credential should be scoped to a valid region, not '" + region + "'. ";
+    }
+
+    static String serviceFault(final String service) {
+        return "Credential should be scoped to correct service: '" + service + "'. ";
+    }
+
+    static String terminatorFault(final String expected, final String terminator) {
+        return "Credential should be scoped with a valid terminator: '" + expected + "', not '" + terminator + "'. ";
+    }
+
+    static String dateFault(final String scopeDate, final String day, final String timestamp) {
+        return "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '"
+            + scopeDate + "' != '" + day + "', from '" + timestamp + "'. ";
     }
 
     static AuthenticationException unrecognizedClient() {

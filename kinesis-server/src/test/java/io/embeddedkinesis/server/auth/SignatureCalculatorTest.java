@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * awslabs/aws-crt-python {@code test/test_auth.py} and many signer test suites) and the aws-crt signer's
  * signed-body case from the same file.
  */
-class SigningKeysTest {
+class SignatureCalculatorTest {
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
     private static final String SCOPE = "20150830/us-east-1/service/aws4_request";
     private static final String TIMESTAMP = "20150830T123600Z";
@@ -48,13 +48,13 @@ class SigningKeysTest {
         request.headers().set("Host", "example.amazonaws.com").set("X-Amz-Date", TIMESTAMP);
         if (!body.isEmpty()) {
             request.headers().set("Content-Length", body.length())
-                .set("x-amz-content-sha256", SigningKeys.payloadHash(request.content()));
+                .set("x-amz-content-sha256", SignatureCalculator.payloadHash(request.content()));
         }
 
         final String canonical = CanonicalRequest.of(method, RequestTarget.parse(uri), request.headers(),
-            Arrays.asList(signedHeaders.split(";")), null, SigningKeys.payloadHash(request.content()));
+            Arrays.asList(signedHeaders.split(";")), null, SignatureCalculator.payloadHash(request.content()));
 
-        assertThat(SigningKeys.signature(SECRET, TIMESTAMP, SCOPE, canonical)).isEqualTo(expected);
+        assertThat(SignatureCalculator.signature(SECRET, TIMESTAMP, SCOPE, canonical)).isEqualTo(expected);
         assertThat(request.content().readerIndex()).isZero();
     }
 

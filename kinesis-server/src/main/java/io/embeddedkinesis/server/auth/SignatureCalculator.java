@@ -24,12 +24,12 @@ import java.util.HexFormat;
  * <p>Stateless; a {@code Mac} or {@code MessageDigest} is made per call, since neither is thread-safe and
  * a request needs only five HMACs.
  */
-final class SigningKeys {
+final class SignatureCalculator {
     static final String ALGORITHM = "AWS4-HMAC-SHA256";
     static final String TERMINATOR = "aws4_request";
     private static final HexFormat HEX = HexFormat.of();
 
-    private SigningKeys() {
+    private SignatureCalculator() {
     }
 
     /**
