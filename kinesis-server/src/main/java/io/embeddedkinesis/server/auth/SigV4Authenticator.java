@@ -25,8 +25,9 @@ import java.util.Objects;
  * clock, credential scope ({@code date/region/kinesis/aws4_request}, with the broker's region), access key,
  * and last the signature itself, compared in constant time. A presigned request's {@code X-Amz-Expires} is
  * not consulted: like other non-S3 services (STS, aws/aws-sdk-go#2167) the signing time must be within the
- * usual window. {@code X-Amz-Security-Token} is ignored: there are no session credentials to check it
- * against.
+ * usual window. The signing time is {@code X-Amz-Date}, else {@code Date}, in ISO 8601 basic format
+ * ({@code 20150830T123600Z}); an HTTP-style {@code Date} is refused as malformed. {@code X-Amz-Security-Token}
+ * is ignored: there are no session credentials to check it against.
  *
  * <p>Design note: the expected signature is computed here on {@code javax.crypto}, not with the AWS SDK's
  * {@code AwsV4HttpSigner}, because that signer cannot reproduce every valid signature a client sends. It
