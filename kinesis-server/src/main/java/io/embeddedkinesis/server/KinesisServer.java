@@ -2,6 +2,7 @@ package io.embeddedkinesis.server;
 
 import io.embeddedkinesis.core.KinesisBroker;
 import io.embeddedkinesis.server.auth.RequestAuthenticator;
+import io.embeddedkinesis.server.auth.SigV4Authenticator;
 import io.embeddedkinesis.server.http.KinesisChannelInitializer;
 import io.embeddedkinesis.server.http.KinesisHttpHandler;
 import io.embeddedkinesis.server.protocol.KinesisOperations;
@@ -67,14 +68,18 @@ public final class KinesisServer implements AutoCloseable {
     }
 
     /**
-     * Starts serving a broker.
+     * Starts serving a broker. With {@link ServerConfig.Builder#credentials credentials} configured, every
+     * request must carry a valid AWS Signature Version 4 for them, scoped to the broker's region and dated
+     * within five minutes of the broker's clock; without, any signature (or none) is accepted.
      *
      * @param broker the broker; it stays the caller's to close.
      * @param config where to listen and how to authenticate.
      * @return the running server.
      */
     public static KinesisServer start(final KinesisBroker broker, final ServerConfig config) {
-        final RequestAuthenticator auth = RequestAuthenticator.ACCEPT_ALL;
+        final RequestAuthenticator auth = config.accessKeyId() == null ? RequestAuthenticator.ACCEPT_ALL
+            : new SigV4Authenticator(config.accessKeyId(), config.secretAccessKey(), broker.config().region(),
+                broker.config().clock());
         return new KinesisServer(broker, config, auth);
     }
 

@@ -125,7 +125,11 @@ public final class ServerConfig {
         }
 
         /**
-         * Requires every request to be signed (AWS Signature Version 4) with these credentials.
+         * Requires every request to be signed (AWS Signature Version 4) with these credentials, for the
+         * service {@code kinesis} in the broker's region, at a time within five minutes of the broker's clock.
+         * Requests are refused with the errors Kinesis gives ({@code MissingAuthenticationTokenException},
+         * {@code IncompleteSignatureException}, {@code UnrecognizedClientException},
+         * {@code InvalidSignatureException}).
          *
          * @param accessKeyId     the access key id.
          * @param secretAccessKey its secret.
