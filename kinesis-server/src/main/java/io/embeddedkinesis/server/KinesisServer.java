@@ -6,17 +6,22 @@ import io.embeddedkinesis.server.auth.SigV4Authenticator;
 import io.embeddedkinesis.server.http.KinesisChannelInitializer;
 import io.embeddedkinesis.server.http.KinesisHttpHandler;
 import io.embeddedkinesis.server.protocol.KinesisOperations;
+import io.embeddedkinesis.server.tls.TlsContext;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,22 +39,30 @@ import java.util.concurrent.TimeUnit;
  * the broker: closing it stops serving and leaves the broker open. Thread-safe.
  */
 public final class KinesisServer implements AutoCloseable {
+    /** Every thread the server starts has a name beginning with this. */
+    static final String THREAD_PREFIX = "kinesis-server-";
     private static final Logger LOG = LoggerFactory.getLogger(KinesisServer.class);
 
     private final EventLoopGroup bossGroup;
     private final EventLoopGroup workerGroup;
     private final Channel channel;
     private final URI endpoint;
+    private final X509Certificate certificate;
 
     private KinesisServer(final KinesisBroker broker, final ServerConfig config, final RequestAuthenticator auth) {
         final KinesisHttpHandler handler = new KinesisHttpHandler(new KinesisOperations(broker), auth);
-        this.bossGroup = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        this.workerGroup = new MultiThreadIoEventLoopGroup(config.ioThreads(), NioIoHandler.newFactory());
+        final TlsContext tls = config.tls() ? tlsContext(config) : null;
+        this.certificate = tls != null ? tls.certificate() : null;
+        // Named so that a thread dump, or a test looking for leaks, can tell them from a Netty client's.
+        this.bossGroup = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory(THREAD_PREFIX + "boss"),
+            NioIoHandler.newFactory());
+        this.workerGroup = new MultiThreadIoEventLoopGroup(config.ioThreads(),
+            new DefaultThreadFactory(THREAD_PREFIX + "io"), NioIoHandler.newFactory());
         try {
             this.channel = new ServerBootstrap()
                 .group(bossGroup, workerGroup)
                 .channel(NioServerSocketChannel.class)
-                .childHandler(new KinesisChannelInitializer(handler, config.tls()))
+                .childHandler(new KinesisChannelInitializer(handler, tls != null ? tls.sslContext() : null))
                 .bind(config.host(), config.port())
                 .sync()
                 .channel();
@@ -83,6 +96,13 @@ public final class KinesisServer implements AutoCloseable {
         return new KinesisServer(broker, config, auth);
     }
 
+    private static TlsContext tlsContext(final ServerConfig config) {
+        if (config.certificateChainPem() != null) {
+            return TlsContext.fromPem(config.certificateChainPem(), config.privateKeyPem());
+        }
+        return TlsContext.selfSigned(config.host(), Instant.now());
+    }
+
     private static String hostForUri(final String host) {
         return host.contains(":") ? "[" + host + "]" : host;
     }
@@ -103,6 +123,15 @@ public final class KinesisServer implements AutoCloseable {
      */
     public URI endpoint() {
         return endpoint;
+    }
+
+    /**
+     * The certificate the server presents over HTTPS, for clients that verify it rather than trusting all.
+     *
+     * @return the certificate, generated at start unless the configuration named one; empty without TLS.
+     */
+    public Optional<X509Certificate> certificate() {
+        return Optional.ofNullable(certificate);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.embeddedkinesis.server;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 
 /**
@@ -11,6 +13,8 @@ public final class ServerConfig {
     private final String accessKeyId;
     private final String secretAccessKey;
     private final boolean tls;
+    private final Path certificateChainPem;
+    private final Path privateKeyPem;
     private final int ioThreads;
 
     private ServerConfig(final Builder builder) {
@@ -19,6 +23,8 @@ public final class ServerConfig {
         this.accessKeyId = builder.accessKeyId;
         this.secretAccessKey = builder.secretAccessKey;
         this.tls = builder.tls;
+        this.certificateChainPem = builder.certificateChainPem;
+        this.privateKeyPem = builder.privateKeyPem;
         this.ioThreads = builder.ioThreads;
     }
 
@@ -68,12 +74,32 @@ public final class ServerConfig {
     }
 
     /**
-     * Whether the endpoint speaks HTTPS, with a self-signed certificate generated at start.
+     * Whether the endpoint speaks HTTPS (HTTP/2 and HTTP/1.1, chosen by ALPN), with the certificate of
+     * {@link #certificateChainPem()} or else a self-signed one generated at start.
      *
      * @return true for HTTPS.
      */
     public boolean tls() {
         return tls;
+    }
+
+    /**
+     * The certificate chain to serve HTTPS with, used only when {@link #tls()} is set.
+     *
+     * @return a PEM file, server certificate first; or null for a self-signed certificate generated at start,
+     *     valid for localhost, 127.0.0.1, ::1 and the bind {@link #host()}.
+     */
+    public Path certificateChainPem() {
+        return certificateChainPem;
+    }
+
+    /**
+     * The private key of {@link #certificateChainPem()}.
+     *
+     * @return a PEM file (PKCS#8, or PKCS#1 / SEC 1), unencrypted; or null with a generated certificate.
+     */
+    public Path privateKeyPem() {
+        return privateKeyPem;
     }
 
     /**
@@ -94,6 +120,8 @@ public final class ServerConfig {
         private String accessKeyId;
         private String secretAccessKey;
         private boolean tls;
+        private Path certificateChainPem;
+        private Path privateKeyPem;
         private int ioThreads;
 
         private Builder() {
@@ -142,7 +170,9 @@ public final class ServerConfig {
         }
 
         /**
-         * Serves HTTPS with a self-signed certificate generated at start.
+         * Serves HTTPS, with a self-signed certificate generated at start unless
+         * {@link #tlsCertificate(Path, Path)} gives one. Clients must trust it: the AWS SDK with
+         * {@code TRUST_ALL_CERTIFICATES}, or anything with {@link KinesisServer#certificate()} in its trust store.
          *
          * @param tls true for HTTPS.
          * @return this builder.
@@ -150,6 +180,28 @@ public final class ServerConfig {
         public Builder tls(final boolean tls) {
             this.tls = tls;
             return this;
+        }
+
+        /**
+         * Serves HTTPS with this certificate instead of a generated one; implies {@code tls(true)}.
+         *
+         * @param certificateChainPem a readable PEM file holding the server certificate, then any intermediates.
+         * @param privateKeyPem       a readable PEM file holding the certificate's unencrypted private key.
+         * @return this builder.
+         */
+        public Builder tlsCertificate(final Path certificateChainPem, final Path privateKeyPem) {
+            this.certificateChainPem = readable(certificateChainPem, "certificateChainPem");
+            this.privateKeyPem = readable(privateKeyPem, "privateKeyPem");
+            this.tls = true;
+            return this;
+        }
+
+        private static Path readable(final Path file, final String name) {
+            Objects.requireNonNull(file, name);
+            if (!Files.isReadable(file) || Files.isDirectory(file)) {
+                throw new IllegalArgumentException(name + " must be a readable file: " + name + "=" + file);
+            }
+            return file;
         }
 
         /**

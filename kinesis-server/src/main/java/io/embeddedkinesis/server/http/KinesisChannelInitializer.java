@@ -1,5 +1,6 @@
 package io.embeddedkinesis.server.http;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -9,59 +10,144 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpServerExpectContinueHandler;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
-import io.netty.handler.codec.http2.DefaultHttp2Connection;
-import io.netty.handler.codec.http2.HttpToHttp2ConnectionHandlerBuilder;
-import io.netty.handler.codec.http2.InboundHttp2ToHttpAdapterBuilder;
+import io.netty.handler.codec.http2.Http2CodecUtil;
+import io.netty.handler.codec.http2.Http2FrameCodec;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.AsciiString;
 
 /**
- * Builds each connection's pipeline: HTTP/1.1 or HTTP/2 decoding, aggregation of a whole request (the
- * service refuses bodies over 7 MiB with 413), then the Kinesis handler.
+ * Builds each connection's pipeline for the protocol the client speaks. Every protocol ends in the same
+ * request handlers: Expect: 100-continue is answered, a whole request is aggregated (bodies over 7 MiB are
+ * refused with 413, as the service does), and the shared {@link KinesisHttpHandler} answers it.
  *
- * <p>A cleartext connection that opens with the HTTP/2 preface ("prior knowledge", as the AWS SDK for
- * JavaScript's Kinesis client does by default) is served as HTTP/2; any other is HTTP/1.1. HTTP/2 streams
- * reach the handler as whole HTTP/1.1-style requests carrying their stream id, and its responses go back
- * on that stream. The {@code Upgrade: h2c} handshake is not offered: no AWS SDK uses it.
+ * <pre>
+ * cleartext  first bytes ─┬─ HTTP/2 preface ─────────────▶ HTTP/2 (prior knowledge)
+ *                         ├─ HTTP/1.1 with Upgrade: h2c ──▶ 101, then HTTP/2; the request is stream 1
+ *                         └─ other HTTP/1.1 ──────────────▶ HTTP/1.1
+ * TLS        ALPN ────────┬─ h2 ──────────────────────────▶ HTTP/2
+ *                         ├─ http/1.1 ────────────────────▶ HTTP/1.1
+ *                         └─ none: first bytes as in cleartext, without Upgrade
+ *
+ * HTTP/1.1   HttpServerCodec ▶ request handlers
+ * HTTP/2     Http2FrameCodec ▶ Http2MultiplexHandler ▶ one child channel per stream:
+ *                                Http2StreamFrameToHttpObjectCodec ▶ request handlers
+ * </pre>
+ *
+ * <p>The TLS branch without ALPN exists because the AWS SDK's Netty client, in its default
+ * {@code ProtocolNegotiation.ASSUME_PROTOCOL}, sends no ALPN and starts HTTP/2 with prior knowledge.
+ *
+ * <p>HTTP/2 streams get child channels ({@link Http2MultiplexHandler}) rather than
+ * {@code InboundHttp2ToHttpAdapter}, which folds every stream into one channel: its body limit is a
+ * connection error that would fail every request in flight, where a child channel answers 413 on its own
+ * stream like HTTP/1.1 does; and a child channel can later carry a long event stream (SubscribeToShard) with
+ * its own flow control, which a single {@code HttpToHttp2ConnectionHandler} cannot interleave.
+ *
+ * <p>Sharable: one instance serves every connection of a server.
  */
+@ChannelHandler.Sharable
 public final class KinesisChannelInitializer extends ChannelInitializer<SocketChannel> {
     /** The largest request body the service accepts. */
     public static final int MAX_REQUEST_BYTES = 7 * 1024 * 1024;
 
+    private static final String EXPECT_CONTINUE = "expect-continue";
+    private static final String AGGREGATOR = "aggregator";
+    private static final String KINESIS = "kinesis";
+    private static final String EXCEPTIONS = "exceptions";
+
     private final KinesisHttpHandler handler;
-    private final boolean tls;
+    private final SslContext sslContext;
+    private final ChannelHandler streamInitializer = new ChannelInitializer<>() {
+        @Override
+        protected void initChannel(final Channel stream) {
+            stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true));
+            addRequestHandlers(stream.pipeline());
+        }
+    };
 
     /**
-     * @param handler the shared request handler.
-     * @param tls     whether connections speak TLS.
+     * @param handler    the shared request handler.
+     * @param sslContext the server TLS context, or null for cleartext connections.
      */
-    public KinesisChannelInitializer(final KinesisHttpHandler handler, final boolean tls) {
+    public KinesisChannelInitializer(final KinesisHttpHandler handler, final SslContext sslContext) {
         this.handler = handler;
-        this.tls = tls;
+        this.sslContext = sslContext;
     }
 
     @Override
     protected void initChannel(final SocketChannel channel) {
         final ChannelPipeline pipeline = channel.pipeline();
-        final HttpServerCodec http1 = new HttpServerCodec();
-        final HttpServerUpgradeHandler noUpgrades = new HttpServerUpgradeHandler(http1, protocol -> null);
-        pipeline.addLast(new CleartextHttp2ServerUpgradeHandler(http1, noUpgrades, http2()));
-        pipeline.addLast(new HttpServerExpectContinueHandler());
-        pipeline.addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES));
-        pipeline.addLast(handler);
+        if (sslContext == null) {
+            configureHttp1OrHttp2(pipeline, true);
+        } else {
+            pipeline.addLast(sslContext.newHandler(channel.alloc()));
+            pipeline.addLast(new AlpnProtocolHandler(this));
+        }
     }
 
-    /** Turns HTTP/2 frames into full requests for the handler, and its full responses back into frames. */
-    private static ChannelHandler http2() {
-        final DefaultHttp2Connection connection = new DefaultHttp2Connection(true);
-        return new HttpToHttp2ConnectionHandlerBuilder()
-            .connection(connection)
-            .frameListener(new InboundHttp2ToHttpAdapterBuilder(connection)
-                .maxContentLength(MAX_REQUEST_BYTES)
-                .propagateSettings(false)
-                .build())
-            .build();
+    /**
+     * HTTP/1.1 only, as chosen by ALPN.
+     */
+    void configureHttp1(final ChannelPipeline pipeline) {
+        pipeline.addLast(new HttpServerCodec());
+        addRequestHandlers(pipeline);
     }
 
-    boolean tls() {
-        return tls;
+    /**
+     * HTTP/1.1 unless the first bytes are the HTTP/2 preface; with {@code h2cUpgrade}, a request may also
+     * switch the connection to HTTP/2 (RFC 7540, section 3.2, which is for cleartext only).
+     */
+    void configureHttp1OrHttp2(final ChannelPipeline pipeline, final boolean h2cUpgrade) {
+        final HttpServerCodec codec = new HttpServerCodec();
+        final HttpServerUpgradeHandler.UpgradeCodecFactory upgrades = protocol ->
+            h2cUpgrade && AsciiString.contentEquals(Http2CodecUtil.HTTP_UPGRADE_PROTOCOL_NAME, protocol)
+                ? new H2cUpgradeCodec(newHttp2FrameCodec(), new Http2MultiplexHandler(streamInitializer))
+                : null;
+        final ChannelHandler priorKnowledge = new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(final Channel channel) {
+                configureHttp2(channel.pipeline());
+            }
+        };
+        pipeline.addLast(new CleartextHttp2ServerUpgradeHandler(codec,
+            new HttpServerUpgradeHandler(codec, upgrades, MAX_REQUEST_BYTES), priorKnowledge));
+        addRequestHandlers(pipeline);
+    }
+
+    /**
+     * HTTP/2, replacing the HTTP/1.1 request handlers if the connection started with them.
+     */
+    void configureHttp2(final ChannelPipeline pipeline) {
+        removeRequestHandlers(pipeline);
+        if (pipeline.get(EXCEPTIONS) == null) {
+            pipeline.addLast(EXCEPTIONS, ChannelExceptionHandler.INSTANCE);
+        }
+        pipeline.addBefore(EXCEPTIONS, null, newHttp2FrameCodec());
+        pipeline.addBefore(EXCEPTIONS, null, new Http2MultiplexHandler(streamInitializer));
+    }
+
+    /**
+     * Removes the request handlers from a connection that turned out to speak HTTP/2, where they live in each
+     * stream's pipeline instead. The exception handler stays, last.
+     */
+    static void removeRequestHandlers(final ChannelPipeline pipeline) {
+        for (final String name : new String[] {EXPECT_CONTINUE, AGGREGATOR, KINESIS}) {
+            if (pipeline.get(name) != null) {
+                pipeline.remove(name);
+            }
+        }
+    }
+
+    private void addRequestHandlers(final ChannelPipeline pipeline) {
+        pipeline.addLast(EXPECT_CONTINUE, new HttpServerExpectContinueHandler());
+        pipeline.addLast(AGGREGATOR, new HttpObjectAggregator(MAX_REQUEST_BYTES));
+        pipeline.addLast(KINESIS, handler);
+        pipeline.addLast(EXCEPTIONS, ChannelExceptionHandler.INSTANCE);
+    }
+
+    private static Http2FrameCodec newHttp2FrameCodec() {
+        return Http2FrameCodecBuilder.forServer().build();
     }
 }

@@ -26,7 +26,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http2.HttpConversionUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +39,9 @@ import java.util.UUID;
  * (wrong method, empty or unparsable body, unknown content type or operation, bad signature, wrong member
  * types, then the operation's own validation).
  *
- * <p>Stateless and shared by every connection; runs on the connection's event loop, since broker calls
- * take microseconds and never wait on a peer.
+ * <p>Stateless and shared by every connection and every HTTP/2 stream (each stream is a channel of its own,
+ * so an answer goes back on the stream its request came from); runs on the connection's event loop, since
+ * broker calls take microseconds and never wait on a peer.
  */
 @ChannelHandler.Sharable
 public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -67,10 +67,6 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
     protected void channelRead0(final ChannelHandlerContext ctx, final FullHttpRequest request) {
         final FullHttpResponse response = respond(request);
         response.headers().set("x-amzn-RequestId", UUID.randomUUID().toString());
-        final String streamId = request.headers().get(HttpConversionUtil.ExtensionHeaderNames.STREAM_ID.text());
-        if (streamId != null) {
-            response.headers().set(HttpConversionUtil.ExtensionHeaderNames.STREAM_ID.text(), streamId);
-        }
         HttpUtil.setContentLength(response, response.content().readableBytes());
         final boolean keepAlive = HttpUtil.isKeepAlive(request);
         HttpUtil.setKeepAlive(response, keepAlive);
