@@ -50,7 +50,8 @@ public final class KinesisServer implements AutoCloseable {
     private final X509Certificate certificate;
 
     private KinesisServer(final KinesisBroker broker, final ServerConfig config, final RequestAuthenticator auth) {
-        final KinesisHttpHandler handler = new KinesisHttpHandler(new KinesisOperations(broker), auth);
+        final KinesisHttpHandler handler = new KinesisHttpHandler(new KinesisOperations(broker), auth,
+            broker.config().clock());
         final TlsContext tls = config.tls() ? tlsContext(config) : null;
         this.certificate = tls != null ? tls.certificate() : null;
         // Named so that a thread dump, or a test looking for leaks, can tell them from a Netty client's.

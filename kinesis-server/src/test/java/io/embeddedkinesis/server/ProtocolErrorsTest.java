@@ -183,6 +183,16 @@ class ProtocolErrorsTest {
     }
 
     @Test
+    void shouldDateEveryResponseByTheBrokersClock() throws Exception {
+        final HttpResponse<byte[]> response = post("ListStreams", "{}");
+
+        final String date = response.headers().firstValue("Date").orElseThrow();
+        final long dated = java.time.ZonedDateTime.parse(date, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME)
+            .toInstant().toEpochMilli();
+        assertThat(dated).isBetween(broker.config().clock().time() - 60_000, broker.config().clock().time());
+    }
+
+    @Test
     void shouldKeepTheConnectionUsableAfterErrors() throws Exception {
         for (int i = 0; i < 5; i++) {
             assertThat(post("ListStreams", "garbage").statusCode()).isEqualTo(400);

@@ -26,11 +26,15 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import org.agrona.concurrent.EpochClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /**
@@ -53,20 +57,27 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
 
     private final KinesisOperations operations;
     private final RequestAuthenticator authenticator;
+    private final EpochClock clock;
 
     /**
      * @param operations    the operations to dispatch to.
      * @param authenticator checks each request's credentials.
+     * @param clock         the broker's clock, for the {@code Date} header the SDKs correct clock skew by.
      */
-    public KinesisHttpHandler(final KinesisOperations operations, final RequestAuthenticator authenticator) {
+    public KinesisHttpHandler(final KinesisOperations operations, final RequestAuthenticator authenticator,
+        final EpochClock clock) {
         this.operations = operations;
         this.authenticator = authenticator;
+        this.clock = clock;
     }
 
     @Override
     protected void channelRead0(final ChannelHandlerContext ctx, final FullHttpRequest request) {
         final FullHttpResponse response = respond(request);
         response.headers().set("x-amzn-RequestId", UUID.randomUUID().toString());
+        // AWS dates every response; an SDK whose signatures are refused as expired adjusts its clock by it.
+        response.headers().set(HttpHeaderNames.DATE,
+            DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(clock.time()).atOffset(ZoneOffset.UTC)));
         HttpUtil.setContentLength(response, response.content().readableBytes());
         final boolean keepAlive = HttpUtil.isKeepAlive(request);
         HttpUtil.setKeepAlive(response, keepAlive);

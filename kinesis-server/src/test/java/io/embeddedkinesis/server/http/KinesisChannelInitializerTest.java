@@ -46,7 +46,8 @@ class KinesisChannelInitializerTest {
     void setUp() {
         broker = KinesisBroker.open(directory);
         initializer = new KinesisChannelInitializer(
-            new KinesisHttpHandler(new KinesisOperations(broker), RequestAuthenticator.ACCEPT_ALL), null);
+            new KinesisHttpHandler(new KinesisOperations(broker), RequestAuthenticator.ACCEPT_ALL,
+                broker.config().clock()), null);
         // Netty's multiplexer tells a server connection by its parent, and takes stream 1 after h2c only there.
         server = new EmbeddedServerChannel();
         channel = new EmbeddedChannel(server, DefaultChannelId.newInstance(), true, false);
