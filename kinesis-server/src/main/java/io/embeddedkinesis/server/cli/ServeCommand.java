@@ -51,8 +51,17 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--secret-access-key", description = "The secret of --access-key-id.")
     String secretAccessKey;
 
-    @Option(names = "--tls", description = "Serve HTTPS with a self-signed certificate.")
+    @Option(names = "--tls", description = "Serve HTTPS, with a self-signed certificate unless --tls-certificate"
+        + " is given.")
     boolean tls;
+
+    @Option(names = "--tls-certificate", paramLabel = "PEM", description = "Serve HTTPS with this certificate chain"
+        + " (PEM); needs --tls-private-key.")
+    Path tlsCertificate;
+
+    @Option(names = "--tls-private-key", paramLabel = "PEM", description = "The unencrypted private key (PEM) of"
+        + " --tls-certificate.")
+    Path tlsPrivateKey;
 
     @Option(names = "--region", defaultValue = "us-east-1", description = "Region in ARNs (default: ${DEFAULT-VALUE}).")
     String region;
@@ -76,6 +85,9 @@ public final class ServeCommand implements Callable<Integer> {
         if (accessKeyId == null != (secretAccessKey == null)) {
             throw new IllegalArgumentException("--access-key-id and --secret-access-key go together");
         }
+        if (tlsCertificate == null != (tlsPrivateKey == null)) {
+            throw new IllegalArgumentException("--tls-certificate and --tls-private-key go together");
+        }
         final KinesisBroker broker = KinesisBroker.open(BrokerConfig.builder()
             .directory(path)
             .region(region)
@@ -88,6 +100,9 @@ public final class ServeCommand implements Callable<Integer> {
             final ServerConfig.Builder config = ServerConfig.builder().host(host).port(port).tls(tls);
             if (accessKeyId != null) {
                 config.credentials(accessKeyId, secretAccessKey);
+            }
+            if (tlsCertificate != null) {
+                config.tlsCertificate(tlsCertificate, tlsPrivateKey);
             }
             server = KinesisServer.start(broker, config.build());
         } catch (final RuntimeException ex) {
