@@ -48,6 +48,7 @@ final class EndpointFixture implements AutoCloseable {
     private final Deque<AutoCloseable> opened = new ArrayDeque<>();
     private final KinesisClient client;
     private boolean streamCreated;
+    private String shardId;
 
     /**
      * Opens the endpoint and a client, and creates the stream on a real endpoint.
@@ -113,7 +114,8 @@ final class EndpointFixture implements AutoCloseable {
     }
 
     /**
-     * An iterator at the start of the stream's only shard.
+     * An iterator at the start of the stream's only shard: one {@code GetShardIterator} call (the shard's id is
+     * looked up once per stream).
      *
      * @return the iterator; on the canned endpoint, any string.
      */
@@ -121,7 +123,9 @@ final class EndpointFixture implements AutoCloseable {
         if (target.endpoint() == Target.Endpoint.CANNED) {
             return CannedKinesisEndpoint.SHARD_ITERATOR;
         }
-        final String shardId = client.listShards(request -> request.streamName(STREAM_NAME)).shards().get(0).shardId();
+        if (shardId == null) {
+            shardId = client.listShards(request -> request.streamName(STREAM_NAME)).shards().get(0).shardId();
+        }
         return client.getShardIterator(request -> request.streamName(STREAM_NAME).shardId(shardId)
             .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
     }
@@ -141,6 +145,7 @@ final class EndpointFixture implements AutoCloseable {
         }
         client.deleteStream(request -> request.streamName(STREAM_NAME));
         streamCreated = false;
+        shardId = null;
         awaitStream(false);
     }
 
