@@ -62,6 +62,7 @@ final class EndpointFixture implements AutoCloseable {
             final URI endpoint = openEndpoint(dataSizeBytes);
             this.client = KinesisClients.open(endpoint, this.target.cbor());
             opened.push(client);
+            deleteLeftoverStream();
             createStream();
         } catch (final RuntimeException ex) {
             closeOpened(ex);
@@ -128,6 +129,19 @@ final class EndpointFixture implements AutoCloseable {
         }
         return client.getShardIterator(request -> request.streamName(STREAM_NAME).shardId(shardId)
             .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+    }
+
+    /** A fork that died before its tear-down leaves its stream in kinesalite, which outlives forks. */
+    private void deleteLeftoverStream() {
+        if (target.endpoint() != Target.Endpoint.KINESALITE) {
+            return;
+        }
+        try {
+            client.deleteStream(request -> request.streamName(STREAM_NAME));
+        } catch (final ResourceNotFoundException ex) {
+            return; // nothing left over: the usual case
+        }
+        awaitStream(false);
     }
 
     private void createStream() {
