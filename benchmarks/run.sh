@@ -2,7 +2,7 @@
 # Builds benchmarks/target/benchmarks.jar, runs the broker's benchmarks and prints each library / baseline ratio.
 # The endpoint benchmarks (io.embeddedkinesis.benchmarks.server) need kinesalite and are run-server.sh's.
 #
-#   benchmarks/run.sh                               # everything, with the settings annotated on each class
+#   benchmarks/run.sh                               # the broker's suite, with the settings annotated on each class
 #   benchmarks/run.sh PutRecordBenchmark            # one class (a JMH regex)
 #   benchmarks/run.sh -f 1 -wi 1 -i 2 -r 2s -w 2s   # a quick, indicative run
 #
