@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Builds benchmarks/target/benchmarks.jar, runs the benchmarks and prints each library / baseline ratio.
+# Builds benchmarks/target/benchmarks.jar, runs the broker's benchmarks and prints each library / baseline ratio.
+# The endpoint benchmarks (io.embeddedkinesis.benchmarks.server) need kinesalite and are run-server.sh's.
 #
-#   benchmarks/run.sh                               # everything, with the settings annotated on each class
+#   benchmarks/run.sh                               # the broker's suite, with the settings annotated on each class
 #   benchmarks/run.sh PutRecordBenchmark            # one class (a JMH regex)
 #   benchmarks/run.sh -f 1 -wi 1 -i 2 -r 2s -w 2s   # a quick, indicative run
 #
@@ -18,7 +19,7 @@ fi
 mvn -B -q -pl benchmarks -am package -DskipTests
 
 results=benchmarks/target/jmh-result.json
-java -jar benchmarks/target/benchmarks.jar -rf json -rff "$results" "$@"
+java -jar benchmarks/target/benchmarks.jar -e 'io\.embeddedkinesis\.benchmarks\.server\.' -rf json -rff "$results" "$@"
 
 echo
 echo "Library / raw Chronicle Queue baseline, same run ($(nproc) CPUs, $(java -version 2>&1 | head -n 1)):"

@@ -32,7 +32,10 @@ class BenchmarkListTest {
         assertThat(BENCHMARKS).extracting(BenchmarkListEntry::getUsername).contains(
             "io.embeddedkinesis.benchmarks.core.PutRecordBenchmark.putRecord",
             "io.embeddedkinesis.benchmarks.core.PutRecordsBenchmark.putRecords",
-            "io.embeddedkinesis.benchmarks.core.GetRecordsBenchmark.getRecords");
+            "io.embeddedkinesis.benchmarks.core.GetRecordsBenchmark.getRecords",
+            "io.embeddedkinesis.benchmarks.server.ServerPutRecordsBenchmark.putRecords",
+            "io.embeddedkinesis.benchmarks.server.ServerPutRecordBenchmark.putRecord",
+            "io.embeddedkinesis.benchmarks.server.ServerGetRecordsBenchmark.getRecords");
     }
 
     @Test

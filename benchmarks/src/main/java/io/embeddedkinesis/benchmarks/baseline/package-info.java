@@ -1,6 +1,11 @@
 /**
- * Baselines: Chronicle Queue used directly, configured as the shard logs configure it, storing the same
- * bytes. A benchmark's library score divided by its baseline score is the share of raw Chronicle
- * throughput the library keeps.
+ * Baselines: what a benchmark's subject is divided by, in the same run.
+ *
+ * <p>{@link io.embeddedkinesis.benchmarks.baseline.RawChronicleLog} is Chronicle Queue used directly,
+ * configured as the shard logs configure it, storing the same bytes: a broker benchmark's score divided by
+ * its score is the share of raw Chronicle throughput the library keeps.
+ * {@link io.embeddedkinesis.benchmarks.baseline.CannedKinesisEndpoint} is an HTTP endpoint that answers
+ * with fixed responses: an endpoint benchmark's score divided by its score is the share of the AWS SDK
+ * client's own ceiling that the endpoint keeps.
  */
 package io.embeddedkinesis.benchmarks.baseline;

@@ -1,5 +1,6 @@
 package io.embeddedkinesis.benchmarks.core;
 
+import io.embeddedkinesis.benchmarks.SmokeRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openjdk.jmh.results.RunResult;

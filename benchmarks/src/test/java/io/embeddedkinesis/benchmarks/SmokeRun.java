@@ -1,4 +1,4 @@
-package io.embeddedkinesis.benchmarks.core;
+package io.embeddedkinesis.benchmarks;
 
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -15,11 +15,19 @@ import java.util.regex.Pattern;
  * Runs a benchmark class once, briefly and in this JVM (which the build starts with Chronicle's flags), to
  * show that its set-up, measured methods and tear-down work; the scores mean nothing.
  */
-final class SmokeRun {
+public final class SmokeRun {
     private SmokeRun() {
     }
 
-    static Collection<RunResult> run(final Class<?> benchmark, final String... params) throws RunnerException {
+    /**
+     * Runs a class's benchmarks.
+     *
+     * @param benchmark the class.
+     * @param params    JMH parameters to override, as name, value, name, value...
+     * @return one result per benchmark method and parameter combination.
+     * @throws RunnerException if JMH fails, which includes any benchmark failing.
+     */
+    public static Collection<RunResult> run(final Class<?> benchmark, final String... params) throws RunnerException {
         // JMH refuses to start while another JMH run holds its lock file, e.g. a benchmark run elsewhere.
         System.setProperty("jmh.ignoreLock", "true");
         final ChainedOptionsBuilder options = new OptionsBuilder()

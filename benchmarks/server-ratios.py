@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Prints the endpoint benchmarks of a JMH JSON result file as one table: kinesis-server, kinesalite and the
+canned endpoint side by side for each operation and encoding, with kinesis-server's ratios to the other two
+and the targets they are held to (reported, not asserted).
+
+Results come from the classes in io.embeddedkinesis.benchmarks.server: a library method with a "target"
+parameter (e.g. kinesis-server-json, kinesalite-json) and a baseline method, the canned endpoint, with an
+"encoding" parameter. Throughput rows are records/s, where higher is better; latency rows are microseconds
+per PutRecord call, where lower is better. A ratio is always kinesis-server / other.
+
+Usage: server-ratios.py jmh-result.json
+"""
+import json
+import math
+import sys
+
+PACKAGE = "io.embeddedkinesis.benchmarks.server."
+# (class, label, metric or percentile, unit, target vs kinesalite, target vs canned)
+ROWS = [
+    ("ServerPutRecordsBenchmark", "PutRecords (500 x 100 B)", None, "records/s", (">=", 20.0), (">=", 0.7)),
+    ("ServerPutRecordBenchmark", "PutRecord p50", "50.0", "us", ("<=", 0.2), None),
+    ("ServerPutRecordBenchmark", "PutRecord p99", "99.0", "us", None, None),
+    ("ServerGetRecordsBenchmark", "GetRecords (Limit 10,000)", None, "records/s", None, None),
+]
+ENCODINGS = ["json", "cbor"]
+
+
+def load(path):
+    """Maps (class, target) to the result; the canned endpoint's target is canned-<encoding>."""
+    with open(path) as file:
+        results = json.load(file)
+    found = {}
+    for result in results:
+        if not result["benchmark"].startswith(PACKAGE):
+            continue
+        class_name = result["benchmark"][len(PACKAGE):].split(".")[0]
+        params = result.get("params", {})
+        target = params.get("target") or "canned-" + params.get("encoding", "?")
+        found[(class_name, target)] = result
+    return found
+
+
+def value(result, percentile):
+    """The score (or a percentile of it), with its relative error when JMH gives one."""
+    if result is None:
+        return None, None
+    metric = result["primaryMetric"]
+    if percentile is not None:
+        return metric["scorePercentiles"][percentile], None
+    error = metric.get("scoreError")
+    if not isinstance(error, (int, float)) or math.isnan(error) or metric["score"] == 0:
+        return metric["score"], None
+    return metric["score"], error / metric["score"]
+
+
+def ratio(server, other):
+    (a, a_err), (b, b_err) = server, other
+    if a is None or b is None or b == 0:
+        return None, "-"
+    r = a / b
+    text = f"{r:.2f}x"
+    if a_err is not None and b_err is not None:
+        text += f" ± {r * math.sqrt(a_err ** 2 + b_err ** 2):.2f}"
+    return r, text
+
+
+def check(r, target):
+    if target is None or r is None:
+        return ""
+    op, bound = target
+    met = r >= bound if op == ">=" else r <= bound
+    return f"{op} {bound:g}x {'met' if met else 'MISSED'}"
+
+
+def score_text(v):
+    score, error = v
+    if score is None:
+        return "-"
+    text = f"{score:,.0f}" if score >= 100 else f"{score:,.1f}"
+    return text + (f" ± {error * 100:.0f}%" if error is not None else "")
+
+
+def main(path):
+    found = load(path)
+    header = ("operation", "enc", "unit", "kinesis-server", "kinesalite", "canned",
+              "server/kinesalite", "server/canned", "targets")
+    rows = []
+    for class_name, label, percentile, unit, vs_kinesalite, vs_canned in ROWS:
+        for encoding in ENCODINGS:
+            server = value(found.get((class_name, "kinesis-server-" + encoding)), percentile)
+            kinesalite = value(found.get((class_name, "kinesalite-" + encoding)), percentile)
+            canned = value(found.get((class_name, "canned-" + encoding)), percentile)
+            if server[0] is None and kinesalite[0] is None and canned[0] is None:
+                continue
+            r_kinesalite, kinesalite_text = ratio(server, kinesalite)
+            r_canned, canned_text = ratio(server, canned)
+            targets = "; ".join(t for t in (check(r_kinesalite, vs_kinesalite), check(r_canned, vs_canned)) if t)
+            rows.append((label, encoding, unit, score_text(server), score_text(kinesalite), score_text(canned),
+                         kinesalite_text, canned_text, targets))
+    if not rows:
+        sys.exit(f"no endpoint benchmark results in {path}")
+    widths = [max(len(row[i]) for row in rows + [header]) for i in range(len(header))]
+    for row in [header] + rows:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    print()
+    print("Ratios are kinesis-server / other: above 1 is faster for records/s, below 1 is faster for us.")
+    print("Targets on the server/kinesalite ratio use kinesalite-json, the only encoding kinesalite answers in full.")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    main(sys.argv[1])
