@@ -33,6 +33,9 @@ public final class SequenceNumber implements Comparable<SequenceNumber> {
     private static final int STREAM_TAG_SHIFT = 148;
     private static final int POSITION_SHIFT = 80;
     private static final int SHARD_SHIFT = 4;
+    private static final int LIMBS = 6;
+    private static final long CHUNK = 1_000_000_000L;
+    private static final int DECIMAL_CHUNKS = 7;
     private static final BigInteger UNSIGNED_LONG_MASK = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
     private static final BigInteger SHARD_MASK = BigInteger.ONE.shiftLeft(32).subtract(BigInteger.ONE);
     private static final BigInteger TAG_MASK = BigInteger.valueOf(STREAM_TAG_MASK);
@@ -152,9 +155,58 @@ public final class SequenceNumber implements Comparable<SequenceNumber> {
     public String toString() {
         String result = text;
         if (result == null) {
-            result = toBigInteger().toString();
+            result = formatDecimal();
             text = result;
         }
         return result;
+    }
+
+    /**
+     * Formats the 186-bit value in decimal without {@code BigInteger}, whose general division costs several
+     * times more: the value is laid out in six 32-bit limbs and divided by 10^9 in 64-bit arithmetic until
+     * nothing is left, nine digits at a time.
+     */
+    private String formatDecimal() {
+        final long[] limbs = new long[LIMBS];
+        place(limbs, SHARD_SHIFT, Integer.toUnsignedLong(shardIndex), 32);
+        place(limbs, POSITION_SHIFT, position & 0xFFFF_FFFFL, 32);
+        place(limbs, POSITION_SHIFT + 32, position >>> 32, 32);
+        place(limbs, STREAM_TAG_SHIFT, streamTag, 36);
+        place(limbs, VERSION_SHIFT, VERSION, 4);
+        final int[] chunks = new int[DECIMAL_CHUNKS];
+        int count = 0;
+        int top = LIMBS - 1;
+        while (top >= 0) {
+            long remainder = 0;
+            for (int i = top; i >= 0; i--) {
+                final long current = (remainder << 32) | limbs[i];
+                limbs[i] = current / CHUNK;
+                remainder = current % CHUNK;
+            }
+            chunks[count++] = (int) remainder;
+            while (top >= 0 && limbs[top] == 0) {
+                top--;
+            }
+        }
+        final StringBuilder decimal = new StringBuilder(count * 9).append(chunks[count - 1]);
+        for (int i = count - 2; i >= 0; i--) {
+            final String digits = Integer.toString(chunks[i]);
+            decimal.append("000000000", digits.length(), 9).append(digits);
+        }
+        return decimal.toString();
+    }
+
+    /** Adds a value of up to 36 bits at a bit offset into little-endian 32-bit limbs. */
+    private static void place(final long[] limbs, final int bitOffset, final long value, final int width) {
+        final int limb = bitOffset >>> 5;
+        final int shift = bitOffset & 31;
+        final long shifted = value << shift;
+        limbs[limb] |= shifted & 0xFFFF_FFFFL;
+        if (shift + width > 32) {
+            limbs[limb + 1] |= (shifted >>> 32) & 0xFFFF_FFFFL;
+        }
+        if (shift + width > 64) {
+            limbs[limb + 2] |= (value >>> (64 - shift)) & 0xFFFF_FFFFL;
+        }
     }
 }

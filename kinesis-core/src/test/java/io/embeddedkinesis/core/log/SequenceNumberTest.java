@@ -37,6 +37,23 @@ class SequenceNumberTest {
     }
 
     @Test
+    void shouldFormatExactlyAsTheIntegerItIs() {
+        final java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 100_000; i++) {
+            final long tag = random.nextLong() & SequenceNumber.STREAM_TAG_MASK;
+            final int shard = i % 3 == 0 ? random.nextInt() : random.nextInt(1000);
+            final long position = i % 5 == 0 ? random.nextLong() : random.nextInt(1 << 20) + ((long) i << 32);
+            final SequenceNumber number = new SequenceNumber(tag, shard, position);
+
+            assertThat(number.toString()).isEqualTo(number.toBigInteger().toString());
+        }
+        assertThat(new SequenceNumber(0, 0, 0).toString()).isEqualTo(new SequenceNumber(0, 0,
+            0).toBigInteger().toString());
+        assertThat(new SequenceNumber(SequenceNumber.STREAM_TAG_MASK, -1, -1L).toString())
+            .isEqualTo(new SequenceNumber(SequenceNumber.STREAM_TAG_MASK, -1, -1L).toBigInteger().toString());
+    }
+
+    @Test
     void shouldOrderNumericallyAsPositionsWithinAShard() {
         final BigInteger earlier = new BigInteger(new SequenceNumber(TAG, 1, 41).toString());
         final BigInteger later = new BigInteger(new SequenceNumber(TAG, 1, 42).toString());

@@ -1,6 +1,8 @@
 package io.embeddedkinesis.server.protocol;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BinaryNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,6 +22,7 @@ import java.util.regex.Pattern;
  */
 public final class RequestReader {
     private static final Pattern BASE64_BAD_CHARACTER = Pattern.compile("[^a-zA-Z0-9+/=]|=[^=]");
+    private static final String NON_CANONICAL = "Invalid last non-pad Base64 character dectected";
     private static final String NUMBER_CLASS = "class com.amazon.coral.value.json.numbers.TruncatingBigNumber";
 
     private final JsonNode document;
@@ -43,7 +46,13 @@ public final class RequestReader {
      */
     public RequestReader checkTypes(final List<Member> members) {
         for (final Member member : members) {
-            check(document.get(member.name()), member);
+            final JsonNode value = document.get(member.name());
+            if (member.type() == MemberType.BLOB && value != null && value.isTextual()) {
+                // Decoded once, here: the handler then reads the bytes without decoding again.
+                ((ObjectNode) document).set(member.name(), BinaryNode.valueOf(decodeBase64(value.asText())));
+            } else {
+                check(value, member);
+            }
         }
         return this;
     }
@@ -87,7 +96,7 @@ public final class RequestReader {
             case STRING -> value.isTextual();
             case INTEGER, LONG, TIMESTAMP -> value.isNumber();
             case BOOLEAN -> value.isBoolean();
-            case BLOB -> value.isBinary() || value.isTextual() && isBase64(value.asText());
+            case BLOB -> value.isBinary();
             default -> false;
         };
         if (accepted) {
@@ -106,20 +115,45 @@ public final class RequestReader {
         throw new SerializationException("class java.lang.String can not be converted to " + type.javaName());
     }
 
-    /** Checks base64 text as the service does, throwing its messages for the ways it can be wrong. */
-    private static boolean isBase64(final String text) {
+    /**
+     * Decodes base64 text, refusing what the service refuses with its messages: a length that is not a
+     * multiple of four, a character outside the alphabet (or padding before the end), and a last character
+     * whose unused bits are not zero (a non-canonical encoding).
+     */
+    private static byte[] decodeBase64(final String text) {
         if (text.length() % 4 != 0) {
             throw blobError(text, "Base64 encoded length is expected a multiple of 4 bytes but found: "
                 + text.length());
         }
-        final Matcher bad = BASE64_BAD_CHARACTER.matcher(text);
-        if (bad.find()) {
-            throw blobError(text, "Invalid Base64 character: '" + bad.group().charAt(0) + "'");
+        final byte[] decoded;
+        try {
+            decoded = Base64.getDecoder().decode(text);
+        } catch (final IllegalArgumentException ex) {
+            final Matcher bad = BASE64_BAD_CHARACTER.matcher(text);
+            throw bad.find() ? blobError(text, "Invalid Base64 character: '" + bad.group().charAt(0) + "'")
+                : blobError(text, NON_CANONICAL);
         }
-        if (!Base64.getEncoder().encodeToString(Base64.getDecoder().decode(text)).equals(text)) {
-            throw blobError(text, "Invalid last non-pad Base64 character dectected");
+        final int padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
+        if (padding > 0) {
+            final int unusedBits = padding == 2 ? 0xF : 0x3;
+            if ((alphabetIndex(text.charAt(text.length() - padding - 1)) & unusedBits) != 0) {
+                throw blobError(text, NON_CANONICAL);
+            }
         }
-        return true;
+        return decoded;
+    }
+
+    private static int alphabetIndex(final char c) {
+        if (c >= 'A' && c <= 'Z') {
+            return c - 'A';
+        }
+        if (c >= 'a' && c <= 'z') {
+            return c - 'a' + 26;
+        }
+        if (c >= '0' && c <= '9') {
+            return c - '0' + 52;
+        }
+        return c == '+' ? 62 : 63;
     }
 
     private static SerializationException blobError(final String text, final String reason) {
@@ -175,7 +209,7 @@ public final class RequestReader {
             return null;
         }
         try {
-            return value.isBinary() ? value.binaryValue() : Base64.getDecoder().decode(value.asText());
+            return value.isBinary() ? value.binaryValue() : decodeBase64(value.asText());
         } catch (final java.io.IOException ex) {
             throw new SerializationException(ex.getMessage());
         }
