@@ -1,6 +1,7 @@
 package io.embeddedkinesis.core.log;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 
 /**
  * A Kinesis sequence number: the decimal string a record is known by, which names its stream, its shard
@@ -35,6 +36,7 @@ public final class SequenceNumber implements Comparable<SequenceNumber> {
     private static final int SHARD_SHIFT = 4;
     private static final int LIMBS = 6;
     private static final long CHUNK = 1_000_000_000L;
+    private static final int CHUNK_DIGITS = 9;
     private static final int DECIMAL_CHUNKS = 7;
     private static final BigInteger UNSIGNED_LONG_MASK = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
     private static final BigInteger SHARD_MASK = BigInteger.ONE.shiftLeft(32).subtract(BigInteger.ONE);
@@ -164,7 +166,7 @@ public final class SequenceNumber implements Comparable<SequenceNumber> {
     /**
      * Formats the 186-bit value in decimal without {@code BigInteger}, whose general division costs several
      * times more: the value is laid out in six 32-bit limbs and divided by 10^9 in 64-bit arithmetic until
-     * nothing is left, nine digits at a time.
+     * nothing is left, nine digits at a time, written right to left.
      */
     private String formatDecimal() {
         final long[] limbs = new long[LIMBS];
@@ -173,8 +175,8 @@ public final class SequenceNumber implements Comparable<SequenceNumber> {
         place(limbs, POSITION_SHIFT + 32, position >>> 32, 32);
         place(limbs, STREAM_TAG_SHIFT, streamTag, 36);
         place(limbs, VERSION_SHIFT, VERSION, 4);
-        final int[] chunks = new int[DECIMAL_CHUNKS];
-        int count = 0;
+        final byte[] digits = new byte[DECIMAL_CHUNKS * CHUNK_DIGITS];
+        int end = digits.length;
         int top = LIMBS - 1;
         while (top >= 0) {
             long remainder = 0;
@@ -183,17 +185,16 @@ public final class SequenceNumber implements Comparable<SequenceNumber> {
                 limbs[i] = current / CHUNK;
                 remainder = current % CHUNK;
             }
-            chunks[count++] = (int) remainder;
             while (top >= 0 && limbs[top] == 0) {
                 top--;
             }
+            int chunk = (int) remainder;
+            for (int d = 0; d < CHUNK_DIGITS && (top >= 0 || chunk != 0); d++) {
+                digits[--end] = (byte) ('0' + chunk % 10);
+                chunk /= 10;
+            }
         }
-        final StringBuilder decimal = new StringBuilder(count * 9).append(chunks[count - 1]);
-        for (int i = count - 2; i >= 0; i--) {
-            final String digits = Integer.toString(chunks[i]);
-            decimal.append("000000000", digits.length(), 9).append(digits);
-        }
-        return decimal.toString();
+        return new String(digits, end, digits.length - end, StandardCharsets.ISO_8859_1);
     }
 
     /** Adds a value of up to 36 bits at a bit offset into little-endian 32-bit limbs. */
