@@ -27,6 +27,7 @@ public final class BrokerConfig {
     private final int minimumRetentionPeriodHours;
     private final long streamCreationDelayMs;
     private final long streamDeletionDelayMs;
+    private final long reshardDelayMs;
     private final long shardIteratorTtlMs;
     private final LogCycle logCycle;
     private final Durability durability;
@@ -43,6 +44,7 @@ public final class BrokerConfig {
         this.minimumRetentionPeriodHours = builder.minimumRetentionPeriodHours;
         this.streamCreationDelayMs = builder.streamCreationDelayMs;
         this.streamDeletionDelayMs = builder.streamDeletionDelayMs;
+        this.reshardDelayMs = builder.reshardDelayMs;
         this.shardIteratorTtlMs = builder.shardIteratorTtlMs;
         this.logCycle = builder.logCycle;
         this.durability = builder.durability;
@@ -142,6 +144,15 @@ public final class BrokerConfig {
     }
 
     /**
+     * How long a stream stays UPDATING after a split, merge or shard count update.
+     *
+     * @return milliseconds; 0 by default.
+     */
+    public long reshardDelayMs() {
+        return reshardDelayMs;
+    }
+
+    /**
      * How long a shard iterator stays valid.
      *
      * @return milliseconds; 300,000 (5 minutes) as in Kinesis.
@@ -199,6 +210,7 @@ public final class BrokerConfig {
         private int minimumRetentionPeriodHours = 24;
         private long streamCreationDelayMs;
         private long streamDeletionDelayMs;
+        private long reshardDelayMs;
         private long shardIteratorTtlMs = 300_000L;
         private LogCycle logCycle = LogCycle.HOURLY;
         private Durability durability = Durability.PAGE_CACHE;
@@ -314,6 +326,18 @@ public final class BrokerConfig {
          */
         public Builder streamDeletionDelayMs(final long delayMs) {
             this.streamDeletionDelayMs = requireNonNegative("streamDeletionDelayMs", delayMs);
+            return this;
+        }
+
+        /**
+         * Makes streams stay UPDATING for a while after each reshard, as real ones do; further reshards are
+         * refused meanwhile, reads and writes go on.
+         *
+         * @param delayMs milliseconds, 0 for none.
+         * @return this builder.
+         */
+        public Builder reshardDelayMs(final long delayMs) {
+            this.reshardDelayMs = requireNonNegative("reshardDelayMs", delayMs);
             return this;
         }
 

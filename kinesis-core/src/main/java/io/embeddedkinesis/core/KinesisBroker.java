@@ -15,17 +15,22 @@ import io.embeddedkinesis.core.model.ListShardsRequest;
 import io.embeddedkinesis.core.model.ListShardsResult;
 import io.embeddedkinesis.core.model.ListStreamsRequest;
 import io.embeddedkinesis.core.model.ListStreamsResult;
+import io.embeddedkinesis.core.model.MergeShardsRequest;
 import io.embeddedkinesis.core.model.PutRecordRequest;
 import io.embeddedkinesis.core.model.PutRecordResult;
 import io.embeddedkinesis.core.model.PutRecordsRequest;
 import io.embeddedkinesis.core.model.PutRecordsRequestEntry;
 import io.embeddedkinesis.core.model.PutRecordsResult;
 import io.embeddedkinesis.core.model.ShardIteratorType;
+import io.embeddedkinesis.core.model.SplitShardRequest;
 import io.embeddedkinesis.core.model.StreamDescription;
 import io.embeddedkinesis.core.model.StreamDescriptionSummary;
 import io.embeddedkinesis.core.model.StreamRequest;
 import io.embeddedkinesis.core.model.StreamRetentionRequest;
+import io.embeddedkinesis.core.model.UpdateShardCountRequest;
+import io.embeddedkinesis.core.model.UpdateShardCountResult;
 import io.embeddedkinesis.core.stream.RecordWriter;
+import io.embeddedkinesis.core.stream.Resharder;
 import io.embeddedkinesis.core.stream.Stream;
 import io.embeddedkinesis.core.stream.StreamCatalog;
 import io.embeddedkinesis.core.stream.StreamRegistry;
@@ -76,6 +81,7 @@ public final class KinesisBroker implements AutoCloseable {
     private final StreamCatalog catalog;
     private final RecordWriter writer;
     private final RecordFetcher fetcher;
+    private final Resharder resharder;
     private final AgentRunner housekeeping;
     private volatile boolean closed;
 
@@ -89,6 +95,7 @@ public final class KinesisBroker implements AutoCloseable {
             this.catalog = new StreamCatalog(registry, cipher, config);
             this.writer = new RecordWriter(registry, config);
             this.fetcher = new RecordFetcher(registry, cipher, config);
+            this.resharder = new Resharder(registry);
         } catch (final RuntimeException ex) {
             directory.close();
             throw ex;
@@ -274,7 +281,7 @@ public final class KinesisBroker implements AutoCloseable {
      * @return the shards.
      */
     public ListShardsResult listShards(final String streamNameOrArn) {
-        return listShards(new ListShardsRequest(StreamRequest.of(streamNameOrArn), null, null, null, null));
+        return listShards(new ListShardsRequest(StreamRequest.of(streamNameOrArn), null, null, null, null, null));
     }
 
     /**
@@ -481,6 +488,73 @@ public final class KinesisBroker implements AutoCloseable {
                 + " hours). Use IncreaseRetentionPeriod API.");
         }
         registry.updateRetention(stream, hours);
+    }
+
+    /**
+     * Splits an open shard in two at a hash key ({@code SplitShard}). The shard is closed: its records stay
+     * readable until retention passes, and new records go to the child that owns their key.
+     *
+     * @param streamNameOrArn    the stream's name or ARN.
+     * @param shardToSplit       the shard.
+     * @param newStartingHashKey the first hash key of the second child, decimal.
+     */
+    public void splitShard(final String streamNameOrArn, final String shardToSplit, final String newStartingHashKey) {
+        splitShard(new SplitShardRequest(StreamRequest.of(streamNameOrArn), shardToSplit, newStartingHashKey));
+    }
+
+    /**
+     * Splits an open shard in two at a hash key ({@code SplitShard}).
+     *
+     * @param request the stream, the shard and the new starting hash key.
+     */
+    public void splitShard(final SplitShardRequest request) {
+        ensureOpen();
+        resharder.splitShard(request);
+    }
+
+    /**
+     * Merges two open shards with adjoining hash key ranges ({@code MergeShards}).
+     *
+     * @param streamNameOrArn      the stream's name or ARN.
+     * @param shardToMerge         one shard.
+     * @param adjacentShardToMerge the shard whose range adjoins it.
+     */
+    public void mergeShards(final String streamNameOrArn, final String shardToMerge,
+        final String adjacentShardToMerge) {
+        mergeShards(new MergeShardsRequest(StreamRequest.of(streamNameOrArn), shardToMerge, adjacentShardToMerge));
+    }
+
+    /**
+     * Merges two open shards with adjoining hash key ranges ({@code MergeShards}).
+     *
+     * @param request the stream and the two shards.
+     */
+    public void mergeShards(final MergeShardsRequest request) {
+        ensureOpen();
+        resharder.mergeShards(request);
+    }
+
+    /**
+     * Changes the number of open shards, splitting the hash key space evenly ({@code UpdateShardCount}).
+     *
+     * @param streamNameOrArn  the stream's name or ARN.
+     * @param targetShardCount half to twice the current count.
+     * @return the counts before and after.
+     */
+    public UpdateShardCountResult updateShardCount(final String streamNameOrArn, final int targetShardCount) {
+        return updateShardCount(new UpdateShardCountRequest(StreamRequest.of(streamNameOrArn), targetShardCount,
+            UpdateShardCountRequest.UNIFORM_SCALING));
+    }
+
+    /**
+     * Changes the number of open shards ({@code UpdateShardCount}).
+     *
+     * @param request the stream, the target count and the scaling type.
+     * @return the counts before and after.
+     */
+    public UpdateShardCountResult updateShardCount(final UpdateShardCountRequest request) {
+        ensureOpen();
+        return resharder.updateShardCount(request);
     }
 
     /**

@@ -62,7 +62,7 @@ abstract class BrokerTestSupport {
             final GetRecordsResult result = broker.getRecords(new GetRecordsRequest(iterator, 10_000, null));
             records.addAll(result.records());
             iterator = result.nextShardIterator();
-            if (result.records().isEmpty()) {
+            if (result.records().isEmpty() || iterator == null) {
                 return records;
             }
         }

@@ -24,10 +24,11 @@ class ListShardsTest extends BrokerTestSupport {
         open().createStream("s", 7);
         final List<String> seen = new ArrayList<>();
 
-        ListShardsResult page = broker.listShards(new ListShardsRequest(StreamRequest.of("s"), null, null, 3, null));
+        ListShardsResult page = broker.listShards(new ListShardsRequest(StreamRequest.of("s"), null, null, 3, null,
+            null));
         page.shards().forEach(shard -> seen.add(shard.shardId()));
         while (page.nextToken() != null) {
-            page = broker.listShards(new ListShardsRequest(null, page.nextToken(), null, 3, null));
+            page = broker.listShards(new ListShardsRequest(null, page.nextToken(), null, 3, null, null));
             page.shards().forEach(shard -> seen.add(shard.shardId()));
         }
 
@@ -40,7 +41,7 @@ class ListShardsTest extends BrokerTestSupport {
         open().createStream("s", 4);
 
         final ListShardsResult result = broker.listShards(
-            new ListShardsRequest(StreamRequest.of("s"), null, "shardId-000000000001", null, null));
+            new ListShardsRequest(StreamRequest.of("s"), null, "shardId-000000000001", null, null, null));
 
         assertThat(result.shards()).extracting(Shard::shardId)
             .containsExactly("shardId-000000000002", "shardId-000000000003");
@@ -51,10 +52,10 @@ class ListShardsTest extends BrokerTestSupport {
     void shouldExpireTokensAfterFiveMinutes() {
         open().createStream("s", 4);
         final String token = broker.listShards(new ListShardsRequest(StreamRequest.of("s"), null, null, 1,
-            null)).nextToken();
+            null, null)).nextToken();
         clock.advance(300_001);
 
-        assertThatThrownBy(() -> broker.listShards(new ListShardsRequest(null, token, null, null, null)))
+        assertThatThrownBy(() -> broker.listShards(new ListShardsRequest(null, token, null, null, null, null)))
             .isInstanceOf(ExpiredNextTokenException.class);
     }
 
@@ -64,21 +65,21 @@ class ListShardsTest extends BrokerTestSupport {
         broker.createStream("t", 1);
         broker.createStream("u", 1);
         final String token = broker.listShards(new ListShardsRequest(StreamRequest.of("s"), null, null, 1,
-            null)).nextToken();
+            null, null)).nextToken();
         final String streamsToken = broker.listStreams(new ListStreamsRequest(1, null, null)).nextToken();
 
         assertThatThrownBy(() -> broker.listShards(new ListShardsRequest(StreamRequest.of("s"), token, null, null,
-            null)))
+            null, null)))
             .isInstanceOf(InvalidArgumentException.class)
             .hasMessage("NextToken and StreamName cannot be provided together.");
         assertThatThrownBy(() -> broker.listShards(new ListShardsRequest(null, token, "shardId-000000000000", null,
-            null)))
+            null, null)))
             .isInstanceOf(InvalidArgumentException.class)
             .hasMessage("NextToken and ExclusiveStartShardId cannot be provided together.");
-        assertThatThrownBy(() -> broker.listShards(new ListShardsRequest(null, streamsToken, null, null, null)))
+        assertThatThrownBy(() -> broker.listShards(new ListShardsRequest(null, streamsToken, null, null, null, null)))
             .isInstanceOf(InvalidArgumentException.class)
             .hasMessage("Invalid NextToken.");
-        assertThatThrownBy(() -> broker.listShards(new ListShardsRequest(null, null, null, null, null)))
+        assertThatThrownBy(() -> broker.listShards(new ListShardsRequest(null, null, null, null, null, null)))
             .isInstanceOf(InvalidArgumentException.class)
             .hasMessage("Either NextToken or StreamName should be provided.");
     }
@@ -87,7 +88,8 @@ class ListShardsTest extends BrokerTestSupport {
     void shouldValidateMaxResultsAndTheStream() {
         open().createStream("s", 1);
 
-        assertThatThrownBy(() -> broker.listShards(new ListShardsRequest(StreamRequest.of("s"), null, null, 0, null)))
+        assertThatThrownBy(() -> broker.listShards(new ListShardsRequest(StreamRequest.of("s"), null, null, 0, null,
+            null)))
             .isInstanceOf(ValidationException.class)
             .hasMessage("1 validation error detected: Value '0' at 'maxResults' failed to satisfy constraint: Member"
                 + " must have value greater than or equal to 1");
@@ -101,10 +103,11 @@ class ListShardsTest extends BrokerTestSupport {
         open().createStream("s", 1);
         final Instant created = broker.describeStreamSummary("s").streamCreationTimestamp();
 
-        assertThat(broker.listShards(new ListShardsRequest(StreamRequest.of("s"), null, null, null, created)).shards())
+        assertThat(broker.listShards(new ListShardsRequest(StreamRequest.of("s"), null, null, null, created,
+            null)).shards())
             .hasSize(1);
         assertThatThrownBy(() -> broker.listShards(
-            new ListShardsRequest(StreamRequest.of("s"), null, null, null, created.plusMillis(1))))
+            new ListShardsRequest(StreamRequest.of("s"), null, null, null, created.plusMillis(1), null)))
             .isInstanceOf(ResourceNotFoundException.class);
     }
 }

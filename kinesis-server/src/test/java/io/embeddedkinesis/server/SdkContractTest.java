@@ -5,6 +5,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.kinesis.model.ChildShard;
 import software.amazon.awssdk.services.kinesis.model.DescribeStreamSummaryResponse;
 import software.amazon.awssdk.services.kinesis.model.ExpiredIteratorException;
 import software.amazon.awssdk.services.kinesis.model.ExpiredNextTokenException;
@@ -20,10 +21,13 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 import software.amazon.awssdk.services.kinesis.model.Record;
 import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.kinesis.model.ScalingType;
 import software.amazon.awssdk.services.kinesis.model.Shard;
+import software.amazon.awssdk.services.kinesis.model.ShardFilterType;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StreamDescription;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+import software.amazon.awssdk.services.kinesis.model.UpdateShardCountResponse;
 import software.amazon.awssdk.services.kinesis.model.ValidationException;
 
 import java.time.Instant;
@@ -260,6 +264,41 @@ abstract class SdkContractTest extends SdkTestSupport {
             .satisfies(e -> assertThat(message(e)).isEqualTo("1 validation error detected: Value 'SOMEWHERE' at"
                 + " 'shardIteratorType' failed to satisfy constraint: Member must satisfy enum value set:"
                 + " [AFTER_SEQUENCE_NUMBER, LATEST, AT_TIMESTAMP, AT_SEQUENCE_NUMBER, TRIM_HORIZON]"));
+    }
+
+    @Test
+    void shouldReshardAndEndClosedShardsWithChildShards() {
+        kinesis.createStream(b -> b.streamName("s").shardCount(2));
+        final String parentIterator = iterator("s", SHARD_0);
+        kinesis.putRecord(b -> b.streamName("s").partitionKey("k").explicitHashKey("0").data(SdkBytes.fromUtf8String(
+            "a")));
+
+        kinesis.splitShard(b -> b.streamName("s").shardToSplit(SHARD_0).newStartingHashKey("1000"));
+        kinesis.mergeShards(b -> b.streamName("s").shardToMerge("shardId-000000000002")
+            .adjacentShardToMerge("shardId-000000000003"));
+        final UpdateShardCountResponse scaled = kinesis.updateShardCount(b -> b.streamName("s").targetShardCount(4)
+            .scalingType(ScalingType.UNIFORM_SCALING));
+
+        final GetRecordsResponse first = kinesis.getRecords(b -> b.shardIterator(parentIterator));
+        final GetRecordsResponse end = first.nextShardIterator() == null
+            ? first : kinesis.getRecords(b -> b.shardIterator(first.nextShardIterator()));
+        assertThat(first.records()).hasSize(1);
+        assertThat(end.nextShardIterator()).isNull();
+        assertThat(end.childShards()).extracting(ChildShard::shardId)
+            .containsExactly("shardId-000000000002", "shardId-000000000003");
+        assertThat(end.childShards().get(0).parentShards()).containsExactly(SHARD_0);
+        assertThat(scaled.currentShardCount()).isEqualTo(2);
+        assertThat(scaled.targetShardCount()).isEqualTo(4);
+        assertThat(kinesis.listShards(b -> b.streamName("s")
+            .shardFilter(f -> f.type(ShardFilterType.AT_LATEST))).shards()).hasSize(4);
+        final Shard merged = kinesis.listShards(b -> b.streamName("s")).shards().stream()
+            .filter(shard -> "shardId-000000000002".equals(shard.parentShardId())).findFirst().orElseThrow();
+        assertThat(merged.adjacentParentShardId()).isEqualTo("shardId-000000000003");
+        assertThatThrownBy(() -> kinesis.splitShard(b -> b.streamName("s").shardToSplit(SHARD_0)
+            .newStartingHashKey("5000")))
+            .isInstanceOf(InvalidArgumentException.class)
+            .satisfies(e -> assertThat(message(e)).endsWith("has already been merged or split, and thus is not"
+                + " eligible for merging or splitting."));
     }
 
     private String iterator(final String stream, final String shardId) {

@@ -9,11 +9,13 @@ import io.embeddedkinesis.core.exception.ValidationErrors;
 import io.embeddedkinesis.core.log.LogClosedException;
 import io.embeddedkinesis.core.log.SequenceNumber;
 import io.embeddedkinesis.core.log.ShardLog;
+import io.embeddedkinesis.core.model.ChildShard;
 import io.embeddedkinesis.core.model.GetRecordsRequest;
 import io.embeddedkinesis.core.model.GetRecordsResult;
 import io.embeddedkinesis.core.model.GetShardIteratorRequest;
 import io.embeddedkinesis.core.model.ShardIteratorType;
 import io.embeddedkinesis.core.shard.ShardId;
+import io.embeddedkinesis.core.shard.ShardLineage;
 import io.embeddedkinesis.core.shard.StoredShard;
 import io.embeddedkinesis.core.stream.RequestPatterns;
 import io.embeddedkinesis.core.stream.Stream;
@@ -24,6 +26,8 @@ import org.agrona.concurrent.EpochClock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -90,7 +94,7 @@ public final class RecordFetcher {
                 + stream.streamName() + " under account " + accountId + ".");
         }
         final StoredShard shard = stream.shard(shardId.index());
-        if (shard == null || !stream.isReady(nowMs)) {
+        if (shard == null || !stream.isReady(nowMs) || stream.isExpired(shard, nowMs)) {
             throw shardNotFound(stream.streamName(), shardId.toString());
         }
         final long position;
@@ -177,6 +181,9 @@ public final class RecordFetcher {
                 + " does not match the stream of the shard iterator.");
         }
         final StoredShard shard = stream.shard(iterator.shardIndex());
+        if (shard == null) {
+            throw shardNotFound(stream.streamName(), new ShardId(iterator.shardIndex()).toString());
+        }
         if (!shard.readLimiter().tryAcquireCall(nowMs)) {
             throw new ProvisionedThroughputExceededException("Rate exceeded for Shard - " + accountId + "/"
                 + stream.streamName() + "/" + shard.shardId());
@@ -185,14 +192,44 @@ public final class RecordFetcher {
             final RecordCollector collector = read(shard, iterator.position(), limit, stream.trimHorizonMs(nowMs));
             shard.readLimiter().onBytesRead(collector.bytes());
             final long next = collector.nextPosition();
+            if (isExhausted(shard, collector)) {
+                return new GetRecordsResult(collector.records(), null, 0, childShards(stream, shard));
+            }
             final long millisBehind = next >= shard.log().endPosition() || collector.records().isEmpty()
                 ? 0 : Math.max(0, nowMs - collector.lastTimestampMs());
             final String nextIterator = new ShardIterator(stream.streamName(), stream.streamTag(),
                 iterator.shardIndex(), next, nowMs).seal(cipher);
-            return new GetRecordsResult(collector.records(), nextIterator, millisBehind);
+            return new GetRecordsResult(collector.records(), nextIterator, millisBehind, List.of());
         } catch (final LogClosedException deletedMeanwhile) {
             throw shardNotFound(stream.streamName(), shard.shardId());
         }
+    }
+
+    /**
+     * Whether a read reached the end of a closed shard: past its ending sequence number, or nothing left
+     * to read in a sealed log (which can never grow again).
+     */
+    private static boolean isExhausted(final StoredShard shard, final RecordCollector collector) {
+        final StoredShard.Closure closure = shard.closure();
+        return closure != null
+            && (collector.records().isEmpty() || collector.nextPosition() > closure.endingPosition());
+    }
+
+    /** The shards a closed shard's records continue in: those it is a parent of. */
+    private static List<ChildShard> childShards(final Stream stream, final StoredShard parent) {
+        final List<ChildShard> children = new ArrayList<>(2);
+        for (final StoredShard shard : stream.shards()) {
+            final ShardLineage lineage = shard.lineage();
+            if (lineage.hasParent(parent.id())) {
+                final List<String> parents = new ArrayList<>(2);
+                parents.add(lineage.parentShardId().toString());
+                if (lineage.adjacentParentShardId() != null) {
+                    parents.add(lineage.adjacentParentShardId().toString());
+                }
+                children.add(new ChildShard(shard.shardId(), parents, shard.hashKeyRange()));
+            }
+        }
+        return children;
     }
 
     /**

@@ -59,6 +59,7 @@ public final class ChronicleShardLog implements ShardLog {
     private volatile long lastTimestampMs;
     private final AtomicLong monotonicMs = new AtomicLong(Long.MIN_VALUE);
     private volatile boolean closed;
+    private volatile boolean sealed;
 
     /**
      * Opens (or creates) the log in a directory.
@@ -115,6 +116,9 @@ public final class ChronicleShardLog implements ShardLog {
     public long append(final byte[] key, final byte[] data) {
         synchronized (appendLock) {
             ensureOpen();
+            if (sealed) {
+                throw new LogSealedException("shard log is sealed: directory=" + directory);
+            }
             final long timestampMs = monotonicTimeMs();
             final DocumentContext dc = appender.writingDocument();
             try {
@@ -164,6 +168,15 @@ public final class ChronicleShardLog implements ShardLog {
             }
         } finally {
             closeLock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public long seal() {
+        synchronized (appendLock) {
+            ensureOpen();
+            sealed = true;
+            return lastIndex;
         }
     }
 

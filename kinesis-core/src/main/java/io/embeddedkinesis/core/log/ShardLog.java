@@ -22,6 +22,7 @@ public interface ShardLog extends AutoCloseable {
      * @param key  the key's bytes (the UTF-8 partition key), at most {@link RecordDescriptor#MAX_KEY_LENGTH}.
      * @param data the data; key and data together at most the configured maximum entry size.
      * @return the entry's position.
+     * @throws LogSealedException if the log was sealed.
      */
     long append(byte[] key, byte[] data);
 
@@ -34,6 +35,13 @@ public interface ShardLog extends AutoCloseable {
      * @return the number of entries the handler took.
      */
     int read(long fromPosition, int maxEntries, EntryHandler handler);
+
+    /**
+     * Refuses every later append, for good: the shard this log stores was closed. Idempotent.
+     *
+     * @return the position of the last entry appended, or -1 if the log was never written.
+     */
+    long seal();
 
     /**
      * Finds where entries at or after a time begin.

@@ -8,36 +8,45 @@ import io.embeddedkinesis.core.throttle.ShardReadLimiter;
 import io.embeddedkinesis.core.throttle.ShardWriteLimiter;
 
 /**
- * One shard of a stream as the broker holds it: its identity and hash key range, its log, and the
- * token buckets that enforce its throughput limits.
+ * One shard of a stream as the broker holds it: its identity, lineage and hash key range, its log, the
+ * token buckets that enforce its throughput limits, and whether a split or merge has closed it.
  *
- * <p>Thread-safe: the log and the limiters are, and everything else is fixed at construction.
+ * <p>A shard is open until it is {@link #seal(long) sealed} (CLOSED, in Kinesis's words): its log is
+ * sealed at that moment, so the
+ * last position appended is exactly its ending sequence number, and a put that routed to it a moment
+ * earlier is refused and routed again. Thread-safe: the log and the limiters are, the closure is
+ * published once through a volatile field, and everything else is fixed at construction.
  */
 public final class StoredShard implements AutoCloseable {
     private final ShardId id;
     private final String shardId;
     private final long streamTag;
     private final HashKeyRange hashKeyRange;
+    private final ShardLineage lineage;
     private final long startingPosition;
     private final ShardLog log;
     private final ShardWriteLimiter writeLimiter;
     private final ShardReadLimiter readLimiter;
+    private volatile Closure closure;
 
     /**
      * @param id               the shard's id.
      * @param streamTag        the tag of the stream, which sequence numbers carry.
      * @param hashKeyRange     the hash keys the shard owns.
+     * @param lineage          the shard's parents and creation time.
      * @param startingPosition the log position when the shard was created; its first sequence number.
      * @param log              the shard's log, which this shard closes.
      * @param limits           the throughput limits.
      * @param nowMs            the current time, when the limiters start full.
      */
     public StoredShard(final ShardId id, final long streamTag, final HashKeyRange hashKeyRange,
-        final long startingPosition, final ShardLog log, final ShardLimits limits, final long nowMs) {
+        final ShardLineage lineage, final long startingPosition, final ShardLog log, final ShardLimits limits,
+        final long nowMs) {
         this.id = id;
         this.shardId = id.toString();
         this.streamTag = streamTag;
         this.hashKeyRange = hashKeyRange;
+        this.lineage = lineage;
         this.startingPosition = startingPosition;
         this.log = log;
         this.writeLimiter = new ShardWriteLimiter(limits, nowMs);
@@ -69,6 +78,58 @@ public final class StoredShard implements AutoCloseable {
      */
     public HashKeyRange hashKeyRange() {
         return hashKeyRange;
+    }
+
+    /**
+     * Where the shard came from.
+     *
+     * @return its parents and creation time.
+     */
+    public ShardLineage lineage() {
+        return lineage;
+    }
+
+    /**
+     * Whether the shard still takes records.
+     *
+     * @return true until a split or merge closed it.
+     */
+    public boolean isOpen() {
+        return closure == null;
+    }
+
+    /**
+     * How the shard was closed.
+     *
+     * @return its ending position and closing time, or null while it is open.
+     */
+    public Closure closure() {
+        return closure;
+    }
+
+    /**
+     * Closes the shard for writes, for good, as a split or merge does: seals its log, so that its last
+     * record is final. Idempotent.
+     *
+     * @param nowMs the closing time.
+     * @return the closure.
+     */
+    public synchronized Closure seal(final long nowMs) {
+        if (closure == null) {
+            final long last = log.seal();
+            closure = new Closure(last >= 0 ? last : startingPosition, nowMs);
+        }
+        return closure;
+    }
+
+    /**
+     * Restores the closure of a shard that was closed before the broker restarted.
+     *
+     * @param restored the closure read back from the stream's metadata.
+     */
+    public synchronized void restoreClosure(final Closure restored) {
+        log.seal();
+        closure = restored;
     }
 
     /**
@@ -117,9 +178,22 @@ public final class StoredShard implements AutoCloseable {
         return new SequenceNumber(streamTag, id.index(), position);
     }
 
+    /**
+     * Releases the shard's log; the shard can no longer be read or written.
+     */
     @Override
     public void close() {
         log.close();
+    }
+
+    /**
+     * How a shard was closed.
+     *
+     * @param endingPosition the position of its ending sequence number: its last record, or its starting
+     *                       position if it never held one.
+     * @param closedAtMs     when it was closed.
+     */
+    public record Closure(long endingPosition, long closedAtMs) {
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.embeddedkinesis.core.exception.ProvisionedThroughputExceededException;
 import io.embeddedkinesis.core.exception.ValidationErrors;
 import io.embeddedkinesis.core.log.Durability;
 import io.embeddedkinesis.core.log.LogClosedException;
+import io.embeddedkinesis.core.log.LogSealedException;
 import io.embeddedkinesis.core.log.SequenceNumber;
 import io.embeddedkinesis.core.model.PutRecordRequest;
 import io.embeddedkinesis.core.model.PutRecordResult;
@@ -93,19 +94,37 @@ public final class RecordWriter {
             checkSequenceNumberForOrdering(stream, sequenceNumberForOrdering);
         }
         checkRecordSize(key, data);
-        final StoredShard shard = stream.route(hashKey);
-        if (!admit(shard, key.utf8().length + (long) data.length)) {
-            throw throttled(stream, shard);
-        }
-        try {
-            final long position = shard.log().append(key.utf8(), data);
-            if (syncEachBatch) {
-                shard.log().sync();
+        StoredShard shard = stream.route(hashKey);
+        while (true) {
+            if (!admit(shard, key.utf8().length + (long) data.length)) {
+                throw throttled(stream, shard);
             }
-            return new PutRecordResult(shard.shardId(), shard.sequenceNumber(position));
-        } catch (final LogClosedException deletedMeanwhile) {
-            throw registry.notFound(stream.streamName());
+            try {
+                final long position = shard.log().append(key.utf8(), data);
+                if (syncEachBatch) {
+                    shard.log().sync();
+                }
+                return new PutRecordResult(shard.shardId(), shard.sequenceNumber(position));
+            } catch (final LogSealedException splitOrMerged) {
+                shard = reroute(stream, hashKey, shard);
+            } catch (final LogClosedException deletedMeanwhile) {
+                throw registry.notFound(stream.streamName());
+            }
         }
+    }
+
+    /**
+     * The shard that owns a key now that the shard it was routed to is closed. The resharder seals a
+     * parent a moment before it publishes the children, so for that moment the stream still routes to the
+     * parent: wait it out.
+     */
+    private static StoredShard reroute(final Stream stream, final HashKey hashKey, final StoredShard closed) {
+        StoredShard shard = stream.route(hashKey);
+        while (shard == closed) {
+            Thread.onSpinWait();
+            shard = stream.route(hashKey);
+        }
+        return shard;
     }
 
     /**
@@ -120,6 +139,7 @@ public final class RecordWriter {
         final Stream stream = writableStream(request.stream());
         final int count = entries.size();
         final HashedKey[] keys = new HashedKey[count];
+        final HashKey[] hashKeys = new HashKey[count];
         final StoredShard[] shards = new StoredShard[count];
         long totalBytes = 0;
         for (int i = 0; i < count; i++) {
@@ -127,9 +147,9 @@ public final class RecordWriter {
             keys[i] = hasher.hash(entry.partitionKey());
             checkRecordSize(keys[i], entry.data());
             totalBytes += keys[i].utf8().length + (long) entry.data().length;
-            final HashKey hashKey = entry.explicitHashKey() == null
+            hashKeys[i] = entry.explicitHashKey() == null
                 ? keys[i].hashKey() : HashKey.parseExplicit(entry.explicitHashKey());
-            shards[i] = stream.route(hashKey);
+            shards[i] = stream.route(hashKeys[i]);
         }
         if (totalBytes > MAX_PUT_RECORDS_BYTES) {
             throw new InvalidArgumentException("Records size exceeds 5 MB limit");
@@ -138,7 +158,8 @@ public final class RecordWriter {
         int failed = 0;
         try {
             for (int i = 0; i < count; i++) {
-                final PutRecordsResultEntry result = putOne(stream, shards[i], keys[i].utf8(), entries.get(i).data());
+                final PutRecordsResultEntry result =
+                    putOne(stream, shards, i, hashKeys[i], keys[i].utf8(), entries.get(i).data());
                 if (!result.isSuccessful()) {
                     failed++;
                 }
@@ -153,18 +174,25 @@ public final class RecordWriter {
         return new PutRecordsResult(failed, results);
     }
 
-    private PutRecordsResultEntry putOne(final Stream stream, final StoredShard shard, final byte[] key,
-        final byte[] data) {
-        if (!admit(shard, key.length + (long) data.length)) {
-            final KinesisException throttled = throttled(stream, shard);
-            return PutRecordsResultEntry.failure(throttled.errorCode().wireName(), throttled.getMessage());
-        }
-        try {
-            final long position = shard.log().append(key, data);
-            final SequenceNumber sequenceNumber = shard.sequenceNumber(position);
-            return PutRecordsResultEntry.success(shard.shardId(), sequenceNumber);
-        } catch (final KinesisException ex) {
-            return PutRecordsResultEntry.failure(INTERNAL_FAILURE, "Internal service failure.");
+    /** Puts one entry of a batch; a reroute is written back to {@code shards}, for the batch's sync. */
+    private PutRecordsResultEntry putOne(final Stream stream, final StoredShard[] shards, final int index,
+        final HashKey hashKey, final byte[] key, final byte[] data) {
+        StoredShard shard = shards[index];
+        while (true) {
+            if (!admit(shard, key.length + (long) data.length)) {
+                final KinesisException throttled = throttled(stream, shard);
+                return PutRecordsResultEntry.failure(throttled.errorCode().wireName(), throttled.getMessage());
+            }
+            try {
+                final long position = shard.log().append(key, data);
+                final SequenceNumber sequenceNumber = shard.sequenceNumber(position);
+                return PutRecordsResultEntry.success(shard.shardId(), sequenceNumber);
+            } catch (final LogSealedException splitOrMerged) {
+                shard = reroute(stream, hashKey, shard);
+                shards[index] = shard;
+            } catch (final KinesisException ex) {
+                return PutRecordsResultEntry.failure(INTERNAL_FAILURE, "Internal service failure.");
+            }
         }
     }
 

@@ -3,8 +3,6 @@ package io.embeddedkinesis.core.stream;
 import io.embeddedkinesis.core.ShardLimits;
 import io.embeddedkinesis.core.model.StreamStatus;
 import io.embeddedkinesis.core.routing.HashKey;
-import io.embeddedkinesis.core.routing.HashKeyRange;
-import io.embeddedkinesis.core.routing.ShardRouter;
 import io.embeddedkinesis.core.shard.StoredShard;
 
 import java.util.List;
@@ -27,9 +25,9 @@ public final class Stream {
     private final long readyAtMs;
     private final ShardLimits shardLimits;
     private final ShardLimits ownShardLimits;
-    private final List<StoredShard> shards;
-    private final StoredShard[] shardsByRoute;
-    private final ShardRouter router;
+    private volatile ShardSet shards;
+    private volatile long updatingUntilMs;
+    private volatile List<Long> scalingTimesMs;
     private volatile boolean readySeen;
     private volatile Retention retention;
     private volatile long deleteAtMs;
@@ -45,10 +43,8 @@ public final class Stream {
         this.deleteAtMs = metadata.deleteAtMs();
         this.shardLimits = shardLimits;
         this.ownShardLimits = metadata.shardLimits();
-        this.shards = List.copyOf(shards);
-        this.shardsByRoute = shards.toArray(new StoredShard[0]);
-        final List<HashKeyRange> ranges = shards.stream().map(StoredShard::hashKeyRange).toList();
-        this.router = new ShardRouter(ranges);
+        this.shards = new ShardSet(shards);
+        this.scalingTimesMs = metadata.scalingTimesMs() == null ? List.of() : List.copyOf(metadata.scalingTimesMs());
     }
 
     /**
@@ -97,7 +93,19 @@ public final class Stream {
         if (deleteAtMs != Long.MAX_VALUE) {
             return StreamStatus.DELETING;
         }
-        return isReady(nowMs) ? StreamStatus.ACTIVE : StreamStatus.CREATING;
+        if (!isReady(nowMs)) {
+            return StreamStatus.CREATING;
+        }
+        return nowMs < updatingUntilMs ? StreamStatus.UPDATING : StreamStatus.ACTIVE;
+    }
+
+    /**
+     * Marks the stream UPDATING, as a reshard does, until a time.
+     *
+     * @param untilMs when it is ACTIVE again.
+     */
+    void updatingUntil(final long untilMs) {
+        this.updatingUntilMs = untilMs;
     }
 
     long readyAtMs() {
@@ -181,6 +189,17 @@ public final class Stream {
     }
 
     /**
+     * Whether a shard is EXPIRED: closed, and retention has passed over every record it holds.
+     *
+     * @param shard a shard of this stream.
+     * @param nowMs the current time.
+     * @return true if it must no longer be listed or read.
+     */
+    public boolean isExpired(final StoredShard shard, final long nowMs) {
+        return ShardSelection.isExpired(shard, trimHorizonMs(nowMs));
+    }
+
+    /**
      * When a requested deletion completes.
      *
      * @return epoch milliseconds, or {@link Long#MAX_VALUE} if the stream is not being deleted.
@@ -203,12 +222,51 @@ public final class Stream {
     }
 
     /**
-     * The stream's shards, in shard id order.
+     * The stream's shards still within retention, open and closed, in shard id order.
      *
      * @return an immutable list.
      */
     public List<StoredShard> shards() {
+        return shards.all();
+    }
+
+    /**
+     * The shards that take records, in hash key order.
+     *
+     * @return an immutable list.
+     */
+    public List<StoredShard> openShards() {
+        return shards.open();
+    }
+
+    /** When UpdateShardCount ran recently, oldest first. */
+    List<Long> scalingTimesMs() {
+        return scalingTimesMs;
+    }
+
+    /** How many times UpdateShardCount ran since a time. */
+    int scalingsSince(final long sinceMs) {
+        return (int) scalingTimesMs.stream().filter(atMs -> atMs > sinceMs).count();
+    }
+
+    /** Records an UpdateShardCount, forgetting those older than a day. */
+    void recordScaling(final long nowMs) {
+        final List<Long> recent = new java.util.ArrayList<>();
+        for (final Long atMs : scalingTimesMs) {
+            if (atMs > nowMs - 24 * 3_600_000L) {
+                recent.add(atMs);
+            }
+        }
+        recent.add(nowMs);
+        this.scalingTimesMs = List.copyOf(recent);
+    }
+
+    ShardSet shardSet() {
         return shards;
+    }
+
+    void shardSet(final ShardSet changed) {
+        this.shards = changed;
     }
 
     /**
@@ -218,7 +276,7 @@ public final class Stream {
      * @return the shard, or null if the stream has no such shard.
      */
     public StoredShard shard(final int shardIndex) {
-        return shardIndex >= 0 && shardIndex < shardsByRoute.length ? shardsByRoute[shardIndex] : null;
+        return shards.byIndex(shardIndex);
     }
 
     /**
@@ -228,7 +286,7 @@ public final class Stream {
      * @return the shard.
      */
     public StoredShard route(final HashKey hashKey) {
-        return shardsByRoute.length == 1 ? shardsByRoute[0] : shardsByRoute[router.route(hashKey)];
+        return shards.route(hashKey);
     }
 
     @Override

@@ -10,8 +10,9 @@ import io.embeddedkinesis.core.model.ListShardsRequest;
 import io.embeddedkinesis.core.model.ListShardsResult;
 import io.embeddedkinesis.core.model.ListStreamsRequest;
 import io.embeddedkinesis.core.model.ListStreamsResult;
-import io.embeddedkinesis.core.model.SequenceNumberRange;
 import io.embeddedkinesis.core.model.Shard;
+import io.embeddedkinesis.core.model.ShardFilter;
+import io.embeddedkinesis.core.model.ShardFilterType;
 import io.embeddedkinesis.core.model.StreamDescription;
 import io.embeddedkinesis.core.model.StreamDescriptionSummary;
 import io.embeddedkinesis.core.model.StreamModeDetails;
@@ -74,8 +75,8 @@ public final class StreamCatalog {
         final StreamStatus status = stream.status(nowMs);
         final int limit = Math.min(request.limit() == null ? DESCRIBE_STREAM_PAGE : request.limit(),
             DESCRIBE_STREAM_PAGE);
-        final List<Shard> all = status == StreamStatus.CREATING ? List.of() : shardsAfter(stream,
-            request.exclusiveStartShardId());
+        final List<Shard> all = status == StreamStatus.CREATING
+            ? List.of() : shardsAfter(ShardSelection.select(stream, null, nowMs), request.exclusiveStartShardId());
         final List<Shard> page = all.subList(0, Math.min(limit, all.size()));
         return new StreamDescription(stream.streamName(), stream.streamArn(), status, StreamModeDetails.PROVISIONED,
             page, all.size() > page.size(), stream.retentionPeriodHours(), Instant.ofEpochMilli(stream.createdAtMs()),
@@ -94,7 +95,7 @@ public final class StreamCatalog {
         final StreamStatus status = stream.status(clock.time());
         return new StreamDescriptionSummary(stream.streamName(), stream.streamArn(), status,
             StreamModeDetails.PROVISIONED, stream.retentionPeriodHours(), Instant.ofEpochMilli(stream.createdAtMs()),
-            EncryptionType.NONE, null, status == StreamStatus.CREATING ? 0 : stream.shards().size(), 0);
+            EncryptionType.NONE, null, status == StreamStatus.CREATING ? 0 : stream.openShards().size(), 0);
     }
 
     /**
@@ -147,18 +148,12 @@ public final class StreamCatalog {
      */
     public ListShardsResult listShards(final ListShardsRequest request) {
         final StreamRequest reference = request.stream() == null ? new StreamRequest(null, null) : request.stream();
-        final ValidationErrors errors = new ValidationErrors()
-            .string("exclusiveStartShardId", request.exclusiveStartShardId(), false, RequestPatterns.NAME,
-                RequestPatterns.NAME_TEXT, 1, 128)
-            .number("maxResults", request.maxResults() == null ? null : request.maxResults().longValue(), false, 1,
-            10_000)
-            .string("nextToken", request.nextToken(), false, null, null, 1, 1_048_576);
-        StreamRegistry.check(errors, reference).throwIfAny();
+        validate(request, reference);
         final int limit = Math.min(request.maxResults() == null ? LIST_SHARDS_PAGE : request.maxResults(),
             LIST_SHARDS_PAGE);
         final long nowMs = clock.time();
         final Stream stream;
-        final String after;
+        final ListPosition position;
         if (request.nextToken() != null) {
             rejectWithToken(reference, request);
             final PagingToken token = openToken(PagingToken.Kind.SHARDS, request.nextToken(), nowMs);
@@ -166,7 +161,7 @@ public final class StreamCatalog {
             if (stream == null || stream.streamTag() != token.streamTag()) {
                 throw registry.notFound(token.streamName());
             }
-            after = token.exclusiveStart();
+            position = ListPosition.decode(token.exclusiveStart());
         } else {
             if (reference.streamName() == null && reference.streamARN() == null) {
                 throw new InvalidArgumentException("Either NextToken or StreamName should be provided.");
@@ -176,22 +171,52 @@ public final class StreamCatalog {
                 && request.streamCreationTimestamp().toEpochMilli() != stream.createdAtMs()) {
                 throw registry.notFound(stream.streamName());
             }
-            after = request.exclusiveStartShardId();
+            position = new ListPosition(request.exclusiveStartShardId(), request.shardFilter());
         }
-        final List<Shard> all = stream.status(nowMs) == StreamStatus.CREATING ? List.of() : shardsAfter(stream, after);
+        final List<Shard> all = stream.status(nowMs) == StreamStatus.CREATING
+            ? List.of() : shardsAfter(ShardSelection.select(stream, position.filter(), nowMs), position.after());
         final List<Shard> page = all.subList(0, Math.min(limit, all.size()));
         final String nextToken = all.size() > page.size()
             ? new PagingToken(PagingToken.Kind.SHARDS, stream.streamName(), stream.streamTag(),
-                page.get(page.size() - 1).shardId(), nowMs).seal(cipher)
+                new ListPosition(page.get(page.size() - 1).shardId(), position.filter()).encode(), nowMs).seal(cipher)
             : null;
         return new ListShardsResult(page, nextToken);
+    }
+
+    private static void validate(final ListShardsRequest request, final StreamRequest reference) {
+        final ValidationErrors errors = new ValidationErrors()
+            .string("exclusiveStartShardId", request.exclusiveStartShardId(), false, RequestPatterns.NAME,
+                RequestPatterns.NAME_TEXT, 1, 128)
+            .number("maxResults", request.maxResults() == null ? null : request.maxResults().longValue(), false, 1,
+                10_000)
+            .string("nextToken", request.nextToken(), false, null, null, 1, 1_048_576);
+        final ShardFilter filter = request.shardFilter();
+        if (filter != null) {
+            errors.notNull("shardFilter.type", filter.type() != null)
+                .string("shardFilter.shardId", filter.shardId(), false, RequestPatterns.NAME, RequestPatterns.NAME_TEXT,
+                    1, 128);
+        }
+        StreamRegistry.check(errors, reference).throwIfAny();
+        if (filter == null) {
+            return;
+        }
+        if (filter.type() == ShardFilterType.AFTER_SHARD_ID && filter.shardId() == null) {
+            throw new InvalidArgumentException("Must specify ShardId in ShardFilter when the ShardFilter type is"
+                + " AFTER_SHARD_ID.");
+        }
+        if ((filter.type() == ShardFilterType.AT_TIMESTAMP || filter.type() == ShardFilterType.FROM_TIMESTAMP)
+            && filter.timestamp() == null) {
+            throw new InvalidArgumentException("Must specify Timestamp in ShardFilter when the ShardFilter type is "
+                + filter.type() + ".");
+        }
     }
 
     private static void rejectWithToken(final StreamRequest reference, final ListShardsRequest request) {
         final String other = reference.streamName() != null ? "StreamName"
             : reference.streamARN() != null ? "StreamARN"
             : request.exclusiveStartShardId() != null ? "ExclusiveStartShardId"
-            : request.streamCreationTimestamp() != null ? "StreamCreationTimestamp" : null;
+            : request.streamCreationTimestamp() != null ? "StreamCreationTimestamp"
+            : request.shardFilter() != null ? "ShardFilter" : null;
         if (other != null) {
             throw new InvalidArgumentException("NextToken and " + other + " cannot be provided together.");
         }
@@ -209,20 +234,44 @@ public final class StreamCatalog {
         return token;
     }
 
-    private static List<Shard> shardsAfter(final Stream stream, final String exclusiveStartShardId) {
+    private static List<Shard> shardsAfter(final List<StoredShard> selected, final String exclusiveStartShardId) {
         final ShardId after = exclusiveStartShardId == null ? null : ShardId.tryParse(exclusiveStartShardId);
-        final List<Shard> shards = new ArrayList<>(stream.shards().size());
-        for (final StoredShard shard : stream.shards()) {
+        final List<Shard> shards = new ArrayList<>(selected.size());
+        for (final StoredShard shard : selected) {
             if (exclusiveStartShardId != null && (after == null || shard.id().compareTo(after) <= 0)) {
                 continue;
             }
-            shards.add(describe(shard));
+            shards.add(ShardSelection.describe(shard));
         }
         return shards;
     }
 
-    private static Shard describe(final StoredShard shard) {
-        return new Shard(shard.shardId(), null, null, shard.hashKeyRange(),
-            new SequenceNumberRange(shard.sequenceNumber(shard.startingPosition()).toString(), null));
+    /**
+     * Where a shard listing continues, carried in its NextToken: the last shard listed, and the filter the
+     * listing started with (a later page may not name one).
+     *
+     * @param after  the last shard listed, or null.
+     * @param filter the listing's filter, or null.
+     */
+    private record ListPosition(String after, ShardFilter filter) {
+        private static final String SEPARATOR = "|";
+
+        String encode() {
+            if (filter == null) {
+                return after;
+            }
+            return after + SEPARATOR + filter.type() + SEPARATOR + (filter.shardId() == null ? "" : filter.shardId())
+                + SEPARATOR + (filter.timestamp() == null ? "" : Long.toString(filter.timestamp().toEpochMilli()));
+        }
+
+        static ListPosition decode(final String text) {
+            final String[] parts = text.split("\\|", -1);
+            if (parts.length != 4) {
+                return new ListPosition(text, null);
+            }
+            return new ListPosition(parts[0], new ShardFilter(ShardFilterType.valueOf(parts[1]),
+                parts[2].isEmpty() ? null : parts[2], parts[3].isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(
+                    parts[3]))));
+        }
     }
 }

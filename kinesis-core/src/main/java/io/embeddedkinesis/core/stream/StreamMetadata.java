@@ -1,6 +1,8 @@
 package io.embeddedkinesis.core.stream;
 
 import io.embeddedkinesis.core.ShardLimits;
+import io.embeddedkinesis.core.shard.ShardLineage;
+import io.embeddedkinesis.core.shard.StoredShard;
 
 import java.util.List;
 
@@ -18,34 +20,54 @@ import java.util.List;
  *                             raising the retention period never brings expired records back.
  * @param shardLimits          this stream's own per-shard limits, or null for the broker's.
  * @param deleteAtMs           when a requested deletion completes, or {@link Long#MAX_VALUE} if none.
+ * @param scalingTimesMs       when UpdateShardCount ran in the last 24 hours, for its daily limit; or null.
  * @param shards               the shards.
  */
 record StreamMetadata(
     int formatVersion, String streamName, long streamTag, long createdAtMs, long readyAtMs,
     int retentionPeriodHours, long retentionFloorMs, ShardLimits shardLimits, long deleteAtMs,
-        List<ShardMetadata> shards) {
+    List<Long> scalingTimesMs, List<ShardMetadata> shards) {
 
     /** The layout written today. */
     static final int FORMAT_VERSION = 1;
 
     StreamMetadata withRetention(final int hours, final long floorMs) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, hours, floorMs,
-            shardLimits, deleteAtMs, shards);
+            shardLimits, deleteAtMs, scalingTimesMs, shards);
     }
 
     StreamMetadata withDeleteAtMs(final long atMs) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
-            retentionFloorMs, shardLimits, atMs, shards);
+            retentionFloorMs, shardLimits, atMs, scalingTimesMs, shards);
     }
 
     /**
      * One shard of the stream.
      *
-     * @param shardIndex       the number in its shard id.
-     * @param startingHashKey  the lowest hash key it owns, decimal.
-     * @param endingHashKey    the highest hash key it owns, decimal.
-     * @param startingPosition its log's end position when it was created.
+     * @param shardIndex               the number in its shard id.
+     * @param startingHashKey          the lowest hash key it owns, decimal.
+     * @param endingHashKey            the highest hash key it owns, decimal.
+     * @param startingPosition         its log's end position when it was created.
+     * @param parentShardIndex         the shard it was split or merged from, or null.
+     * @param adjacentParentShardIndex the other shard of a merge, or null.
+     * @param createdAtMs              when it was created, or null for the stream's creation time.
+     * @param endingPosition           the position of its ending sequence number once closed, or null while open.
+     * @param closedAtMs               when it was closed, or null while open.
      */
-    record ShardMetadata(int shardIndex, String startingHashKey, String endingHashKey, long startingPosition) {
+    record ShardMetadata(int shardIndex, String startingHashKey, String endingHashKey, long startingPosition,
+        Integer parentShardIndex, Integer adjacentParentShardIndex, Long createdAtMs, Long endingPosition,
+        Long closedAtMs) {
+
+        /** The metadata of a shard as it stands. */
+        static ShardMetadata of(final StoredShard shard) {
+            final StoredShard.Closure closure = shard.closure();
+            final ShardLineage lineage = shard.lineage();
+            return new ShardMetadata(shard.id().index(), shard.hashKeyRange().startingHashKey().toString(),
+                shard.hashKeyRange().endingHashKey().toString(), shard.startingPosition(),
+                lineage.parentShardId() == null ? null : lineage.parentShardId().index(),
+                lineage.adjacentParentShardId() == null ? null : lineage.adjacentParentShardId().index(),
+                lineage.createdAtMs(), closure == null ? null : closure.endingPosition(),
+                closure == null ? null : closure.closedAtMs());
+        }
     }
 }

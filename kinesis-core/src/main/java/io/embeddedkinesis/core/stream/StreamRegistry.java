@@ -18,6 +18,7 @@ import io.embeddedkinesis.core.model.StreamRequest;
 import io.embeddedkinesis.core.routing.HashKey;
 import io.embeddedkinesis.core.routing.HashKeyRange;
 import io.embeddedkinesis.core.shard.ShardId;
+import io.embeddedkinesis.core.shard.ShardLineage;
 import io.embeddedkinesis.core.shard.StoredShard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,26 +106,18 @@ public final class StreamRegistry implements AutoCloseable {
                 + " already exists.");
         }
         final int shardCount = request.shardCount();
-        final int openShards = openShardCount();
-        if ((long) openShards + shardCount > config.shardLimit()) {
-            throw new LimitExceededException("This request would exceed the shard limit for the account "
-                + config.accountId() + " in " + config.region() + ". Current shard count for the account: "
-                + openShards + ". Limit: " + config.shardLimit() + ". Number of additional shards that would have"
-                + " resulted from this request: " + shardCount + ". Refer to the AWS Service Limits page"
-                + " (http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) for current limits and how"
-                + " to request higher limits.");
-        }
+        checkShardLimit(shardCount);
         final long tag = newStreamTag();
         final List<StreamMetadata.ShardMetadata> shards = new ArrayList<>(shardCount);
         final List<HashKeyRange> ranges = HashKeyRange.evenSplit(shardCount);
         for (int i = 0; i < shardCount; i++) {
             final HashKeyRange range = ranges.get(i);
             shards.add(new StreamMetadata.ShardMetadata(i, range.startingHashKey().toString(),
-                range.endingHashKey().toString(), -1L));
+                range.endingHashKey().toString(), -1L, null, null, nowMs, null, null));
         }
         final StreamMetadata draft = new StreamMetadata(StreamMetadata.FORMAT_VERSION, name, tag, nowMs,
             nowMs + config.streamCreationDelayMs(), DEFAULT_RETENTION_HOURS, 0L, request.shardLimits(), Long.MAX_VALUE,
-            shards);
+            List.of(), shards);
         final Stream stream = open(draft, nowMs);
         try {
             store.save(metadataOf(stream));
@@ -285,6 +278,7 @@ public final class StreamRegistry implements AutoCloseable {
         int deleted = 0;
         for (final Stream stream : list()) {
             final long horizonMs = stream.trimHorizonMs(nowMs);
+            removeExpiredShards(stream, horizonMs);
             for (final StoredShard shard : stream.shards()) {
                 try {
                     deleted += shard.log().deleteBefore(horizonMs);
@@ -294,6 +288,33 @@ public final class StreamRegistry implements AutoCloseable {
             }
         }
         return deleted;
+    }
+
+    /**
+     * Takes closed shards whose records have all expired out of their stream (they are EXPIRED and no
+     * longer listed) and deletes their files.
+     */
+    private void removeExpiredShards(final Stream stream, final long horizonMs) {
+        final List<StoredShard> expired = new ArrayList<>();
+        synchronized (this) {
+            if (streams.get(stream.streamName()) != stream) {
+                return;
+            }
+            for (final StoredShard shard : stream.shards()) {
+                if (ShardSelection.isExpired(shard, horizonMs)) {
+                    expired.add(shard);
+                }
+            }
+            if (expired.isEmpty()) {
+                return;
+            }
+            stream.shardSet(stream.shardSet().changed(List.of(), expired));
+            store.save(metadataOf(stream));
+        }
+        for (final StoredShard shard : expired) {
+            shard.close();
+            deleteShardFiles(stream, shard);
+        }
     }
 
     /**
@@ -312,14 +333,32 @@ public final class StreamRegistry implements AutoCloseable {
     }
 
     /**
-     * The number of shards of all live streams.
+     * Refuses a change that would take the account's open shards over the broker's shard limit.
+     *
+     * @param additionalShards the open shards the change would add.
+     * @throws LimitExceededException worded as Kinesis words it.
+     */
+    void checkShardLimit(final int additionalShards) {
+        final int openShards = openShardCount();
+        if ((long) openShards + additionalShards > config.shardLimit()) {
+            throw new LimitExceededException("This request would exceed the shard limit for the account "
+                + config.accountId() + " in " + config.region() + ". Current shard count for the account: "
+                + openShards + ". Limit: " + config.shardLimit() + ". Number of additional shards that would have"
+                + " resulted from this request: " + additionalShards + ". Refer to the AWS Service Limits page"
+                + " (http://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) for current limits and how"
+                + " to request higher limits.");
+        }
+    }
+
+    /**
+     * The number of open shards of all live streams.
      *
      * @return the open shard count.
      */
     public int openShardCount() {
         int count = 0;
         for (final Stream stream : streams.values()) {
-            count += stream.shards().size();
+            count += stream.openShards().size();
         }
         return count;
     }
@@ -398,38 +437,98 @@ public final class StreamRegistry implements AutoCloseable {
     }
 
     private Stream open(final StreamMetadata metadata, final long nowMs) {
-        final ShardLimits limits = metadata.shardLimits() != null ? metadata.shardLimits() : config.shardLimits();
+        final ShardLimits limits = limitsOf(metadata);
         final List<StoredShard> shards = new ArrayList<>(metadata.shards().size());
         try {
             for (final StreamMetadata.ShardMetadata shard : metadata.shards()) {
-                final ShardId id = new ShardId(shard.shardIndex());
-                final Path directory = store.shardDirectory(metadata.streamTag(), id.toString());
-                final ShardLog log = new ChronicleShardLog(directory, logConfig, config.clock());
-                final long startingPosition =
-                    shard.startingPosition() >= 0 ? shard.startingPosition() : log.endPosition();
-                final HashKeyRange range = new HashKeyRange(HashKey.of(new BigInteger(shard.startingHashKey())),
-                    HashKey.of(new BigInteger(shard.endingHashKey())));
-                shards.add(new StoredShard(id, metadata.streamTag(), range, startingPosition, log, limits, nowMs));
+                shards.add(openShard(metadata.streamTag(), metadata.createdAtMs(), shard, limits, nowMs));
             }
         } catch (final RuntimeException ex) {
             shards.forEach(StoredShard::close);
-            throw ex instanceof InternalFailureException
-                ? ex : new InternalFailureException("Internal service failure.", ex);
+            throw ex;
         }
         return new Stream(arnOf(metadata.streamName()), metadata, shards, limits);
+    }
+
+    private ShardLimits limitsOf(final StreamMetadata metadata) {
+        return metadata.shardLimits() != null ? metadata.shardLimits() : config.shardLimits();
+    }
+
+    /**
+     * Opens (or creates) one shard's log and restores what the shard's metadata says about it.
+     *
+     * @param streamTag       the stream's tag.
+     * @param streamCreatedMs when the stream was created, the creation time of shards that do not say.
+     * @param shard           the shard's metadata; a negative starting position means a new shard.
+     * @param limits          the stream's per-shard limits.
+     * @param nowMs           the current time.
+     * @return the shard.
+     */
+    StoredShard openShard(final long streamTag, final long streamCreatedMs, final StreamMetadata.ShardMetadata shard,
+        final ShardLimits limits, final long nowMs) {
+        final ShardId id = new ShardId(shard.shardIndex());
+        final ShardLog log;
+        try {
+            log = new ChronicleShardLog(store.shardDirectory(streamTag, id.toString()), logConfig, config.clock());
+        } catch (final RuntimeException ex) {
+            throw ex instanceof InternalFailureException ? ex : new InternalFailureException("Internal service "
+                + "failure.", ex);
+        }
+        final long startingPosition = shard.startingPosition() >= 0 ? shard.startingPosition() : log.endPosition();
+        final HashKeyRange range = new HashKeyRange(HashKey.of(new BigInteger(shard.startingHashKey())),
+            HashKey.of(new BigInteger(shard.endingHashKey())));
+        final ShardLineage lineage = new ShardLineage(
+            shard.parentShardIndex() == null ? null : new ShardId(shard.parentShardIndex()),
+            shard.adjacentParentShardIndex() == null ? null : new ShardId(shard.adjacentParentShardIndex()),
+            shard.createdAtMs() == null ? streamCreatedMs : shard.createdAtMs());
+        final StoredShard stored = new StoredShard(id, streamTag, range, lineage, startingPosition, log, limits, nowMs);
+        if (shard.endingPosition() != null) {
+            stored.restoreClosure(new StoredShard.Closure(shard.endingPosition(), shard.closedAtMs()));
+        }
+        return stored;
+    }
+
+    /**
+     * Writes a stream's metadata as it stands.
+     *
+     * @param stream the stream.
+     */
+    void save(final Stream stream) {
+        ensureRegistered(stream);
+        store.save(metadataOf(stream));
+    }
+
+    /**
+     * The broker's configuration.
+     *
+     * @return the configuration.
+     */
+    BrokerConfig config() {
+        return config;
+    }
+
+    /**
+     * Deletes a shard's files, once it is out of its stream.
+     *
+     * @param stream the stream it belonged to.
+     * @param shard  the shard, already closed.
+     */
+    void deleteShardFiles(final Stream stream, final StoredShard shard) {
+        try {
+            FileTrees.deleteRecursively(store.shardDirectory(stream.streamTag(), shard.shardId()));
+        } catch (final java.io.IOException ex) {
+            throw new InternalFailureException("Internal service failure.", ex);
+        }
     }
 
     private StreamMetadata metadataOf(final Stream stream) {
         final List<StreamMetadata.ShardMetadata> shards = new ArrayList<>();
         for (final StoredShard shard : stream.shards()) {
-            shards.add(new StreamMetadata.ShardMetadata(shard.id().index(),
-                shard.hashKeyRange().startingHashKey().toString(), shard.hashKeyRange().endingHashKey().toString(),
-                shard.startingPosition()));
+            shards.add(StreamMetadata.ShardMetadata.of(shard));
         }
         return new StreamMetadata(StreamMetadata.FORMAT_VERSION, stream.streamName(), stream.streamTag(),
             stream.createdAtMs(), stream.readyAtMs(), stream.retentionPeriodHours(), stream.retention().floorMs(),
-            stream.ownShardLimits(),
-            stream.deleteAtMs(), shards);
+            stream.ownShardLimits(), stream.deleteAtMs(), stream.scalingTimesMs(), shards);
     }
 
     private long newStreamTag() {

@@ -2,6 +2,7 @@ package io.embeddedkinesis.server.protocol;
 
 import io.embeddedkinesis.core.KinesisBroker;
 import io.embeddedkinesis.core.exception.ValidationErrors;
+import io.embeddedkinesis.core.model.ChildShard;
 import io.embeddedkinesis.core.model.CreateStreamRequest;
 import io.embeddedkinesis.core.model.DescribeStreamRequest;
 import io.embeddedkinesis.core.model.GetRecordsRequest;
@@ -11,6 +12,7 @@ import io.embeddedkinesis.core.model.ListShardsRequest;
 import io.embeddedkinesis.core.model.ListShardsResult;
 import io.embeddedkinesis.core.model.ListStreamsRequest;
 import io.embeddedkinesis.core.model.ListStreamsResult;
+import io.embeddedkinesis.core.model.MergeShardsRequest;
 import io.embeddedkinesis.core.model.PutRecordRequest;
 import io.embeddedkinesis.core.model.PutRecordResult;
 import io.embeddedkinesis.core.model.PutRecordsRequest;
@@ -19,12 +21,17 @@ import io.embeddedkinesis.core.model.PutRecordsResult;
 import io.embeddedkinesis.core.model.PutRecordsResultEntry;
 import io.embeddedkinesis.core.model.Record;
 import io.embeddedkinesis.core.model.Shard;
+import io.embeddedkinesis.core.model.ShardFilter;
+import io.embeddedkinesis.core.model.ShardFilterType;
 import io.embeddedkinesis.core.model.ShardIteratorType;
+import io.embeddedkinesis.core.model.SplitShardRequest;
 import io.embeddedkinesis.core.model.StreamDescription;
 import io.embeddedkinesis.core.model.StreamDescriptionSummary;
 import io.embeddedkinesis.core.model.StreamRequest;
 import io.embeddedkinesis.core.model.StreamRetentionRequest;
 import io.embeddedkinesis.core.model.StreamSummary;
+import io.embeddedkinesis.core.model.UpdateShardCountRequest;
+import io.embeddedkinesis.core.model.UpdateShardCountResult;
 import io.embeddedkinesis.core.stream.RequestPatterns;
 
 import java.util.ArrayList;
@@ -50,6 +57,8 @@ import static io.embeddedkinesis.server.protocol.MemberType.TIMESTAMP;
 public final class KinesisOperations {
     private static final Member STREAM_NAME = Member.of("StreamName", STRING);
     private static final Member STREAM_ARN = Member.of("StreamARN", STRING);
+    private static final List<String> FILTER_TYPES = List.of("AFTER_SHARD_ID", "AT_TRIM_HORIZON",
+        "FROM_TRIM_HORIZON", "AT_LATEST", "AT_TIMESTAMP", "FROM_TIMESTAMP");
     private static final List<String> ITERATOR_TYPES =
         List.of("AFTER_SEQUENCE_NUMBER", "LATEST", "AT_TIMESTAMP", "AT_SEQUENCE_NUMBER", "TRIM_HORIZON");
 
@@ -72,7 +81,16 @@ public final class KinesisOperations {
             Member.of("Limit", INTEGER), Member.of("ExclusiveStartStreamName", STRING), Member.of("NextToken", STRING));
         add("ListShards", this::listShards,
             Member.of("ExclusiveStartShardId", STRING), Member.of("MaxResults", INTEGER),
-            Member.of("NextToken", STRING), Member.of("StreamCreationTimestamp", TIMESTAMP), STREAM_NAME, STREAM_ARN);
+            Member.of("NextToken", STRING), Member.of("StreamCreationTimestamp", TIMESTAMP), STREAM_NAME,
+            new Member("ShardFilter", STRUCTURE, List.of(Member.of("Type", STRING), Member.of("ShardId", STRING),
+                Member.of("Timestamp", TIMESTAMP))),
+            STREAM_ARN);
+        add("SplitShard", this::splitShard,
+            Member.of("NewStartingHashKey", STRING), STREAM_NAME, Member.of("ShardToSplit", STRING), STREAM_ARN);
+        add("MergeShards", this::mergeShards,
+            Member.of("ShardToMerge", STRING), Member.of("AdjacentShardToMerge", STRING), STREAM_NAME, STREAM_ARN);
+        add("UpdateShardCount", this::updateShardCount,
+            Member.of("TargetShardCount", INTEGER), Member.of("ScalingType", STRING), STREAM_NAME, STREAM_ARN);
         add("PutRecord", this::putRecord,
             Member.of("SequenceNumberForOrdering", STRING), Member.of("PartitionKey", STRING),
             Member.of("ExplicitHashKey", STRING), Member.of("Data", BLOB), STREAM_NAME, STREAM_ARN);
@@ -181,12 +199,48 @@ public final class KinesisOperations {
         final StreamRequest stream = stream(in);
         final ListShardsResult result = broker.listShards(new ListShardsRequest(
             stream.streamName() == null && stream.streamARN() == null ? null : stream, in.string("NextToken"),
-            in.string("ExclusiveStartShardId"), in.integer("MaxResults"), in.timestamp("StreamCreationTimestamp")));
+            in.string("ExclusiveStartShardId"), in.integer("MaxResults"), in.timestamp("StreamCreationTimestamp"),
+            shardFilter(in.structure("ShardFilter"))));
         out.startArray("Shards");
         for (final Shard shard : result.shards()) {
             ModelWriter.shard(out, shard);
         }
         out.endArray().string("NextToken", result.nextToken());
+    }
+
+    /**
+     * A ShardFilter; a type outside the enum is a model violation, named as the service names it.
+     */
+    private static ShardFilter shardFilter(final RequestReader filter) {
+        if (filter == null) {
+            return null;
+        }
+        final String type = filter.string("Type");
+        if (type != null && !FILTER_TYPES.contains(type)) {
+            new ValidationErrors().add("shardFilter.type", type, "Member must satisfy enum value set: " + FILTER_TYPES)
+                .throwIfAny();
+        }
+        return new ShardFilter(type == null ? null : ShardFilterType.valueOf(type), filter.string("ShardId"),
+            filter.timestamp("Timestamp"));
+    }
+
+    private void splitShard(final RequestReader in, final ResponseWriter out) {
+        broker.splitShard(new SplitShardRequest(stream(in), in.string("ShardToSplit"), in.string(
+            "NewStartingHashKey")));
+    }
+
+    private void mergeShards(final RequestReader in, final ResponseWriter out) {
+        broker.mergeShards(new MergeShardsRequest(stream(in), in.string("ShardToMerge"),
+            in.string("AdjacentShardToMerge")));
+    }
+
+    private void updateShardCount(final RequestReader in, final ResponseWriter out) {
+        final UpdateShardCountResult result = broker.updateShardCount(new UpdateShardCountRequest(stream(in),
+            in.integer("TargetShardCount"), in.string("ScalingType")));
+        out.string("StreamName", result.streamName())
+            .number("CurrentShardCount", result.currentShardCount())
+            .number("TargetShardCount", result.targetShardCount())
+            .string("StreamARN", result.streamARN());
     }
 
     private void putRecord(final RequestReader in, final ResponseWriter out) {
@@ -252,6 +306,13 @@ public final class KinesisOperations {
         out.endArray()
             .string("NextShardIterator", result.nextShardIterator())
             .number("MillisBehindLatest", result.millisBehindLatest());
+        if (!result.childShards().isEmpty()) {
+            out.startArray("ChildShards");
+            for (final ChildShard child : result.childShards()) {
+                ModelWriter.childShard(out, child);
+            }
+            out.endArray();
+        }
     }
 
     private static StreamRetentionRequest retention(final RequestReader in) {

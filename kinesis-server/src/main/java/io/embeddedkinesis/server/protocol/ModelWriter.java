@@ -1,5 +1,6 @@
 package io.embeddedkinesis.server.protocol;
 
+import io.embeddedkinesis.core.model.ChildShard;
 import io.embeddedkinesis.core.model.Record;
 import io.embeddedkinesis.core.model.Shard;
 import io.embeddedkinesis.core.model.StreamModeDetails;
@@ -26,6 +27,17 @@ final class ModelWriter {
             .startObject("SequenceNumberRange")
             .string("StartingSequenceNumber", shard.sequenceNumberRange().startingSequenceNumber())
             .string("EndingSequenceNumber", shard.sequenceNumberRange().endingSequenceNumber())
+            .endObject()
+            .endObject();
+    }
+
+    static void childShard(final ResponseWriter out, final ChildShard child) {
+        out.startObject().string("ShardId", child.shardId()).startArray("ParentShards");
+        child.parentShards().forEach(out::element);
+        out.endArray()
+            .startObject("HashKeyRange")
+            .string("StartingHashKey", child.hashKeyRange().startingHashKey().toString())
+            .string("EndingHashKey", child.hashKeyRange().endingHashKey().toString())
             .endObject()
             .endObject();
     }
