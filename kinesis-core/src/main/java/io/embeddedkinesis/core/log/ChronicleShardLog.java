@@ -1,17 +1,13 @@
 package io.embeddedkinesis.core.log;
 
 import io.embeddedkinesis.core.exception.InternalFailureException;
-import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.core.io.BackgroundResourceReleaser;
 import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptAppender;
-import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.RollCycle;
 import net.openhft.chronicle.queue.RollCycles;
-import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
-import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.EpochClock;
 
 import java.io.IOException;
@@ -21,7 +17,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
-import java.util.NavigableSet;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
@@ -40,24 +35,38 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p>Positions are Chronicle indexes (cycle and sequence within it), which are dense within a file but
  * jump between files, hence the "first entry at or after" reading rule of {@link ShardLog}.
+ *
+ * <p>An entry larger than {@link LogConfig#fragmentBytes()} is written as consecutive fragments
+ * ({@link RecordDescriptor}) under one hold of the append lock, so no other append falls between them,
+ * and with Chronicle's clock held at the entry's timestamp, so they all land in the entry's file and
+ * retention deletes them together. Its position is its first fragment's; {@link #endPosition()} and the
+ * next entry come after its last. Readers show it whole once the last fragment is there, so a crash
+ * between two fragments leaves nothing visible, and reopening finds the last complete entry behind such
+ * a run.
  */
 public final class ChronicleShardLog implements ShardLog {
     private static final int MAX_POOLED_TAILERS = 4;
     private static final long EMPTY = -1L;
+    private static final long NOT_PINNED = Long.MIN_VALUE;
 
     private final Path directory;
     private final EpochClock clock;
     private final RollCycle rollCycle;
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
+    private final ChronicleLogWriter writer;
     private final boolean syncEnabled;
     private final DateTimeFormatter fileNameFormat;
     private final Object appendLock = new Object();
     private final ReentrantReadWriteLock closeLock = new ReentrantReadWriteLock();
-    private final ArrayDeque<Reader> readers = new ArrayDeque<>();
+    private final ArrayDeque<ChronicleLogReader> readers = new ArrayDeque<>();
+    /** The last excerpt of the last complete entry: {@link #endPosition()} is just after it. */
     private volatile long lastIndex;
+    private volatile long lastEntryPosition;
     private volatile long lastTimestampMs;
     private final AtomicLong monotonicMs = new AtomicLong(Long.MIN_VALUE);
+    /** The time Chronicle picks files by while an entry's fragments are written, else {@link #NOT_PINNED}. */
+    private volatile long pinnedTimeMs = NOT_PINNED;
     private volatile boolean closed;
     private volatile boolean sealed;
 
@@ -78,7 +87,7 @@ public final class ChronicleShardLog implements ShardLog {
         this.queue = ChronicleQueue.singleBuilder(directory)
             .blockSize(config.blockSizeBytes())
             .rollCycle(rollCycle)
-            .timeProvider(this::monotonicTimeMs)
+            .timeProvider(this::fileTimeMs)
             .syncMode(syncEnabled ? SyncMode.SYNC : SyncMode.NONE)
             .build();
         ExcerptAppender created = null;
@@ -86,29 +95,18 @@ public final class ChronicleShardLog implements ShardLog {
             created = queue.createAppender();
             created.singleThreadedCheckDisabled(true);
             this.appender = created;
-            recoverTail();
+            this.writer = new ChronicleLogWriter(created, config.fragmentBytes());
+            final LogTail tail = LogTail.recover(queue);
+            lastIndex = tail.lastIndex();
+            lastEntryPosition = tail.lastEntryPosition();
+            lastTimestampMs = tail.lastTimestampMs();
+            monotonicMs.set(tail.newestTimestampMs());
         } catch (final RuntimeException ex) {
             if (created != null) {
                 created.close();
             }
             queue.close();
             throw ex;
-        }
-    }
-
-    private void recoverTail() {
-        lastIndex = EMPTY;
-        lastTimestampMs = NO_TIMESTAMP;
-        try (ExcerptTailer tailer = queue.createTailer()) {
-            tailer.direction(TailerDirection.BACKWARD).toEnd();
-            try (DocumentContext dc = tailer.readingDocument()) {
-                if (dc.isPresent()) {
-                    final Bytes<?> bytes = dc.wire().bytes();
-                    lastIndex = dc.index();
-                    lastTimestampMs = bytes.readLong(bytes.readPosition() + RecordDescriptor.TIMESTAMP_OFFSET);
-                    monotonicMs.set(lastTimestampMs);
-                }
-            }
         }
     }
 
@@ -119,30 +117,41 @@ public final class ChronicleShardLog implements ShardLog {
             if (sealed) {
                 throw new LogSealedException("shard log is sealed: directory=" + directory);
             }
+            checkLengths(key, data);
             final long timestampMs = monotonicTimeMs();
-            final DocumentContext dc = appender.writingDocument();
-            try {
-                final Bytes<?> bytes = dc.wire().bytes();
-                bytes.writeByte(RecordDescriptor.VERSION);
-                bytes.writeByte((byte) 0);
-                bytes.writeShort((short) RecordDescriptor.HEADER_LENGTH);
-                bytes.writeByte((byte) 0);
-                bytes.writeByte((byte) 0);
-                bytes.writeShort((short) key.length);
-                bytes.writeLong(timestampMs);
-                bytes.writeInt(data.length);
-                bytes.write(key);
-                bytes.write(data);
-            } catch (final RuntimeException ex) {
-                dc.rollbackOnClose();
-                throw new InternalFailureException("Internal service failure.", ex);
-            } finally {
-                dc.close();
+            final long position;
+            if (writer.isFragmented(key.length, data.length)) {
+                pinnedTimeMs = timestampMs;
+                try {
+                    position = writer.appendFragments(key, data, timestampMs);
+                } finally {
+                    pinnedTimeMs = NOT_PINNED;
+                }
+            } else {
+                position = writer.appendWhole(key, data, timestampMs);
             }
             lastTimestampMs = timestampMs;
+            lastEntryPosition = position;
             lastIndex = appender.lastIndexAppended();
-            return lastIndex;
+            return position;
         }
+    }
+
+    private static void checkLengths(final byte[] key, final byte[] data) {
+        if (key.length > RecordDescriptor.MAX_KEY_LENGTH
+            || (long) RecordDescriptor.HEADER_LENGTH + key.length + data.length > RecordDescriptor.MAX_ENTRY_LENGTH) {
+            throw new IllegalArgumentException("entry too large for the log's layout: keyLength=" + key.length
+                + ", dataLength=" + data.length);
+        }
+    }
+
+    /**
+     * The time Chronicle reads to pick the file an excerpt goes to: the entry's own timestamp while its
+     * fragments are written, so that a file boundary never falls between them; otherwise the clock.
+     */
+    private long fileTimeMs() {
+        final long pinned = pinnedTimeMs;
+        return pinned != NOT_PINNED ? pinned : monotonicTimeMs();
     }
 
     /**
@@ -160,9 +169,9 @@ public final class ChronicleShardLog implements ShardLog {
         closeLock.readLock().lock();
         try {
             ensureOpen();
-            final Reader reader = borrowReader();
+            final ChronicleLogReader reader = borrowReader();
             try {
-                return reader.read(fromPosition, maxEntries, handler);
+                return reader.read(fromPosition, lastIndex, maxEntries, handler);
             } finally {
                 returnReader(reader);
             }
@@ -176,7 +185,7 @@ public final class ChronicleShardLog implements ShardLog {
         synchronized (appendLock) {
             ensureOpen();
             sealed = true;
-            return lastIndex;
+            return lastEntryPosition;
         }
     }
 
@@ -188,9 +197,10 @@ public final class ChronicleShardLog implements ShardLog {
             if (lastIndex == EMPTY || timestampMs > lastTimestampMs) {
                 return endPosition();
             }
-            final Reader reader = borrowReader();
+            final ChronicleLogReader reader = borrowReader();
             try {
-                return reader.positionAtOrAfter(timestampMs);
+                final long position = reader.positionAtOrAfter(timestampMs, lastIndex);
+                return position == ChronicleLogReader.NOT_FOUND ? endPosition() : position;
             } finally {
                 returnReader(reader);
             }
@@ -287,8 +297,8 @@ public final class ChronicleShardLog implements ShardLog {
     /** Closes pooled tailers, which may still map files that retention deleted. */
     private void closeIdleReaders() {
         synchronized (readers) {
-            for (final Reader reader : readers) {
-                reader.tailer.close();
+            for (final ChronicleLogReader reader : readers) {
+                reader.close();
             }
             readers.clear();
         }
@@ -300,26 +310,24 @@ public final class ChronicleShardLog implements ShardLog {
         }
     }
 
-    private Reader borrowReader() {
+    private ChronicleLogReader borrowReader() {
         synchronized (readers) {
-            final Reader pooled = readers.pollFirst();
+            final ChronicleLogReader pooled = readers.pollFirst();
             if (pooled != null) {
                 return pooled;
             }
         }
-        final ExcerptTailer tailer = queue.createTailer();
-        tailer.singleThreadedCheckDisabled(true);
-        return new Reader(tailer);
+        return new ChronicleLogReader(queue, rollCycle);
     }
 
-    private void returnReader(final Reader reader) {
+    private void returnReader(final ChronicleLogReader reader) {
         synchronized (readers) {
             if (readers.size() < MAX_POOLED_TAILERS) {
                 readers.addFirst(reader);
                 return;
             }
         }
-        reader.tailer.close();
+        reader.close();
     }
 
     private static RollCycle rollCycle(final LogCycle cycle) {
@@ -328,112 +336,5 @@ public final class ChronicleShardLog implements ShardLog {
             case HOURLY -> RollCycles.FAST_HOURLY;
             case DAILY -> RollCycles.FAST_DAILY;
         };
-    }
-
-    /** A tailer with the entry view it fills; used by one thread at a time. */
-    private final class Reader {
-        private final ExcerptTailer tailer;
-        private final LogEntry entry = new LogEntry();
-
-        Reader(final ExcerptTailer tailer) {
-            this.tailer = tailer;
-        }
-
-        int read(final long fromPosition, final int maxEntries, final EntryHandler handler) {
-            if (!seek(fromPosition)) {
-                return 0;
-            }
-            int taken = 0;
-            while (taken < maxEntries) {
-                try (DocumentContext dc = tailer.readingDocument()) {
-                    if (!dc.isPresent()) {
-                        break;
-                    }
-                    final Bytes<?> bytes = dc.wire().bytes();
-                    entry.wrap(dc.index(), bytes.addressForRead(bytes.readPosition()), (int) bytes.readRemaining());
-                    if (!handler.onEntry(entry)) {
-                        dc.rollbackOnClose();
-                        break;
-                    }
-                    taken++;
-                }
-            }
-            return taken;
-        }
-
-        /**
-         * Moves to the first entry at or after a position; false if there is none yet. When the position
-         * holds no entry, the entry is the first of a later file; files without a complete entry (left by a
-         * crash during a file's first append) are skipped.
-         */
-        private boolean seek(final long position) {
-            if (tailer.moveToIndex(position)) {
-                return true;
-            }
-            final long last = lastIndex;
-            if (last == EMPTY || position > last) {
-                return false;
-            }
-            final int positionCycle = rollCycle.toCycle(position);
-            for (final Long cycle : queue.listCyclesBetween(queue.firstCycle(), rollCycle.toCycle(last))) {
-                if (cycle <= positionCycle) {
-                    // Entries of a file are dense: had the position's file an entry at or after it,
-                    // moveToIndex would have found it.
-                    continue;
-                }
-                if (tailer.excerptsInCycle(cycle.intValue()) > 0
-                    && tailer.moveToIndex(rollCycle.toIndex(cycle.intValue(), 0))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        long positionAtOrAfter(final long timestampMs) {
-            final long first = queue.firstIndex();
-            if (first == Long.MAX_VALUE) {
-                return endPosition();
-            }
-            final NavigableSet<Long> cycles =
-                queue.listCyclesBetween(rollCycle.toCycle(first), rollCycle.toCycle(lastIndex));
-            for (final Long cycle : cycles) {
-                final long count = tailer.excerptsInCycle(cycle.intValue());
-                if (count <= 0) {
-                    continue;
-                }
-                final long lastInCycle = rollCycle.toIndex(cycle.intValue(), count - 1);
-                if (timestampAt(lastInCycle) >= timestampMs) {
-                    return firstInCycleAtOrAfter(cycle.intValue(), count, timestampMs);
-                }
-            }
-            return endPosition();
-        }
-
-        private long firstInCycleAtOrAfter(final int cycle, final long count, final long timestampMs) {
-            long low = 0;
-            long high = count - 1;
-            while (low < high) {
-                final long mid = (low + high) >>> 1;
-                if (timestampAt(rollCycle.toIndex(cycle, mid)) >= timestampMs) {
-                    high = mid;
-                } else {
-                    low = mid + 1;
-                }
-            }
-            return rollCycle.toIndex(cycle, low);
-        }
-
-        private long timestampAt(final long index) {
-            if (!tailer.moveToIndex(index)) {
-                return Long.MIN_VALUE;
-            }
-            try (DocumentContext dc = tailer.readingDocument()) {
-                if (!dc.isPresent()) {
-                    return Long.MIN_VALUE;
-                }
-                final Bytes<?> bytes = dc.wire().bytes();
-                return bytes.readLong(bytes.readPosition() + RecordDescriptor.TIMESTAMP_OFFSET);
-            }
-        }
     }
 }

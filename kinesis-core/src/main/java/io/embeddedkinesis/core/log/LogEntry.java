@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A read-only view of one log entry, laid out as {@link RecordDescriptor} draws it, over the log's own
- * memory: nothing is copied until the handler asks for a copy.
+ * memory: nothing is copied until the handler asks for a copy. An entry stored as several fragments is
+ * shown whole, from a buffer the reader assembled it in, and looks like any other entry.
  *
  * <p>A flyweight: the log moves the same instance from entry to entry, so it is valid only inside
  * {@link EntryHandler#onEntry}. Not thread-safe.
@@ -16,14 +17,25 @@ import java.nio.charset.StandardCharsets;
 public final class LogEntry {
     private final UnsafeBuffer buffer = new UnsafeBuffer(0, 0);
     private long position;
+    private long nextPosition;
     private int keyOffset;
 
     LogEntry() {
     }
 
+    /** Shows an entry stored in one excerpt, in place. */
     void wrap(final long position, final long address, final int length) {
         this.position = position;
+        this.nextPosition = position + 1;
         buffer.wrap(address, length);
+        this.keyOffset = buffer.getShort(RecordDescriptor.HEADER_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
+    }
+
+    /** Shows an entry assembled from its fragments, whose last fragment ends before {@code nextPosition}. */
+    void wrap(final long position, final long nextPosition, final byte[] assembled, final int length) {
+        this.position = position;
+        this.nextPosition = nextPosition;
+        buffer.wrap(assembled, 0, length);
         this.keyOffset = buffer.getShort(RecordDescriptor.HEADER_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
     }
 
@@ -37,6 +49,16 @@ public final class LogEntry {
     }
 
     /**
+     * Where the entry after this one is at or after: past the entry's last fragment. A read that took this
+     * entry continues here.
+     *
+     * @return the next position.
+     */
+    public long nextPosition() {
+        return nextPosition;
+    }
+
+    /**
      * When the entry was appended.
      *
      * @return the arrival time in epoch milliseconds, as the log's clock read it.
@@ -46,7 +68,7 @@ public final class LogEntry {
     }
 
     /**
-     * Per-entry flags; zero today.
+     * Per-entry flags; zero today (how an entry is stored, whole or in fragments, is not shown here).
      *
      * @return the flags byte.
      */

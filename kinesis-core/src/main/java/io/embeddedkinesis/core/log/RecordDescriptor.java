@@ -1,7 +1,11 @@
 package io.embeddedkinesis.core.log;
 
 /**
- * The binary layout of one entry of a shard log: a fixed header, the partition key, the data.
+ * The binary layout of one entry of a shard log: a fixed header, the partition key, the data; and of the
+ * fragments that hold an entry too large for one excerpt of the log.
+ *
+ * <p>An entry whose key and data fit in {@link LogConfig#fragmentBytes()} is one excerpt, as drawn here,
+ * with {@code Flags} zero:
  *
  * <pre>
  *   0                   1                   2                   3
@@ -24,17 +28,47 @@ package io.embeddedkinesis.core.log;
  *  +---------------------------------------------------------------+
  * </pre>
  *
- * <p>Fields are little-endian. Readers find the key at {@code Header Length}, never at a constant, so a
- * later version can append per-record metadata (a KMS key id, aggregation details) to the header without
- * breaking existing logs; {@code Flags} and {@code Encryption} are the first such fields and are zero
- * today. The log's own framing (Chronicle's 4-byte excerpt header) wraps the whole entry.
+ * <p>A larger entry is a run of consecutive excerpts, its <em>fragments</em>. The first fragment is laid out
+ * as above, with {@link #MORE_FRAGMENTS_FLAG} in {@code Flags} and the whole data's length in
+ * {@code Data Length}, and holds the whole key and as much data as fits (the rest of the excerpt). Each
+ * continuation fragment holds the next data bytes behind a short header, with {@link #CONTINUATION_FLAG}
+ * set; every fragment but the last also has {@link #MORE_FRAGMENTS_FLAG}:
+ *
+ * <pre>
+ *   0                   1                   2                   3
+ *   0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1 2 3 4 5 6 7 8 9 0 1
+ *  +---------------+---------------+-------------------------------+
+ *  |    Version    |     Flags     |   Header Length (12 today)    |
+ *  +---------------+---------------+-------------------------------+
+ *  |     Fragment Number (k for the k-th continuation: its first   |
+ *  |     fragment is k excerpts back)                              |
+ *  +---------------------------------------------------------------+
+ *  |     Data Offset (where these bytes go in the entry's data)    |
+ *  +---------------------------------------------------------------+
+ *  |     Data (the rest of the excerpt)                           ...
+ *  +---------------------------------------------------------------+
+ * </pre>
+ *
+ * <p>An entry's position is its first fragment's; the next entry starts after its last fragment. The
+ * fragments of an entry are appended under one lock hold and into one log file, so they are consecutive
+ * and continuation k's first fragment is exactly k excerpts before it. A run that is cut short (the process died
+ * between two fragments, or a write failed) is never an entry: readers deliver an entry only once its last
+ * fragment is there, and skip a run that the next first fragment or whole entry interrupts. Fragments
+ * exist so that a shard's memory-mapped blocks stay sized for ordinary records (Chronicle Queue needs a
+ * block of four times its largest excerpt) while a stream may take records of up to 10 MiB.
+ *
+ * <p>Fields are little-endian. Readers find the key, and a continuation's data, at {@code Header Length},
+ * never at a constant, so a later version can append per-record metadata (a KMS key id, aggregation
+ * details) to a header without breaking existing logs; {@code Flags} must be understood by every reader,
+ * {@code Encryption} is zero today. The log's own framing (Chronicle's 4-byte excerpt header) wraps each
+ * excerpt.
  */
 public final class RecordDescriptor {
     /** The layout version written today. */
     public static final byte VERSION = 1;
     /** Offset of the version byte. */
     public static final int VERSION_OFFSET = 0;
-    /** Offset of the flags byte (aggregation and other per-record markers; zero today). */
+    /** Offset of the flags byte. */
     public static final int FLAGS_OFFSET = 1;
     /** Offset of the 16-bit header length. */
     public static final int HEADER_LENGTH_OFFSET = 2;
@@ -50,12 +84,27 @@ public final class RecordDescriptor {
     public static final int HEADER_LENGTH = 20;
     /** The largest key the layout can hold, in bytes. */
     public static final int MAX_KEY_LENGTH = 0xFFFF;
+    /** The largest entry, header included, that a reader can assemble from fragments into one array. */
+    public static final int MAX_ENTRY_LENGTH = Integer.MAX_VALUE - 8;
+
+    /** Flag: another fragment of this entry follows this excerpt. */
+    public static final byte MORE_FRAGMENTS_FLAG = 0x01;
+    /** Flag: this excerpt continues the entry a first fragment started; it is not an entry by itself. */
+    public static final byte CONTINUATION_FLAG = 0x02;
+    /** The flags that only say how an entry is stored; a reader never shows them with an entry. */
+    public static final byte FRAGMENT_FLAGS = MORE_FRAGMENTS_FLAG | CONTINUATION_FLAG;
+    /** Offset of a continuation's 32-bit fragment number. */
+    public static final int FRAGMENT_NUMBER_OFFSET = 4;
+    /** Offset of a continuation's 32-bit data offset. */
+    public static final int DATA_OFFSET_OFFSET = 8;
+    /** Length of the continuation header written today. */
+    public static final int CONTINUATION_HEADER_LENGTH = 12;
 
     private RecordDescriptor() {
     }
 
     /**
-     * The length of a whole entry.
+     * The length of a whole entry, as one excerpt or as the assembled fragments.
      *
      * @param keyLength  the key's length in bytes.
      * @param dataLength the data's length in bytes.
@@ -63,5 +112,25 @@ public final class RecordDescriptor {
      */
     public static int entryLength(final int keyLength, final int dataLength) {
         return HEADER_LENGTH + keyLength + dataLength;
+    }
+
+    /**
+     * Whether an excerpt's flags mark it as a continuation fragment.
+     *
+     * @param flags the flags byte.
+     * @return true for a continuation.
+     */
+    public static boolean isContinuation(final byte flags) {
+        return (flags & CONTINUATION_FLAG) != 0;
+    }
+
+    /**
+     * Whether an excerpt's flags say that another fragment of its entry follows.
+     *
+     * @param flags the flags byte.
+     * @return true unless the excerpt ends its entry.
+     */
+    public static boolean hasMoreFragments(final byte flags) {
+        return (flags & MORE_FRAGMENTS_FLAG) != 0;
     }
 }

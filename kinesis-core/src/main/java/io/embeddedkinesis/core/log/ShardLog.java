@@ -5,9 +5,10 @@ package io.embeddedkinesis.core.log;
  * draws it): the storage of one shard, and the log API that the sibling modules build on.
  *
  * <p>Positions are opaque longs, strictly increasing in append order but not dense: a reader asks for
- * "the first entry at or after position p", so any position from {@link #endPosition()} or
- * {@link #positionAtOrAfter} stays valid however the log grows or is trimmed. Entry timestamps come from
- * the log's clock when the entry is appended and never decrease along the log.
+ * "the first entry at or after position p", so any position from {@link #endPosition()},
+ * {@link LogEntry#nextPosition()} or {@link #positionAtOrAfter} stays valid however the log grows or is
+ * trimmed. A large entry may take up several positions; the next entry's position is after all of them.
+ * Entry timestamps come from the log's clock when the entry is appended and never decrease along the log.
  *
  * <p>Implementations are thread-safe: any number of threads may append and read at once; appends are
  * serialized, so positions and timestamps follow one order.
@@ -17,12 +18,15 @@ public interface ShardLog extends AutoCloseable {
     long NO_TIMESTAMP = Long.MIN_VALUE;
 
     /**
-     * Appends one entry, stamped with the current time.
+     * Appends one entry, stamped with the current time. The append is atomic: readers see the whole entry
+     * or nothing of it, even if the process dies during the append, and no other append falls inside it.
      *
      * @param key  the key's bytes (the UTF-8 partition key), at most {@link RecordDescriptor#MAX_KEY_LENGTH}.
-     * @param data the data; key and data together at most the configured maximum entry size.
+     * @param data the data; with the header and key at most {@link RecordDescriptor#MAX_ENTRY_LENGTH}. Entries of
+     *             any size up to that are stored without growing the log's mapped blocks.
      * @return the entry's position.
      * @throws LogSealedException if the log was sealed.
+     * @throws IllegalArgumentException if the key or the entry is larger than the layout allows.
      */
     long append(byte[] key, byte[] data);
 
@@ -47,8 +51,9 @@ public interface ShardLog extends AutoCloseable {
      * Finds where entries at or after a time begin.
      *
      * @param timestampMs a time in epoch milliseconds.
-     * @return the position of the first entry stamped at or after that time, or {@link #endPosition()} if
-     *         there is none yet.
+     * @return the position of the first entry stamped at or after that time (or a position just before it with
+     *         no entry in between, where a crash left an entry incomplete), or {@link #endPosition()} if there
+     *         is none yet.
      */
     long positionAtOrAfter(long timestampMs);
 

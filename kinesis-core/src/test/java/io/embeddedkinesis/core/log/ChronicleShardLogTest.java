@@ -1,25 +1,35 @@
 package io.embeddedkinesis.core.log;
 
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ChronicleQueue;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.CachedEpochClock;
+import org.agrona.concurrent.EpochClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ChronicleShardLogTest extends ShardLogContractTest {
+    private static final LogConfig CONFIG = new LogConfig(LogCycle.HOURLY, MIB, Durability.PAGE_CACHE);
+
     @TempDir
     Path directory;
 
     @Override
     ShardLog openLog(final CachedEpochClock clock) {
-        return new ChronicleShardLog(directory, new LogConfig(LogCycle.HOURLY, 1024 * 1024, Durability.PAGE_CACHE),
-            clock);
+        return new ChronicleShardLog(directory, CONFIG, clock);
     }
 
     @Test
@@ -73,21 +83,89 @@ class ChronicleShardLogTest extends ShardLogContractTest {
     }
 
     @Test
-    void shouldRefuseAnEntryLargerThanItsBlockAndStayUsable() {
-        assertThatThrownBy(() -> log.append(bytes("k"), new byte[4 * 1024 * 1024]))
-            .isInstanceOf(io.embeddedkinesis.core.exception.InternalFailureException.class);
+    void shouldStoreAnEntryLargerThanAFragmentAsFragmentsWithoutGrowingTheBlock() {
+        final long position = log.append(bytes("k"), new byte[10 * MIB]);
+        final List<Long> next = new ArrayList<>();
 
-        log.append(bytes("k"), bytes("after"));
+        log.read(position, 1, entry -> next.add(entry.nextPosition()));
 
-        assertThat(readAll(0)).hasSize(1);
+        assertThat(CONFIG.blockSizeBytes()).isEqualTo(4L * (MIB + 64 * 1024));
+        assertThat(next).containsExactly(position + 11);
+        assertThat(log.endPosition()).isEqualTo(position + 11);
+    }
+
+    @Test
+    void shouldKeepTheFragmentsOfAnEntryInOneFileWhileTheClockCrossesFileBoundaries() throws IOException {
+        log.close();
+        final CachedEpochClock base = new CachedEpochClock();
+        base.update(START_MS);
+        final EpochClock racing = () -> {
+            base.advance(20 * 60_000L);
+            return base.time();
+        };
+        log = new ChronicleShardLog(directory, CONFIG, racing);
+        final byte[] data = randomBytes(10 * MIB, 9);
+
+        final long position = log.append(bytes("k"), data);
+        final long filesAfterTheEntry = cycleFiles();
+        final long after = log.append(bytes("k"), bytes("after"));
+
+        assertThat(filesAfterTheEntry).isEqualTo(1);
+        assertThat(cycleFiles()).isEqualTo(2);
+        final List<Long> next = new ArrayList<>();
+        final List<byte[]> read = new ArrayList<>();
+        log.read(0, 10, entry -> next.add(entry.nextPosition()) && read.add(entry.data()));
+        assertThat(read).hasSize(2);
+        assertThat(read.get(0)).isEqualTo(data);
+        assertThat(next.get(0)).as("consecutive indexes: one file").isEqualTo(position + 11);
+        assertThat(after).isGreaterThan(position);
+        assertThat(log.deleteBefore(base.time())).isEqualTo(1);
+        assertThat(readAll(0)).extracting(r -> r.substring(r.lastIndexOf('/') + 1)).containsExactly("after");
+    }
+
+    @Test
+    void shouldHideARunOfFragmentsCutShortAtTheEndAndAppendAfterIt() {
+        final long first = log.append(bytes("k"), bytes("a"));
+        clock.advance(5);
+        writeRaw(appender -> appendCutShort(appender, clock.time(), 3 * MIB, 2));
+
+        assertThat(readAll(0)).containsExactly(first + "/" + START_MS + "/k/a");
+        assertThat(log.endPosition()).isEqualTo(first + 1);
+        assertThat(log.lastAppendTimeMs()).isEqualTo(START_MS);
+        assertThat(log.positionAtOrAfter(START_MS + 1)).isEqualTo(log.endPosition());
+        assertThat(readAll(log.endPosition())).isEmpty();
+
+        clock.update(START_MS);
+        final long second = log.append(bytes("k"), bytes("b"));
+        final long third = log.append(bytes("k"), randomBytes(2 * MIB, 10));
+
+        assertThat(second).as("after the cut-short run's three excerpts").isEqualTo(first + 4);
+        assertThat(log.lastAppendTimeMs()).as("the clock never goes below the cut-short run").isEqualTo(START_MS + 5);
+        assertThat(readAll(first + 1)).hasSize(2).first().isEqualTo(second + "/" + (START_MS + 5) + "/k/b");
+        assertThat(readAll(log.positionAtOrAfter(START_MS + 1))).first().asString().startsWith(second + "/");
+        assertThat(log.seal()).isEqualTo(third);
+        log.close();
+        log = openLog(clock);
+        assertThat(readAll(0)).hasSize(3);
+        assertThat(log.seal()).isEqualTo(third);
+    }
+
+    @Test
+    void shouldSkipARunCutShortByAWholeEntryInTheSameRead() {
+        final long first = log.append(bytes("k"), bytes("a"));
+        writeRaw(appender -> appendCutShort(appender, clock.time(), 2 * MIB, 1));
+        final long second = log.append(bytes("k"), bytes("b"));
+
+        assertThat(readAll(0)).containsExactly(first + "/" + START_MS + "/k/a", second + "/" + START_MS + "/k/b");
+        assertThat(readAll(first + 1)).containsExactly(second + "/" + START_MS + "/k/b");
+        assertThat(readAll(first + 2)).containsExactly(second + "/" + START_MS + "/k/b");
     }
 
     @Test
     void shouldReadPastAFileWithoutACompleteEntry() {
         final long first = log.append(bytes("k"), bytes("a"));
         clock.advance(3_600_000L);
-        assertThatThrownBy(() -> log.append(bytes("k"), new byte[4 * 1024 * 1024]))
-            .isInstanceOf(io.embeddedkinesis.core.exception.InternalFailureException.class);
+        writeRaw(appender -> appendCutShort(appender, clock.time(), 2 * MIB, 1));
         clock.advance(3_600_000L);
         final long third = log.append(bytes("k"), bytes("c"));
 
@@ -97,14 +175,57 @@ class ChronicleShardLogTest extends ShardLogContractTest {
 
     @Test
     void shouldReadPastAnEmptyFirstFile() {
-        assertThatThrownBy(() -> log.append(bytes("k"), new byte[4 * 1024 * 1024]))
-            .isInstanceOf(io.embeddedkinesis.core.exception.InternalFailureException.class);
+        writeRaw(appender -> {
+            final DocumentContext dc = appender.writingDocument();
+            dc.rollbackOnClose();
+            dc.close();
+        });
         clock.advance(3_600_000L);
         final long position = log.append(bytes("k"), bytes("c"));
         log.close();
         log = openLog(clock);
 
         assertThat(readAll(0)).containsExactly(position + "/" + clock.time() + "/k/c");
+    }
+
+    @Test
+    void shouldRefuseAnEntryLargerThanTheLayoutAllows() {
+        assertThatThrownBy(() -> log.append(new byte[RecordDescriptor.MAX_KEY_LENGTH + 1], bytes("a")))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("entry too large for the log's layout: keyLength=65536, dataLength=1");
+        assertThat(readAll(0)).isEmpty();
+    }
+
+    /**
+     * Writes excerpts with Chronicle directly, into the log's directory with the log's settings, as a
+     * process that died in the middle of an append would have left them; then reopens the log.
+     */
+    private void writeRaw(final Consumer<ExcerptAppender> write) {
+        log.close();
+        try (ChronicleQueue queue = ChronicleQueue.singleBuilder(directory).blockSize(CONFIG.blockSizeBytes())
+            .rollCycle(RollCycles.FAST_HOURLY).timeProvider(clock::time).build();
+             ExcerptAppender appender = queue.createAppender()) {
+            write.accept(appender);
+        }
+        log = openLog(clock);
+    }
+
+    /** A first fragment and {@code continuations} continuations of an entry that needed more of them. */
+    private static void appendCutShort(final ExcerptAppender appender, final long timestampMs, final int dataLength,
+        final int continuations) {
+        try (DocumentContext dc = appender.writingDocument()) {
+            final Bytes<?> bytes = dc.wire().bytes();
+            bytes.writeByte(RecordDescriptor.VERSION).writeByte(RecordDescriptor.MORE_FRAGMENTS_FLAG)
+                .writeShort((short) RecordDescriptor.HEADER_LENGTH).writeShort((short) 0).writeShort((short) 1)
+                .writeLong(timestampMs).writeInt(dataLength).write(bytes("x")).write(new byte[MIB - 1]);
+        }
+        for (int k = 1; k <= continuations; k++) {
+            try (DocumentContext dc = appender.writingDocument()) {
+                dc.wire().bytes().writeByte(RecordDescriptor.VERSION).writeByte(RecordDescriptor.FRAGMENT_FLAGS)
+                    .writeShort((short) RecordDescriptor.CONTINUATION_HEADER_LENGTH).writeInt(k)
+                    .writeInt(MIB - 1 + (k - 1) * MIB).write(new byte[MIB]);
+            }
+        }
     }
 
     private long cycleFiles() throws IOException {

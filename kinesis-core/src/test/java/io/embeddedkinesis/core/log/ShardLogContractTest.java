@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 abstract class ShardLogContractTest {
     static final long START_MS = 1_764_000_000_000L;
+    static final int MIB = 1024 * 1024;
 
     final CachedEpochClock clock = new CachedEpochClock();
     ShardLog log;
@@ -171,6 +174,190 @@ abstract class ShardLogContractTest {
         assertThat(log.lastAppendTimeMs()).isEqualTo(START_MS + 7);
         assertThat(log.append(bytes("k"), bytes("c"))).isGreaterThan(last);
         assertThat(readAll(0)).hasSize(3);
+    }
+
+    @Test
+    void shouldRoundTripTenMebibyteEntriesByteExact() {
+        final byte[] data = randomBytes(10 * MIB, 1);
+        final byte[] key = bytes("k".repeat(256));
+        final long position = log.append(key, data);
+        final List<LogEntry> seen = new ArrayList<>();
+
+        final int count = log.read(position, 10, entry -> {
+            assertThat(entry.position()).isEqualTo(position);
+            assertThat(entry.timestampMs()).isEqualTo(START_MS);
+            assertThat(entry.flags()).isZero();
+            assertThat(entry.keyBytes()).isEqualTo(key);
+            assertThat(entry.dataLength()).isEqualTo(data.length);
+            assertThat(entry.data()).isEqualTo(data);
+            assertThat(entry.nextPosition()).isGreaterThan(position).isEqualTo(log.endPosition());
+            return seen.add(entry);
+        });
+
+        assertThat(count).isEqualTo(1);
+        assertThat(seen).hasSize(1);
+        assertThat(log.lastAppendTimeMs()).isEqualTo(START_MS);
+    }
+
+    @Test
+    void shouldInterleaveSmallAndLargeEntriesInAppendOrder() {
+        final List<byte[]> payloads = List.of(bytes("a"), randomBytes(3 * MIB + 17, 2), bytes("b"),
+            randomBytes(10 * MIB, 3), randomBytes(MIB - 1, 4), bytes("c"), randomBytes(2 * MIB, 5));
+        final List<Long> positions = new ArrayList<>();
+        for (final byte[] payload : payloads) {
+            positions.add(log.append(bytes("k"), payload));
+            clock.advance(1);
+        }
+        final List<byte[]> data = new ArrayList<>();
+        final List<Long> next = new ArrayList<>();
+
+        log.read(0, Integer.MAX_VALUE, entry -> {
+            data.add(entry.data());
+            next.add(entry.nextPosition());
+            return true;
+        });
+
+        assertThat(positions).isSorted().doesNotHaveDuplicates();
+        assertThat(data).hasSize(payloads.size());
+        for (int i = 0; i < payloads.size(); i++) {
+            assertThat(data.get(i)).as("entry %d", i).isEqualTo(payloads.get(i));
+            final long expectedNext = i + 1 < positions.size() ? positions.get(i + 1) : log.endPosition();
+            assertThat(readAll(next.get(i))).as("after entry %d", i).hasSize(payloads.size() - i - 1);
+            assertThat(next.get(i)).isLessThanOrEqualTo(expectedNext);
+            assertThat(readAll(positions.get(i) + 1)).as("one past entry %d", i).hasSize(payloads.size() - i - 1);
+        }
+        assertThat(next.get(next.size() - 1)).isEqualTo(log.endPosition());
+    }
+
+    @Test
+    void shouldStopBeforeALargeEntryTheHandlerRefuses() {
+        final long small = log.append(bytes("k"), bytes("a"));
+        final byte[] large = randomBytes(5 * MIB, 6);
+        final long big = log.append(bytes("k"), large);
+        log.append(bytes("k"), bytes("b"));
+        final List<Long> taken = new ArrayList<>();
+
+        final int count = log.read(0, 10, entry -> entry.dataLength() < MIB && taken.add(entry.position()));
+
+        assertThat(count).isEqualTo(1);
+        assertThat(taken).containsExactly(small);
+        final List<byte[]> resumed = new ArrayList<>();
+        log.read(big, 1, entry -> resumed.add(entry.data()));
+        assertThat(resumed).hasSize(1);
+        assertThat(resumed.get(0)).isEqualTo(large);
+    }
+
+    @Test
+    void shouldFindTheFirstEntryAtOrAfterATimestampAcrossFragmentedEntries() {
+        final List<Long> positions = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            positions.add(log.append(bytes("k"), i % 3 == 1 ? randomBytes(2 * MIB + i, i) : bytes("v" + i)));
+            clock.advance(i % 4 == 3 ? 3_600_000L : 10);
+        }
+
+        long at = START_MS;
+        for (int i = 0; i < 12; i++) {
+            assertThat(log.positionAtOrAfter(at)).as("entry %d", i).isEqualTo(positions.get(i));
+            assertThat(log.positionAtOrAfter(at - 1)).as("before entry %d", i).isEqualTo(positions.get(i));
+            at += i % 4 == 3 ? 3_600_000L : 10;
+        }
+        assertThat(log.positionAtOrAfter(at)).isEqualTo(log.endPosition());
+    }
+
+    @Test
+    void shouldSealAtTheLastEntryEvenWhenItIsLarge() {
+        log.append(bytes("k"), bytes("a"));
+        final long large = log.append(bytes("k"), randomBytes(4 * MIB, 7));
+
+        assertThat(log.seal()).isEqualTo(large);
+        assertThatThrownBy(() -> log.append(bytes("k"), bytes("b"))).isInstanceOf(LogSealedException.class);
+    }
+
+    @Test
+    void shouldRecoverAfterALargeLastEntryWhenReopened() {
+        log.append(bytes("k"), bytes("a"));
+        clock.advance(9);
+        final byte[] data = randomBytes(10 * MIB, 8);
+        final long large = log.append(bytes("k"), data);
+        final long end = log.endPosition();
+        log.close();
+
+        log = openLog(clock);
+
+        assertThat(log.endPosition()).isEqualTo(end).isGreaterThan(large);
+        assertThat(log.lastAppendTimeMs()).isEqualTo(START_MS + 9);
+        assertThat(log.seal()).isEqualTo(large);
+        log.close();
+        log = openLog(clock);
+        final long after = log.append(bytes("k"), bytes("c"));
+        assertThat(after).isGreaterThanOrEqualTo(end);
+        final List<byte[]> read = new ArrayList<>();
+        log.read(0, 10, entry -> read.add(entry.data()));
+        assertThat(read).hasSize(3);
+        assertThat(read.get(1)).isEqualTo(data);
+        assertThat(new String(read.get(2), StandardCharsets.UTF_8)).isEqualTo("c");
+    }
+
+    @Test
+    void shouldReadAndWriteLargeEntriesFromManyThreadsAtOnce() throws InterruptedException {
+        final int writers = 3;
+        final int perWriter = 4;
+        final List<Thread> threads = new ArrayList<>();
+        final List<Throwable> failures = new CopyOnWriteArrayList<>();
+        for (int w = 0; w < writers; w++) {
+            final int writer = w;
+            threads.add(new Thread(() -> {
+                for (int i = 0; i < perWriter; i++) {
+                    log.append(bytes("w" + writer), patterned(writer, i, (i + 1) * MIB + writer * 1000));
+                }
+            }));
+        }
+        threads.add(new Thread(() -> {
+            for (int i = 0; i < 20; i++) {
+                log.read(0, Integer.MAX_VALUE, entry -> {
+                    checkPatterned(entry);
+                    return true;
+                });
+            }
+        }));
+        for (final Thread thread : threads) {
+            thread.setUncaughtExceptionHandler((t, e) -> failures.add(e));
+            thread.start();
+        }
+        for (final Thread thread : threads) {
+            thread.join();
+        }
+
+        assertThat(failures).isEmpty();
+        final List<String> keys = new ArrayList<>();
+        log.read(0, Integer.MAX_VALUE, entry -> {
+            checkPatterned(entry);
+            return keys.add(entry.key());
+        });
+        assertThat(keys).hasSize(writers * perWriter);
+    }
+
+    /** Data whose every byte says which writer and entry it belongs to, and where in the entry it is. */
+    static byte[] patterned(final int writer, final int entry, final int length) {
+        final byte[] data = new byte[length];
+        data[0] = (byte) writer;
+        data[1] = (byte) entry;
+        for (int i = 2; i < length; i++) {
+            data[i] = (byte) (i * 31 + writer * 7 + entry);
+        }
+        return data;
+    }
+
+    static void checkPatterned(final LogEntry entry) {
+        final byte[] data = entry.data();
+        assertThat(data).isEqualTo(patterned(data[0], data[1], data.length));
+        assertThat(entry.key()).isEqualTo("w" + data[0]);
+    }
+
+    static byte[] randomBytes(final int length, final long seed) {
+        final byte[] data = new byte[length];
+        new Random(seed).nextBytes(data);
+        return data;
     }
 
     @Test

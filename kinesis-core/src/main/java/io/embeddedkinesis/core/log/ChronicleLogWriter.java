@@ -1,0 +1,107 @@
+package io.embeddedkinesis.core.log;
+
+import io.embeddedkinesis.core.exception.InternalFailureException;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.wire.DocumentContext;
+
+/**
+ * Writes entries into a shard log's Chronicle appender, laid out as {@link RecordDescriptor} draws them:
+ * an entry that fits in one fragment as one excerpt, a larger one as a run of fragments.
+ *
+ * <p>Not thread-safe: {@link ChronicleShardLog} calls it under its append lock, which is also what keeps
+ * the fragments of one entry consecutive. An excerpt that fails to write is rolled back; fragments written
+ * before it stay, as a run cut short, which readers skip.
+ */
+final class ChronicleLogWriter {
+    private final ExcerptAppender appender;
+    private final int fragmentBytes;
+
+    ChronicleLogWriter(final ExcerptAppender appender, final int fragmentBytes) {
+        this.appender = appender;
+        this.fragmentBytes = fragmentBytes;
+    }
+
+    /**
+     * Whether an entry is written as fragments.
+     *
+     * @param keyLength  the key's length.
+     * @param dataLength the data's length.
+     * @return true if key and data do not fit in one fragment.
+     */
+    boolean isFragmented(final int keyLength, final int dataLength) {
+        return (long) keyLength + dataLength > fragmentBytes;
+    }
+
+    /**
+     * Writes an entry that fits in one excerpt; the hot path, which copies key and data once, straight
+     * into the mapped file.
+     *
+     * @return the entry's index.
+     */
+    long appendWhole(final byte[] key, final byte[] data, final long timestampMs) {
+        final DocumentContext dc = appender.writingDocument();
+        try {
+            writeHeader(dc.wire().bytes(), (byte) 0, key, data.length, timestampMs).write(data);
+        } catch (final RuntimeException ex) {
+            dc.rollbackOnClose();
+            throw new InternalFailureException("Internal service failure.", ex);
+        } finally {
+            dc.close();
+        }
+        return appender.lastIndexAppended();
+    }
+
+    /**
+     * Writes an entry as a first fragment with the key and the first data bytes, then continuations.
+     * The caller makes sure every fragment goes into the same file.
+     *
+     * @return the index of the first fragment, which is the entry's position.
+     */
+    long appendFragments(final byte[] key, final byte[] data, final long timestampMs) {
+        int offset = Math.min(data.length, Math.max(0, fragmentBytes - key.length));
+        DocumentContext dc = appender.writingDocument();
+        try {
+            writeHeader(dc.wire().bytes(), RecordDescriptor.MORE_FRAGMENTS_FLAG, key, data.length, timestampMs)
+                .write(data, 0, offset);
+            dc.close();
+            dc = null;
+            final long first = appender.lastIndexAppended();
+            for (int fragment = 1; offset < data.length; fragment++) {
+                final int length = Math.min(fragmentBytes, data.length - offset);
+                final boolean last = offset + length == data.length;
+                dc = appender.writingDocument();
+                dc.wire().bytes()
+                    .writeByte(RecordDescriptor.VERSION)
+                    .writeByte(last ? RecordDescriptor.CONTINUATION_FLAG : RecordDescriptor.FRAGMENT_FLAGS)
+                    .writeShort((short) RecordDescriptor.CONTINUATION_HEADER_LENGTH)
+                    .writeInt(fragment)
+                    .writeInt(offset)
+                    .write(data, offset, length);
+                dc.close();
+                dc = null;
+                offset += length;
+            }
+            return first;
+        } catch (final RuntimeException ex) {
+            if (dc != null) {
+                dc.rollbackOnClose();
+                dc.close();
+            }
+            throw new InternalFailureException("Internal service failure.", ex);
+        }
+    }
+
+    private static Bytes<?> writeHeader(final Bytes<?> bytes, final byte flags, final byte[] key, final int dataLength,
+        final long timestampMs) {
+        return bytes.writeByte(RecordDescriptor.VERSION)
+            .writeByte(flags)
+            .writeShort((short) RecordDescriptor.HEADER_LENGTH)
+            .writeByte((byte) 0)
+            .writeByte((byte) 0)
+            .writeShort((short) key.length)
+            .writeLong(timestampMs)
+            .writeInt(dataLength)
+            .write(key);
+    }
+}
