@@ -49,7 +49,7 @@ final class RecordCollector implements EntryHandler {
         records.add(new Record(shard.sequenceNumber(position), timestampMs, entry.data(), entry.keyBytes()));
         bytes += size;
         lastTimestampMs = timestampMs;
-        nextPosition = position + 1;
+        nextPosition = entry.nextPosition();
         return true;
     }
 

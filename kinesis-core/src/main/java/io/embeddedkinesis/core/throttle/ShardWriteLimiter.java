@@ -7,6 +7,11 @@ import io.embeddedkinesis.core.ShardLimits;
  * admitted whole or not at all: both buckets are checked before either is charged, so a refused write
  * costs nothing.
  *
+ * <p>A record larger than a second's worth of bytes (a stream may take records of up to 10 MiB against a
+ * 1 MiB/s shard) can never find that many tokens, so it is admitted once the byte bucket is full and
+ * leaves it in debt: the shard bursts for it and pays it back at its rate before taking more, which is how
+ * Kinesis describes large records (a tank that a large record empties and that refills at a steady rate).
+ *
  * <p>Thread-safe. With both write limits off it admits everything without taking a lock.
  */
 public final class ShardWriteLimiter {
@@ -47,8 +52,8 @@ public final class ShardWriteLimiter {
             return true;
         }
         synchronized (this) {
-            if ((bytes != null && !bytes.hasAvailable(byteCount, nowMs))
-                || (records != null && !records.hasAvailable(recordCount, nowMs))) {
+            if ((bytes != null && !bytes.admits(byteCount, nowMs))
+                || (records != null && !records.admits(recordCount, nowMs))) {
                 return false;
             }
             if (bytes != null) {

@@ -45,6 +45,19 @@ final class TokenBucket {
     }
 
     /**
+     * Whether a {@link #take} of {@code amount} may go ahead now: the tokens are there, or, for an amount
+     * larger than the bucket can ever hold, the bucket is full, and the take will leave it in debt.
+     *
+     * @param amount the tokens needed.
+     * @param nowMs  the current time.
+     * @return true if the take may go ahead.
+     */
+    boolean admits(final long amount, final long nowMs) {
+        refill(nowMs);
+        return tokensScaled >= Math.min(scale(amount), capacityScaled);
+    }
+
+    /**
      * Whether the bucket holds any tokens at all, i.e. it is not in debt.
      *
      * @param nowMs the current time.

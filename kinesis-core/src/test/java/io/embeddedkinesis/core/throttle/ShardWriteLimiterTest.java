@@ -41,6 +41,19 @@ class ShardWriteLimiterTest {
         assertThat(limiter.tryAcquire(1, 100, 0)).isTrue();
     }
 
+    @Test
+    void shouldAdmitARecordLargerThanASecondsWorthOnlyWithAFullBucketAndPayItBack() {
+        final ShardWriteLimiter limiter = new ShardWriteLimiter(ShardLimits.KINESIS_DEFAULTS, 0);
+        assertThat(limiter.tryAcquire(1, 1, 0)).isTrue();
+
+        assertThat(limiter.tryAcquire(1, 10 * MIB, 0)).as("one byte short of full").isFalse();
+        assertThat(limiter.tryAcquire(1, 10 * MIB, 1)).isTrue();
+        assertThat(limiter.tryAcquire(1, 1, 9_001)).as("nine seconds to pay back nine MiB of debt").isFalse();
+        assertThat(limiter.tryAcquire(1, 1, 9_002)).isTrue();
+        assertThat(limiter.tryAcquire(1, 10 * MIB, 9_002)).isFalse();
+        assertThat(limiter.tryAcquire(1, 10 * MIB, 10_002)).isTrue();
+    }
+
     @ParameterizedTest
     @CsvSource({"0, 1000", "1000, 1000", "5000, 1000"})
     void shouldNotAccumulateMoreThanOneSecondOfBurst(final long idleMs, final int expectedAdmitted) {
