@@ -15,8 +15,14 @@ import java.util.Objects;
  * <p>Immutable; build one with {@link #builder()}.
  */
 public final class BrokerConfig {
+    /** The maximum record size of a stream unless set otherwise, in KiB: 1 MiB, Kinesis's default. */
+    public static final int DEFAULT_MAX_RECORD_SIZE_KIB = 1024;
+    /** The largest maximum record size a stream can be given, in KiB: 10 MiB. */
+    public static final int LARGEST_MAX_RECORD_SIZE_KIB = 10240;
     /** The largest record Kinesis accepts by default: data plus partition key, 1 MiB. */
-    public static final int MAX_RECORD_SIZE_BYTES = 1024 * 1024;
+    public static final int MAX_RECORD_SIZE_BYTES = DEFAULT_MAX_RECORD_SIZE_KIB * 1024;
+    /** The model's limit on a record's {@code Data}, whatever its stream's maximum record size: 10 MiB. */
+    public static final int MAX_DATA_BYTES = LARGEST_MAX_RECORD_SIZE_KIB * 1024;
 
     private final Path directory;
     private final EpochClock clock;

@@ -27,6 +27,7 @@ import io.embeddedkinesis.core.model.StreamDescription;
 import io.embeddedkinesis.core.model.StreamDescriptionSummary;
 import io.embeddedkinesis.core.model.StreamRequest;
 import io.embeddedkinesis.core.model.StreamRetentionRequest;
+import io.embeddedkinesis.core.model.UpdateMaxRecordSizeRequest;
 import io.embeddedkinesis.core.model.UpdateShardCountRequest;
 import io.embeddedkinesis.core.model.UpdateShardCountResult;
 import io.embeddedkinesis.core.stream.RecordWriter;
@@ -300,7 +301,8 @@ public final class KinesisBroker implements AutoCloseable {
      *
      * @param streamNameOrArn the stream's name or ARN.
      * @param partitionKey    1 to 256 characters; records with the same key go to the same shard, in order.
-     * @param data            the payload; with the key at most 1 MiB.
+     * @param data            the payload; with the key at most the stream's maximum record size (1 MiB unless
+     *                        raised to up to 10 MiB, see {@link #updateMaxRecordSize(String, int)}).
      * @return the shard and sequence number of the record.
      */
     public PutRecordResult putRecord(final String streamNameOrArn, final String partitionKey, final byte[] data) {
@@ -322,7 +324,7 @@ public final class KinesisBroker implements AutoCloseable {
      * Puts up to 500 records in one call ({@code PutRecords}); each succeeds or fails alone.
      *
      * @param streamNameOrArn the stream's name or ARN.
-     * @param records         1 to 500 records, at most 5 MiB in all.
+     * @param records         1 to 500 records, at most 10 MiB in all.
      * @return one entry per record, in order, and how many failed.
      */
     public PutRecordsResult putRecords(final String streamNameOrArn, final List<PutRecordsRequestEntry> records) {
@@ -488,6 +490,29 @@ public final class KinesisBroker implements AutoCloseable {
                 + " hours). Use IncreaseRetentionPeriod API.");
         }
         registry.updateRetention(stream, hours);
+    }
+
+    /**
+     * Sets the largest record a stream takes, data and partition key together ({@code UpdateMaxRecordSize}).
+     * Records of up to 10 MiB are stored without growing any shard's memory-mapped blocks; they still count
+     * against the shard's write and read limits, bursting past them and paying the excess back.
+     *
+     * @param streamArn          the stream's ARN (the operation has no {@code StreamName}; see
+     *                           {@link StreamDescriptionSummary#streamARN()}).
+     * @param maxRecordSizeInKiB 1024 to 10240.
+     */
+    public void updateMaxRecordSize(final String streamArn, final int maxRecordSizeInKiB) {
+        updateMaxRecordSize(new UpdateMaxRecordSizeRequest(streamArn, maxRecordSizeInKiB));
+    }
+
+    /**
+     * Sets the largest record a stream takes ({@code UpdateMaxRecordSize}).
+     *
+     * @param request the stream's ARN and the size in KiB.
+     */
+    public void updateMaxRecordSize(final UpdateMaxRecordSizeRequest request) {
+        ensureOpen();
+        registry.updateMaxRecordSize(request);
     }
 
     /**

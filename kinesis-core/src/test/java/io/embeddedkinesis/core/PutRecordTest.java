@@ -106,10 +106,15 @@ class PutRecordTest extends BrokerTestSupport {
         assertThatThrownBy(() -> broker.putRecord("clicks", "k".repeat(257), bytes("v")))
             .isInstanceOf(ValidationException.class)
             .hasMessageEndingWith("Member must have length less than or equal to 256");
+        assertThatThrownBy(() -> broker.putRecord("clicks", "k", new byte[10 * 1024 * 1024 + 1]))
+            .isInstanceOf(ValidationException.class)
+            .hasMessage("1 validation error detected: Value 'java.nio.HeapByteBuffer[pos=0 lim=10485761"
+                + " cap=10485761]' at 'data' failed to satisfy constraint: Member must have length less than or"
+                + " equal to 10485760");
         assertThatThrownBy(() -> broker.putRecord("clicks", "k", new byte[1024 * 1024 + 1]))
             .isInstanceOf(ValidationException.class)
-            .hasMessage("1 validation error detected: Value 'java.nio.HeapByteBuffer[pos=0 lim=1048577 cap=1048577]' at"
-                + " 'data' failed to satisfy constraint: Member must have length less than or equal to 1048576");
+            .hasMessage("1 validation error detected: Value at 'data' failed to satisfy constraint: Member must have"
+                + " length less than or equal to 1048576.");
         final PutRecordRequest negativeHashKey =
             PutRecordRequest.of("clicks", "k", bytes("v")).withExplicitHashKey("-1");
         assertThatThrownBy(() -> broker.putRecord(negativeHashKey))

@@ -121,20 +121,20 @@ class PutRecordsTest extends BrokerTestSupport {
     }
 
     @Test
-    void shouldRefuseBatchesOverFiveMebibytes() {
+    void shouldRefuseBatchesOverTenMebibytes() {
         open(b -> b.shardLimits(ShardLimits.NONE)).createStream("clicks", 1);
         final byte[] big = new byte[1000 * 1024];
         final List<PutRecordsRequestEntry> entries = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 11; i++) {
             entries.add(PutRecordsRequestEntry.of("k", big));
         }
 
         assertThatThrownBy(() -> broker.putRecords("clicks", entries))
             .isInstanceOf(InvalidArgumentException.class)
-            .hasMessage("Records size exceeds 5 MB limit");
+            .hasMessage("Records size exceeds 10 MB limit");
         assertThat(readAll("clicks")).isEmpty();
-        broker.putRecords("clicks", entries.subList(0, 5));
-        assertThat(readAll("clicks")).hasSize(5);
+        broker.putRecords("clicks", entries.subList(0, 10));
+        assertThat(readAll("clicks")).hasSize(10);
     }
 
     @Test

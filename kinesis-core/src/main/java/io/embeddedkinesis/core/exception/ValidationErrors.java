@@ -103,6 +103,24 @@ public final class ValidationErrors {
     }
 
     /**
+     * Records a blob longer than a limit that the service sets per resource rather than the model (a
+     * stream's maximum record size). AWS words this one differently from the model's checks: without the
+     * value and with a closing period, e.g. {@code "Value at 'records.1.member.data' failed to satisfy
+     * constraint: Member must have length less than or equal to 1048576."}.
+     *
+     * @param member    the member name as AWS prints it.
+     * @param maxLength the largest allowed length in bytes.
+     * @return this, for chaining.
+     */
+    public ValidationErrors tooLong(final String member, final long maxLength) {
+        if (errors.size() < MAX_REPORTED) {
+            errors.add("Value at '" + member + "' failed to satisfy constraint: Member must have length less than or"
+                + " equal to " + maxLength + ".");
+        }
+        return this;
+    }
+
+    /**
      * Checks that a required member is present.
      *
      * @param member  the member name as AWS prints it.

@@ -5,11 +5,14 @@ import io.embeddedkinesis.core.ShardLimits;
 /**
  * The parameters of {@code CreateStream}.
  *
- * @param streamName  the name: 1 to 128 characters of {@code [a-zA-Z0-9_.-]}, unique in the broker.
- * @param shardCount  how many shards, at least 1.
- * @param shardLimits this stream's per-shard limits, or null for the broker's.
+ * @param streamName         the name: 1 to 128 characters of {@code [a-zA-Z0-9_.-]}, unique in the broker.
+ * @param shardCount         how many shards, at least 1.
+ * @param shardLimits        this stream's per-shard limits, or null for the broker's.
+ * @param maxRecordSizeInKiB the largest record (data and partition key) the stream takes, in KiB: 1024 to
+ *                           10240; null for Kinesis's default, 1024.
  */
-public record CreateStreamRequest(String streamName, Integer shardCount, ShardLimits shardLimits) {
+public record CreateStreamRequest(String streamName, Integer shardCount, ShardLimits shardLimits,
+    Integer maxRecordSizeInKiB) {
     /**
      * A request with the broker's shard limits.
      *
@@ -18,7 +21,7 @@ public record CreateStreamRequest(String streamName, Integer shardCount, ShardLi
      * @return the request.
      */
     public static CreateStreamRequest of(final String streamName, final int shardCount) {
-        return new CreateStreamRequest(streamName, shardCount, null);
+        return new CreateStreamRequest(streamName, shardCount, null, null);
     }
 
     /**
@@ -28,6 +31,16 @@ public record CreateStreamRequest(String streamName, Integer shardCount, ShardLi
      * @return a new request.
      */
     public CreateStreamRequest withShardLimits(final ShardLimits limits) {
-        return new CreateStreamRequest(streamName, shardCount, limits);
+        return new CreateStreamRequest(streamName, shardCount, limits, maxRecordSizeInKiB);
+    }
+
+    /**
+     * This request with a maximum record size, e.g. 10240 for records of up to 10 MiB.
+     *
+     * @param kib the largest record in KiB.
+     * @return a new request.
+     */
+    public CreateStreamRequest withMaxRecordSizeInKiB(final int kib) {
+        return new CreateStreamRequest(streamName, shardCount, shardLimits, kib);
     }
 }

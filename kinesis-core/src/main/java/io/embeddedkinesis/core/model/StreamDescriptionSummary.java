@@ -15,9 +15,10 @@ import java.time.Instant;
  * @param keyId                   the KMS key, or null.
  * @param openShardCount          how many shards are open.
  * @param consumerCount           how many enhanced fan-out consumers are registered.
+ * @param maxRecordSizeInKiB      the largest record (data and partition key) the stream takes, in KiB.
  */
 public record StreamDescriptionSummary(
     String streamName, String streamARN, StreamStatus streamStatus, StreamModeDetails streamModeDetails,
     int retentionPeriodHours, Instant streamCreationTimestamp, EncryptionType encryptionType, String keyId,
-    int openShardCount, int consumerCount) {
+    int openShardCount, int consumerCount, int maxRecordSizeInKiB) {
 }

@@ -32,6 +32,12 @@ import java.util.Map;
  * anything, routes each record by its partition key's hash (or explicit hash key), asks the shard's
  * write limiter, and appends to the shard's log.
  *
+ * <p>Record sizes are checked twice, as Kinesis checks them: {@code Data} against the model's 10 MiB
+ * before anything else, then, once the stream is known, against the stream's maximum record size
+ * ({@code UpdateMaxRecordSize}; 1 MiB by default): data alone over it is a {@code ValidationException}
+ * worded as AWS words it since large records came, data and partition key together over it an
+ * {@code InvalidArgumentException}.
+ *
  * <p>A throttled {@code PutRecord} raises {@link ProvisionedThroughputExceededException} and writes
  * nothing; in {@code PutRecords} a throttled record fails alone, with a per-record error code, and the
  * others are written, as Kinesis does.
@@ -39,8 +45,12 @@ import java.util.Map;
  * <p>Thread-safe; the hot path allocates only the result.
  */
 public final class RecordWriter {
-    /** Kinesis's limit on one PutRecords request, data and partition keys together. */
-    public static final long MAX_PUT_RECORDS_BYTES = 5L * 1024 * 1024;
+    /**
+     * Kinesis's limit on one PutRecords request, data and partition keys together: 10 MiB since records of
+     * up to 10 MiB came (the launch doubled it from 5 MiB for every stream; the API reference says "up to a
+     * limit of 10 MiB for the entire request"), whatever the stream's maximum record size.
+     */
+    public static final long MAX_PUT_RECORDS_BYTES = 10L * 1024 * 1024;
     /** Kinesis's limit on the records of one PutRecords request. */
     public static final int MAX_PUT_RECORDS_ENTRIES = 500;
 
@@ -76,7 +86,7 @@ public final class RecordWriter {
         final String explicitHashKey = request.explicitHashKey();
         final String sequenceNumberForOrdering = request.sequenceNumberForOrdering();
         if (partitionKey == null || data == null || partitionKey.isEmpty() || partitionKey.length() > 256
-            || data.length > BrokerConfig.MAX_RECORD_SIZE_BYTES || explicitHashKey != null
+            || data.length > BrokerConfig.MAX_DATA_BYTES || explicitHashKey != null
             || sequenceNumberForOrdering != null) {
             final ValidationErrors errors = new ValidationErrors()
                 .string("sequenceNumberForOrdering", sequenceNumberForOrdering, false, RequestPatterns.SEQUENCE_NUMBER,
@@ -84,7 +94,7 @@ public final class RecordWriter {
                 .string("partitionKey", partitionKey, true, null, null, 1, 256)
                 .string("explicitHashKey", explicitHashKey, false, RequestPatterns.HASH_KEY,
                     RequestPatterns.HASH_KEY_TEXT, 0, Integer.MAX_VALUE)
-                .blob("data", data == null ? -1 : data.length, true, BrokerConfig.MAX_RECORD_SIZE_BYTES);
+                .blob("data", data == null ? -1 : data.length, true, BrokerConfig.MAX_DATA_BYTES);
             StreamRegistry.check(errors, request.stream()).throwIfAny();
         }
         final Stream stream = writableStream(request.stream());
@@ -93,7 +103,7 @@ public final class RecordWriter {
         if (sequenceNumberForOrdering != null) {
             checkSequenceNumberForOrdering(stream, sequenceNumberForOrdering);
         }
-        checkRecordSize(key, data);
+        checkRecordSize(stream, "data", key, data);
         StoredShard shard = stream.route(hashKey);
         while (true) {
             if (!admit(shard, key.utf8().length + (long) data.length)) {
@@ -141,18 +151,27 @@ public final class RecordWriter {
         final HashedKey[] keys = new HashedKey[count];
         final HashKey[] hashKeys = new HashKey[count];
         final StoredShard[] shards = new StoredShard[count];
+        final int maxRecordBytes = stream.maxRecordSizeBytes();
         long totalBytes = 0;
+        int oversized = -1;
         for (int i = 0; i < count; i++) {
             final PutRecordsRequestEntry entry = entries.get(i);
             keys[i] = hasher.hash(entry.partitionKey());
-            checkRecordSize(keys[i], entry.data());
-            totalBytes += keys[i].utf8().length + (long) entry.data().length;
+            final long size = keys[i].utf8().length + (long) entry.data().length;
+            if (size > maxRecordBytes && oversized < 0) {
+                oversized = i;
+            }
+            totalBytes += size;
             hashKeys[i] = entry.explicitHashKey() == null
                 ? keys[i].hashKey() : HashKey.parseExplicit(entry.explicitHashKey());
             shards[i] = stream.route(hashKeys[i]);
         }
+        if (oversized >= 0) {
+            checkDataSizes(entries, maxRecordBytes);
+            checkRecordSize(stream, null, keys[oversized], entries.get(oversized).data());
+        }
         if (totalBytes > MAX_PUT_RECORDS_BYTES) {
-            throw new InvalidArgumentException("Records size exceeds 5 MB limit");
+            throw new InvalidArgumentException("Records size exceeds 10 MB limit");
         }
         final List<PutRecordsResultEntry> results = new ArrayList<>(count);
         int failed = 0;
@@ -222,7 +241,7 @@ public final class RecordWriter {
                     .string(prefix + "explicitHashKey", entry.explicitHashKey(), false, RequestPatterns.HASH_KEY,
                         RequestPatterns.HASH_KEY_TEXT, 0, Integer.MAX_VALUE)
                     .blob(prefix + "data", entry.data() == null ? -1 : entry.data().length, true,
-                        BrokerConfig.MAX_RECORD_SIZE_BYTES);
+                        BrokerConfig.MAX_DATA_BYTES);
             }
         }
         StreamRegistry.check(errors, request.stream()).throwIfAny();
@@ -234,7 +253,7 @@ public final class RecordWriter {
             return false;
         }
         for (final PutRecordsRequestEntry entry : entries) {
-            if (entry == null || entry.data() == null || entry.data().length > BrokerConfig.MAX_RECORD_SIZE_BYTES
+            if (entry == null || entry.data() == null || entry.data().length > BrokerConfig.MAX_DATA_BYTES
                 || entry.partitionKey() == null || entry.partitionKey().isEmpty()
                 || entry.partitionKey().length() > 256
                 || entry.explicitHashKey() != null && !RequestPatterns.HASH_KEY.matcher(
@@ -266,12 +285,34 @@ public final class RecordWriter {
         return shard.writeLimiter().isUnlimited() || shard.writeLimiter().tryAcquire(1, bytes, clock.time());
     }
 
-    private void checkRecordSize(final HashedKey key, final byte[] data) {
-        final long size = key.utf8().length + (long) data.length;
-        if (size > BrokerConfig.MAX_RECORD_SIZE_BYTES) {
-            throw new InvalidArgumentException("Record size (" + size + " bytes of data and partition key) exceeds"
-                + " the maximum record size of " + BrokerConfig.MAX_RECORD_SIZE_BYTES + " bytes.");
+    /**
+     * Refuses a record over its stream's maximum record size.
+     *
+     * @param member the data's member name for the validation message, or null if the caller already
+     *               checked data sizes.
+     */
+    private static void checkRecordSize(final Stream stream, final String member, final HashedKey key,
+        final byte[] data) {
+        final int max = stream.maxRecordSizeBytes();
+        if (member != null && data.length > max) {
+            new ValidationErrors().tooLong(member, max).throwIfAny();
         }
+        final long size = key.utf8().length + (long) data.length;
+        if (size > max) {
+            throw new InvalidArgumentException("Record size (" + size + " bytes of data and partition key) exceeds"
+                + " the maximum record size of " + max + " bytes.");
+        }
+    }
+
+    /** Refuses a batch with data over the stream's maximum record size, naming every such record. */
+    private static void checkDataSizes(final List<PutRecordsRequestEntry> entries, final int maxRecordBytes) {
+        final ValidationErrors errors = new ValidationErrors();
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).data().length > maxRecordBytes) {
+                errors.tooLong("records." + (i + 1) + ".member.data", maxRecordBytes);
+            }
+        }
+        errors.throwIfAny();
     }
 
     private void checkSequenceNumberForOrdering(final Stream stream, final String value) {

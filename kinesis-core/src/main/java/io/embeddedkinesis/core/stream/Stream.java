@@ -1,5 +1,6 @@
 package io.embeddedkinesis.core.stream;
 
+import io.embeddedkinesis.core.BrokerConfig;
 import io.embeddedkinesis.core.ShardLimits;
 import io.embeddedkinesis.core.model.StreamStatus;
 import io.embeddedkinesis.core.routing.HashKey;
@@ -31,6 +32,7 @@ public final class Stream {
     private volatile boolean readySeen;
     private volatile Retention retention;
     private volatile long deleteAtMs;
+    private volatile int maxRecordSizeInKiB;
 
     Stream(final String streamArn, final StreamMetadata metadata, final List<StoredShard> shards,
         final ShardLimits shardLimits) {
@@ -45,6 +47,8 @@ public final class Stream {
         this.ownShardLimits = metadata.shardLimits();
         this.shards = new ShardSet(shards);
         this.scalingTimesMs = metadata.scalingTimesMs() == null ? List.of() : List.copyOf(metadata.scalingTimesMs());
+        this.maxRecordSizeInKiB = metadata.maxRecordSizeInKiB() == null
+            ? BrokerConfig.DEFAULT_MAX_RECORD_SIZE_KIB : metadata.maxRecordSizeInKiB();
     }
 
     /**
@@ -210,6 +214,28 @@ public final class Stream {
 
     void deleteAtMs(final long atMs) {
         this.deleteAtMs = atMs;
+    }
+
+    /**
+     * The largest record, data and partition key together, that the stream takes.
+     *
+     * @return the size in KiB: 1024 unless raised by {@code UpdateMaxRecordSize} or at creation.
+     */
+    public int maxRecordSizeInKiB() {
+        return maxRecordSizeInKiB;
+    }
+
+    /**
+     * The largest record, data and partition key together, that the stream takes.
+     *
+     * @return the size in bytes.
+     */
+    public int maxRecordSizeBytes() {
+        return maxRecordSizeInKiB * 1024;
+    }
+
+    void maxRecordSizeInKiB(final int kib) {
+        this.maxRecordSizeInKiB = kib;
     }
 
     /**

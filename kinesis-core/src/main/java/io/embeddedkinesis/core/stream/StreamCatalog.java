@@ -95,7 +95,8 @@ public final class StreamCatalog {
         final StreamStatus status = stream.status(clock.time());
         return new StreamDescriptionSummary(stream.streamName(), stream.streamArn(), status,
             StreamModeDetails.PROVISIONED, stream.retentionPeriodHours(), Instant.ofEpochMilli(stream.createdAtMs()),
-            EncryptionType.NONE, null, status == StreamStatus.CREATING ? 0 : stream.openShards().size(), 0);
+            EncryptionType.NONE, null, status == StreamStatus.CREATING ? 0 : stream.openShards().size(), 0,
+            stream.maxRecordSizeInKiB());
     }
 
     /**

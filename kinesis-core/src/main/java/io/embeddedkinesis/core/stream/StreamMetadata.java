@@ -21,24 +21,31 @@ import java.util.List;
  * @param shardLimits          this stream's own per-shard limits, or null for the broker's.
  * @param deleteAtMs           when a requested deletion completes, or {@link Long#MAX_VALUE} if none.
  * @param scalingTimesMs       when UpdateShardCount ran in the last 24 hours, for its daily limit; or null.
+ * @param maxRecordSizeInKiB   the largest record the stream takes, in KiB; null (in files written before
+ *                             the setting existed) for the default.
  * @param shards               the shards.
  */
 record StreamMetadata(
     int formatVersion, String streamName, long streamTag, long createdAtMs, long readyAtMs,
     int retentionPeriodHours, long retentionFloorMs, ShardLimits shardLimits, long deleteAtMs,
-    List<Long> scalingTimesMs, List<ShardMetadata> shards) {
+    List<Long> scalingTimesMs, Integer maxRecordSizeInKiB, List<ShardMetadata> shards) {
 
     /** The layout written today. */
     static final int FORMAT_VERSION = 1;
 
     StreamMetadata withRetention(final int hours, final long floorMs) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, hours, floorMs,
-            shardLimits, deleteAtMs, scalingTimesMs, shards);
+            shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards);
     }
 
     StreamMetadata withDeleteAtMs(final long atMs) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
-            retentionFloorMs, shardLimits, atMs, scalingTimesMs, shards);
+            retentionFloorMs, shardLimits, atMs, scalingTimesMs, maxRecordSizeInKiB, shards);
+    }
+
+    StreamMetadata withMaxRecordSizeInKiB(final int kib) {
+        return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
+            retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, kib, shards);
     }
 
     /**
