@@ -75,7 +75,7 @@ class Http11IT {
     }
 
     @Test
-    void shouldRefuseABodyOver7MibWith413BeforeItIsSent() throws Exception {
+    void shouldRefuseABodyOverTheLimitWith413BeforeItIsSent() throws Exception {
         try (RawHttp1Connection connection = new RawHttp1Connection(server.endpoint())) {
             connection.write(RawHttp1Connection.post("PutRecord", "", KinesisChannelInitializer.MAX_REQUEST_BYTES + 1));
 
@@ -86,7 +86,7 @@ class Http11IT {
     }
 
     @Test
-    void shouldContinueThenRefuseABodyOver7MibThatExpectsContinue() throws Exception {
+    void shouldContinueThenRefuseABodyOverTheLimitThatExpectsContinue() throws Exception {
         // 100 comes from the expect-continue handler, which runs before the aggregator sees the length.
         try (RawHttp1Connection connection = new RawHttp1Connection(server.endpoint())) {
             connection.write(RawHttp1Connection.post("PutRecord", "Expect: 100-continue\r\n",
@@ -98,7 +98,7 @@ class Http11IT {
     }
 
     @Test
-    void shouldAcceptABodyOfExactly7Mib() throws Exception {
+    void shouldAcceptABodyOfExactlyTheLimit() throws Exception {
         try (RawHttp1Connection connection = new RawHttp1Connection(server.endpoint())) {
             final int size = KinesisChannelInitializer.MAX_REQUEST_BYTES;
             final byte[] body = new byte[size];

@@ -160,8 +160,8 @@ class ProtocolErrorsTest {
     }
 
     @Test
-    void shouldRefuseBodiesOverSevenMebibytes() throws Exception {
-        final byte[] huge = new byte[7 * 1024 * 1024 + 1];
+    void shouldRefuseBodiesOverFourteenMebibytes() throws Exception {
+        final byte[] huge = new byte[14 * 1024 * 1024 + 1];
 
         final HttpResponse<byte[]> response = send("POST", "Kinesis_20131202.PutRecord", JSON, huge);
 

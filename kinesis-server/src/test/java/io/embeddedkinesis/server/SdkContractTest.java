@@ -27,12 +27,14 @@ import software.amazon.awssdk.services.kinesis.model.ShardFilterType;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 import software.amazon.awssdk.services.kinesis.model.StreamDescription;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+import software.amazon.awssdk.services.kinesis.model.UpdateMaxRecordSizeResponse;
 import software.amazon.awssdk.services.kinesis.model.UpdateShardCountResponse;
 import software.amazon.awssdk.services.kinesis.model.ValidationException;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -299,6 +301,60 @@ abstract class SdkContractTest extends SdkTestSupport {
             .isInstanceOf(InvalidArgumentException.class)
             .satisfies(e -> assertThat(message(e)).endsWith("has already been merged or split, and thus is not"
                 + " eligible for merging or splitting."));
+    }
+
+    @Test
+    void shouldUpdateTheMaxRecordSizeAndRoundTripTenMebibyteRecords() {
+        kinesis.createStream(b -> b.streamName("big").shardCount(1).maxRecordSizeInKiB(2048));
+        final String arn = kinesis.describeStreamSummary(b -> b.streamName("big")).streamDescriptionSummary()
+            .streamARN();
+        final byte[] data = new byte[10 * 1024 * 1024 - 1];
+        new Random(42).nextBytes(data);
+        assertThat(kinesis.describeStreamSummary(b -> b.streamName("big")).streamDescriptionSummary()
+            .maxRecordSizeInKiB()).isEqualTo(2048);
+
+        final UpdateMaxRecordSizeResponse updated = kinesis.updateMaxRecordSize(b -> b.streamARN(arn)
+            .maxRecordSizeInKiB(10240));
+        final PutRecordResponse put = kinesis.putRecord(b -> b.streamARN(arn).partitionKey("k")
+            .data(SdkBytes.fromByteArray(data)));
+        final GetRecordsResponse read = kinesis.getRecords(b -> b.shardIterator(iterator("big", SHARD_0)));
+
+        assertThat(updated.sdkHttpResponse().statusCode()).isEqualTo(200);
+        assertThat(kinesis.describeStreamSummary(b -> b.streamName("big")).streamDescriptionSummary()
+            .maxRecordSizeInKiB()).isEqualTo(10240);
+        assertThat(read.records()).singleElement().satisfies(record -> {
+            assertThat(record.sequenceNumber()).isEqualTo(put.sequenceNumber());
+            assertThat(record.data().asByteArray()).isEqualTo(data);
+        });
+        assertThat(read.millisBehindLatest()).isZero();
+        clock.advance(10_000);
+        final PutRecordsResponse batch = kinesis.putRecords(b -> b.streamARN(arn).records(
+            PutRecordsRequestEntry.builder().partitionKey("k").data(SdkBytes.fromByteArray(data)).build()));
+        assertThat(batch.failedRecordCount()).isZero();
+    }
+
+    @Test
+    void shouldRefuseMaxRecordSizesOutOfRangeAndRecordsOverTheStreamsMaximum() {
+        kinesis.createStream(b -> b.streamName("big").shardCount(1));
+        final String arn = kinesis.describeStreamSummary(b -> b.streamName("big")).streamDescriptionSummary()
+            .streamARN();
+
+        assertThatThrownBy(() -> kinesis.updateMaxRecordSize(b -> b.streamARN(arn).maxRecordSizeInKiB(10241)))
+            .isInstanceOf(ValidationException.class)
+            .satisfies(e -> assertThat(message(e)).isEqualTo("1 validation error detected: Value '10241' at"
+                + " 'maxRecordSizeInKiB' failed to satisfy constraint: Member must have value less than or equal to"
+                + " 10240"));
+        assertThatThrownBy(() -> kinesis.updateMaxRecordSize(b -> b.maxRecordSizeInKiB(2048)))
+            .isInstanceOf(ValidationException.class)
+            .satisfies(e -> assertThat(message(e)).isEqualTo("1 validation error detected: Value null at 'streamARN'"
+                + " failed to satisfy constraint: Member must not be null"));
+        assertThatThrownBy(() -> kinesis.putRecord(b -> b.streamName("big").partitionKey("k")
+            .data(SdkBytes.fromByteArray(new byte[1024 * 1024 + 1]))))
+            .isInstanceOf(ValidationException.class)
+            .satisfies(e -> assertThat(message(e)).isEqualTo("1 validation error detected: Value at 'data' failed to"
+                + " satisfy constraint: Member must have length less than or equal to 1048576."));
+        assertThat(kinesis.describeStreamSummary(b -> b.streamName("big")).streamDescriptionSummary()
+            .maxRecordSizeInKiB()).isEqualTo(1024);
     }
 
     private String iterator(final String stream, final String shardId) {

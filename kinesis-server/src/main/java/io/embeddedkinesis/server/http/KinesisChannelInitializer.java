@@ -20,8 +20,9 @@ import io.netty.util.AsciiString;
 
 /**
  * Builds each connection's pipeline for the protocol the client speaks. Every protocol ends in the same
- * request handlers: Expect: 100-continue is answered, a whole request is aggregated (bodies over 7 MiB are
- * refused with 413, as the service does), and the shared {@link KinesisHttpHandler} answers it.
+ * request handlers: Expect: 100-continue is answered, a whole request is aggregated (bodies over
+ * {@link #MAX_REQUEST_BYTES} are refused with 413, as the service refuses oversized bodies), and the shared
+ * {@link KinesisHttpHandler} answers it.
  *
  * <pre>
  * cleartext  first bytes ─┬─ HTTP/2 preface ─────────────▶ HTTP/2 (prior knowledge)
@@ -49,8 +50,17 @@ import io.netty.util.AsciiString;
  */
 @ChannelHandler.Sharable
 public final class KinesisChannelInitializer extends ChannelInitializer<SocketChannel> {
-    /** The largest request body the service accepts. */
-    public static final int MAX_REQUEST_BYTES = 7 * 1024 * 1024;
+    /**
+     * The largest request body the endpoint accepts: 14 MiB, so that every request the Kinesis model allows
+     * gets a Kinesis answer rather than a 413. The largest is a PutRecords of 10 MiB of data and partition
+     * keys (a PutRecord's 10 MiB of data is a little smaller): in JSON the data grows by 4/3 with base64, to
+     * 13,981,016 bytes, and the rest is bounded too: 500 records of member names, 39-digit explicit hash keys
+     * and partition keys of 256 characters, which count once per UTF-8 byte towards the 10 MiB but take up to
+     * six bytes each in JSON ({@code \u0001}), plus the stream's name and ARN. That is at most about
+     * 14.63 MB, under 14 MiB (14,680,064 bytes); CBOR carries the data unencoded. As kinesalite's 7 MiB for
+     * the former 5 MiB requests, anything larger cannot be a valid request.
+     */
+    public static final int MAX_REQUEST_BYTES = 14 * 1024 * 1024;
 
     private static final String EXPECT_CONTINUE = "expect-continue";
     private static final String AGGREGATOR = "aggregator";

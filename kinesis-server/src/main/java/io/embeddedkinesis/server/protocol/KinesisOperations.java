@@ -30,6 +30,7 @@ import io.embeddedkinesis.core.model.StreamDescriptionSummary;
 import io.embeddedkinesis.core.model.StreamRequest;
 import io.embeddedkinesis.core.model.StreamRetentionRequest;
 import io.embeddedkinesis.core.model.StreamSummary;
+import io.embeddedkinesis.core.model.UpdateMaxRecordSizeRequest;
 import io.embeddedkinesis.core.model.UpdateShardCountRequest;
 import io.embeddedkinesis.core.model.UpdateShardCountResult;
 import io.embeddedkinesis.core.stream.RequestPatterns;
@@ -71,7 +72,8 @@ public final class KinesisOperations {
     public KinesisOperations(final KinesisBroker broker) {
         this.broker = broker;
         add("CreateStream", this::createStream,
-            Member.of("ShardCount", INTEGER), STREAM_NAME, Member.of("StreamModeDetails", STRUCTURE));
+            Member.of("ShardCount", INTEGER), STREAM_NAME, Member.of("StreamModeDetails", STRUCTURE),
+            Member.of("MaxRecordSizeInKiB", INTEGER));
         add("DeleteStream", this::deleteStream,
             STREAM_NAME, Member.of("EnforceConsumerDeletion", BOOLEAN), STREAM_ARN);
         add("DescribeStream", this::describeStream,
@@ -107,6 +109,10 @@ public final class KinesisOperations {
             Member.of("RetentionPeriodHours", INTEGER), STREAM_NAME, STREAM_ARN);
         add("DecreaseStreamRetentionPeriod", (in, out) -> broker.decreaseStreamRetentionPeriod(retention(in)),
             Member.of("RetentionPeriodHours", INTEGER), STREAM_NAME, STREAM_ARN);
+        // No StreamName member, as in the model: a StreamName sent anyway is ignored like any unknown member.
+        add("UpdateMaxRecordSize", (in, out) -> broker.updateMaxRecordSize(new UpdateMaxRecordSizeRequest(
+                in.string("StreamARN"), in.integer("MaxRecordSizeInKiB"))),
+            Member.of("MaxRecordSizeInKiB", INTEGER), STREAM_ARN);
     }
 
     private void add(final String name, final Operation.Handler handler, final Member... members) {
@@ -128,7 +134,8 @@ public final class KinesisOperations {
     }
 
     private void createStream(final RequestReader in, final ResponseWriter out) {
-        broker.createStream(new CreateStreamRequest(in.string("StreamName"), in.integer("ShardCount"), null));
+        broker.createStream(new CreateStreamRequest(in.string("StreamName"), in.integer("ShardCount"), null,
+            in.integer("MaxRecordSizeInKiB")));
     }
 
     private void deleteStream(final RequestReader in, final ResponseWriter out) {
@@ -171,6 +178,7 @@ public final class KinesisOperations {
             .string("KeyId", summary.keyId())
             .number("OpenShardCount", summary.openShardCount())
             .number("ConsumerCount", summary.consumerCount())
+            .number("MaxRecordSizeInKiB", summary.maxRecordSizeInKiB())
             .endObject();
     }
 
