@@ -27,10 +27,17 @@ final class ChronicleLogWriter {
      *
      * @param keyLength  the key's length.
      * @param dataLength the data's length.
-     * @return true if key and data do not fit in one fragment.
+     * @return true if key and data do not fit in one fragment. (A key longer than a fragment, which only a
+     *         tiny fragment size allows, still goes whole into the first fragment, and so does an entry that
+     *         has no data besides it.)
      */
     boolean isFragmented(final int keyLength, final int dataLength) {
-        return (long) keyLength + dataLength > fragmentBytes;
+        return dataLength > headDataBytes(keyLength);
+    }
+
+    /** How much data a first fragment holds besides the key. */
+    private int headDataBytes(final int keyLength) {
+        return Math.max(0, fragmentBytes - keyLength);
     }
 
     /**
@@ -59,7 +66,7 @@ final class ChronicleLogWriter {
      * @return the index of the first fragment, which is the entry's position.
      */
     long appendFragments(final byte[] key, final byte[] data, final long timestampMs) {
-        int offset = Math.min(data.length, Math.max(0, fragmentBytes - key.length));
+        int offset = headDataBytes(key.length);
         DocumentContext dc = appender.writingDocument();
         try {
             writeHeader(dc.wire().bytes(), RecordDescriptor.MORE_FRAGMENTS_FLAG, key, data.length, timestampMs)

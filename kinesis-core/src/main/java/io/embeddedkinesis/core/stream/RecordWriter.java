@@ -103,7 +103,7 @@ public final class RecordWriter {
         if (sequenceNumberForOrdering != null) {
             checkSequenceNumberForOrdering(stream, sequenceNumberForOrdering);
         }
-        checkRecordSize(stream, "data", key, data);
+        checkRecordSize(stream.maxRecordSizeBytes(), "data", key, data);
         StoredShard shard = stream.route(hashKey);
         while (true) {
             if (!admit(shard, key.utf8().length + (long) data.length)) {
@@ -168,7 +168,7 @@ public final class RecordWriter {
         }
         if (oversized >= 0) {
             checkDataSizes(entries, maxRecordBytes);
-            checkRecordSize(stream, null, keys[oversized], entries.get(oversized).data());
+            checkRecordSize(maxRecordBytes, null, keys[oversized], entries.get(oversized).data());
         }
         if (totalBytes > MAX_PUT_RECORDS_BYTES) {
             throw new InvalidArgumentException("Records size exceeds 10 MB limit");
@@ -288,12 +288,12 @@ public final class RecordWriter {
     /**
      * Refuses a record over its stream's maximum record size.
      *
+     * @param max    the stream's maximum record size in bytes, read once per request.
      * @param member the data's member name for the validation message, or null if the caller already
      *               checked data sizes.
      */
-    private static void checkRecordSize(final Stream stream, final String member, final HashedKey key,
+    private static void checkRecordSize(final int max, final String member, final HashedKey key,
         final byte[] data) {
-        final int max = stream.maxRecordSizeBytes();
         if (member != null && data.length > max) {
             new ValidationErrors().tooLong(member, max).throwIfAny();
         }

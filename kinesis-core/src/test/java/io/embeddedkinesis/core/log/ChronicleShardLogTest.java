@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -92,6 +93,29 @@ class ChronicleShardLogTest extends ShardLogContractTest {
         assertThat(CONFIG.blockSizeBytes()).isEqualTo(4L * (MIB + 64 * 1024));
         assertThat(next).containsExactly(position + 11);
         assertThat(log.endPosition()).isEqualTo(position + 11);
+    }
+
+    @Test
+    void shouldSplitEntriesIntoManyTinyFragmentsAndKeepALongerKeyWhole() {
+        log.close();
+        log = new ChronicleShardLog(directory, new LogConfig(LogCycle.HOURLY, 64, Durability.PAGE_CACHE), clock);
+        final byte[] longKey = bytes("k".repeat(100));
+        final byte[] data = randomBytes(1000, 11);
+        final byte[] more = randomBytes(5000, 12);
+
+        final long keyOnly = log.append(longKey, new byte[0]);
+        final long keyAndData = log.append(longKey, data);
+        final long smallKey = log.append(bytes("k"), more);
+        final List<String> read = new ArrayList<>();
+        log.read(0, 10, entry -> read.add(entry.position() + "/" + entry.nextPosition() + "/" + entry.keyLength()
+            + "/" + Arrays.hashCode(entry.data())));
+
+        assertThat(keyAndData).as("a key longer than a fragment, without data: one excerpt").isEqualTo(keyOnly + 1);
+        assertThat(smallKey).as("the key alone, then 16 continuations of 64 bytes or less").isEqualTo(keyAndData + 17);
+        assertThat(read).containsExactly(
+            keyOnly + "/" + keyAndData + "/100/" + Arrays.hashCode(new byte[0]),
+            keyAndData + "/" + smallKey + "/100/" + Arrays.hashCode(data),
+            smallKey + "/" + (smallKey + 1 + 78) + "/1/" + Arrays.hashCode(more));
     }
 
     @Test
