@@ -54,8 +54,9 @@ final class RecordCollector implements EntryHandler {
     }
 
     /**
-     * How many entries a read from a position may find: exact within the newest log file (positions are
-     * dense within a file), unknown (so the limit decides) when the read starts in an older file.
+     * How many entries a read from a position may find: at most the positions left in the newest log file
+     * (positions are dense within a file, and a large entry takes several), unknown (so the limit decides)
+     * when the read starts in an older file.
      */
     private static long expectedEntries(final StoredShard shard, final long fromPosition) {
         final long available = shard.log().endPosition() - fromPosition;
