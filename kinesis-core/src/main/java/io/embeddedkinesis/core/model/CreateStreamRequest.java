@@ -2,14 +2,31 @@ package io.embeddedkinesis.core.model;
 
 import io.embeddedkinesis.core.ShardLimits;
 
+import java.util.Map;
+
 /**
  * The parameters of {@code CreateStream}.
  *
  * @param streamName  the name: 1 to 128 characters of {@code [a-zA-Z0-9_.-]}, unique in the broker.
  * @param shardCount  how many shards, at least 1.
  * @param shardLimits this stream's per-shard limits, or null for the broker's.
+ * @param tags        the stream's first tags (1 to 50, as {@code AddTagsToStream} takes them), or null for
+ *                    none.
  */
-public record CreateStreamRequest(String streamName, Integer shardCount, ShardLimits shardLimits) {
+public record CreateStreamRequest(String streamName, Integer shardCount, ShardLimits shardLimits,
+    Map<String, String> tags) {
+
+    /**
+     * A request without tags.
+     *
+     * @param streamName  see the class description.
+     * @param shardCount  see the class description.
+     * @param shardLimits see the class description.
+     */
+    public CreateStreamRequest(final String streamName, final Integer shardCount, final ShardLimits shardLimits) {
+        this(streamName, shardCount, shardLimits, null);
+    }
+
     /**
      * A request with the broker's shard limits.
      *
@@ -18,7 +35,7 @@ public record CreateStreamRequest(String streamName, Integer shardCount, ShardLi
      * @return the request.
      */
     public static CreateStreamRequest of(final String streamName, final int shardCount) {
-        return new CreateStreamRequest(streamName, shardCount, null);
+        return new CreateStreamRequest(streamName, shardCount, null, null);
     }
 
     /**
@@ -28,6 +45,16 @@ public record CreateStreamRequest(String streamName, Integer shardCount, ShardLi
      * @return a new request.
      */
     public CreateStreamRequest withShardLimits(final ShardLimits limits) {
-        return new CreateStreamRequest(streamName, shardCount, limits);
+        return new CreateStreamRequest(streamName, shardCount, limits, tags);
+    }
+
+    /**
+     * This request with tags for the new stream.
+     *
+     * @param streamTags the tags by key.
+     * @return a new request.
+     */
+    public CreateStreamRequest withTags(final Map<String, String> streamTags) {
+        return new CreateStreamRequest(streamName, shardCount, shardLimits, streamTags);
     }
 }

@@ -5,7 +5,11 @@ import io.embeddedkinesis.core.model.StreamStatus;
 import io.embeddedkinesis.core.routing.HashKey;
 import io.embeddedkinesis.core.shard.StoredShard;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A stream as the broker holds it: its identity, settings and shards, and the router that picks a shard
@@ -31,6 +35,7 @@ public final class Stream {
     private volatile boolean readySeen;
     private volatile Retention retention;
     private volatile long deleteAtMs;
+    private volatile SortedMap<String, String> tags;
 
     Stream(final String streamArn, final StreamMetadata metadata, final List<StoredShard> shards,
         final ShardLimits shardLimits) {
@@ -45,6 +50,7 @@ public final class Stream {
         this.ownShardLimits = metadata.shardLimits();
         this.shards = new ShardSet(shards);
         this.scalingTimesMs = metadata.scalingTimesMs() == null ? List.of() : List.copyOf(metadata.scalingTimesMs());
+        this.tags = sortedCopy(metadata.tags() == null ? Map.of() : metadata.tags());
     }
 
     /**
@@ -259,6 +265,20 @@ public final class Stream {
         }
         recent.add(nowMs);
         this.scalingTimesMs = List.copyOf(recent);
+    }
+
+    /** The stream's tags, by key in ascending order; immutable. */
+    SortedMap<String, String> tags() {
+        return tags;
+    }
+
+    void tags(final Map<String, String> changed) {
+        this.tags = sortedCopy(changed);
+    }
+
+    /** Keys sort as Java strings (UTF-16 code units), the order in which Kinesis lists tags. */
+    static SortedMap<String, String> sortedCopy(final Map<String, String> tags) {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(tags));
     }
 
     ShardSet shardSet() {

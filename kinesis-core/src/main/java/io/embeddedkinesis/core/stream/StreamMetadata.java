@@ -5,6 +5,7 @@ import io.embeddedkinesis.core.shard.ShardLineage;
 import io.embeddedkinesis.core.shard.StoredShard;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a stream persists about itself in {@code stream.json}: everything needed to reopen it exactly as
@@ -22,23 +23,29 @@ import java.util.List;
  * @param deleteAtMs           when a requested deletion completes, or {@link Long#MAX_VALUE} if none.
  * @param scalingTimesMs       when UpdateShardCount ran in the last 24 hours, for its daily limit; or null.
  * @param shards               the shards.
+ * @param tags                 the stream's tags; null in files written before tags existed, read as none.
  */
 record StreamMetadata(
     int formatVersion, String streamName, long streamTag, long createdAtMs, long readyAtMs,
     int retentionPeriodHours, long retentionFloorMs, ShardLimits shardLimits, long deleteAtMs,
-    List<Long> scalingTimesMs, List<ShardMetadata> shards) {
+    List<Long> scalingTimesMs, List<ShardMetadata> shards, Map<String, String> tags) {
 
     /** The layout written today. */
     static final int FORMAT_VERSION = 1;
 
     StreamMetadata withRetention(final int hours, final long floorMs) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, hours, floorMs,
-            shardLimits, deleteAtMs, scalingTimesMs, shards);
+            shardLimits, deleteAtMs, scalingTimesMs, shards, tags);
     }
 
     StreamMetadata withDeleteAtMs(final long atMs) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
-            retentionFloorMs, shardLimits, atMs, scalingTimesMs, shards);
+            retentionFloorMs, shardLimits, atMs, scalingTimesMs, shards, tags);
+    }
+
+    StreamMetadata withTags(final Map<String, String> changed) {
+        return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
+            retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, shards, changed);
     }
 
     /**
