@@ -8,6 +8,7 @@ import io.embeddedkinesis.core.log.ChronicleRuntime;
 import io.embeddedkinesis.core.log.Durability;
 import io.embeddedkinesis.core.model.AddTagsToStreamRequest;
 import io.embeddedkinesis.core.model.CreateStreamRequest;
+import io.embeddedkinesis.core.model.DescribeLimitsResult;
 import io.embeddedkinesis.core.model.DescribeStreamRequest;
 import io.embeddedkinesis.core.model.GetRecordsRequest;
 import io.embeddedkinesis.core.model.GetRecordsResult;
@@ -691,6 +692,19 @@ public final class KinesisBroker implements AutoCloseable {
     public ListTagsForResourceResult listTagsForResource(final ListTagsForResourceRequest request) {
         ensureOpen();
         return tagging.listTagsForResource(request);
+    }
+
+    /**
+     * Describes the account's quotas and their use ({@code DescribeLimits}): the broker's shard limit and
+     * its open shards, and the on-demand stream quota. Every stream of this broker is provisioned, so the
+     * on-demand stream count is 0.
+     *
+     * @return the limits and counts.
+     */
+    public DescribeLimitsResult describeLimits() {
+        ensureOpen();
+        return new DescribeLimitsResult(config.shardLimit(), registry.openShardCount(), 0,
+            config.onDemandStreamCountLimit());
     }
 
     /**
