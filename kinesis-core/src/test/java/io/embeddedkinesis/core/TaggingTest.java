@@ -4,6 +4,8 @@ import io.embeddedkinesis.core.exception.InvalidArgumentException;
 import io.embeddedkinesis.core.exception.ResourceNotFoundException;
 import io.embeddedkinesis.core.exception.ValidationException;
 import io.embeddedkinesis.core.model.AddTagsToStreamRequest;
+import io.embeddedkinesis.core.model.CreateStreamRequest;
+import io.embeddedkinesis.core.model.DescribeLimitsResult;
 import io.embeddedkinesis.core.model.ListTagsForStreamRequest;
 import io.embeddedkinesis.core.model.ListTagsForStreamResult;
 import io.embeddedkinesis.core.model.RemoveTagsFromStreamRequest;
@@ -44,6 +46,24 @@ class TaggingTest extends BrokerTestSupport {
         final ListTagsForStreamResult result = broker.listTagsForStream("s");
         assertThat(result.tags()).containsExactly(new Tag("a", "x"), new Tag("b", "2"), new Tag("c", ""));
         assertThat(result.hasMoreTags()).isFalse();
+    }
+
+    /** The README's example ("Tags and account limits"), with what its comments promise. */
+    @Test
+    void shouldTagAndDescribeLimitsAsTheReadmeShows() {
+        final KinesisBroker kinesis = open();
+
+        kinesis.createStream(CreateStreamRequest.of("clicks", 2).withTags(Map.of("team", "web")));
+        kinesis.addTagsToStream("clicks", Map.of("env", "test"));
+        final List<Tag> tags = kinesis.listTagsForStream("clicks").tags();
+        kinesis.removeTagsFromStream("clicks", List.of("env"));
+        kinesis.tagResource("arn:aws:kinesis:us-east-1:000000000000:stream/clicks", Map.of("tier", "gold"));
+        final DescribeLimitsResult limits = kinesis.describeLimits();
+
+        assertThat(tags).containsExactly(new Tag("env", "test"), new Tag("team", "web"));
+        assertThat(kinesis.listTagsForStream("clicks").tags()).containsExactly(new Tag("team", "web"),
+            new Tag("tier", "gold"));
+        assertThat(limits).isEqualTo(new DescribeLimitsResult(500, 2, 0, 50));
     }
 
     @Test
