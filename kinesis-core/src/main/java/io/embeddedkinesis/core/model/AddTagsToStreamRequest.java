@@ -7,7 +7,7 @@ import java.util.Map;
  *
  * @param stream the stream.
  * @param tags   1 to 200 tags by key; a key the stream already has gets the new value. A stream has at most
- *               50 tags.
+ *               50 tags. A null value is an empty one.
  */
 public record AddTagsToStreamRequest(StreamRequest stream, Map<String, String> tags) {
 }

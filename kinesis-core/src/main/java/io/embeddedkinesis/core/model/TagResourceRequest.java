@@ -7,7 +7,7 @@ import java.util.Map;
  *
  * @param resourceARN the ARN of the stream to tag.
  * @param tags        1 to 200 tags by key; a key the resource already has gets the new value. A resource has
- *                    at most 50 tags.
+ *                    at most 50 tags. A null value is an empty one.
  */
 public record TagResourceRequest(String resourceARN, Map<String, String> tags) {
 }
