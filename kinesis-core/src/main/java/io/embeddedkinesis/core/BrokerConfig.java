@@ -30,6 +30,7 @@ public final class BrokerConfig {
     private final String accountId;
     private final ShardLimits shardLimits;
     private final int shardLimit;
+    private final int onDemandStreamCountLimit;
     private final int minimumRetentionPeriodHours;
     private final long streamCreationDelayMs;
     private final long streamDeletionDelayMs;
@@ -47,6 +48,7 @@ public final class BrokerConfig {
         this.accountId = builder.accountId;
         this.shardLimits = builder.shardLimits;
         this.shardLimit = builder.shardLimit;
+        this.onDemandStreamCountLimit = builder.onDemandStreamCountLimit;
         this.minimumRetentionPeriodHours = builder.minimumRetentionPeriodHours;
         this.streamCreationDelayMs = builder.streamCreationDelayMs;
         this.streamDeletionDelayMs = builder.streamDeletionDelayMs;
@@ -120,6 +122,16 @@ public final class BrokerConfig {
      */
     public int shardLimit() {
         return shardLimit;
+    }
+
+    /**
+     * The most streams that may be in on-demand capacity mode, as an account's quota; reported by
+     * {@code DescribeLimits}.
+     *
+     * @return the limit; 50 by default, as in Kinesis.
+     */
+    public int onDemandStreamCountLimit() {
+        return onDemandStreamCountLimit;
     }
 
     /**
@@ -213,6 +225,7 @@ public final class BrokerConfig {
         private String accountId = "000000000000";
         private ShardLimits shardLimits = ShardLimits.KINESIS_DEFAULTS;
         private int shardLimit = 500;
+        private int onDemandStreamCountLimit = 50;
         private int minimumRetentionPeriodHours = 24;
         private long streamCreationDelayMs;
         private long streamDeletionDelayMs;
@@ -296,6 +309,21 @@ public final class BrokerConfig {
                 throw new IllegalArgumentException("shard limit must be positive: limit=" + limit);
             }
             this.shardLimit = limit;
+            return this;
+        }
+
+        /**
+         * Sets the most streams that may be in on-demand capacity mode, as {@code DescribeLimits} reports it.
+         *
+         * @param limit at least 0.
+         * @return this builder.
+         */
+        public Builder onDemandStreamCountLimit(final int limit) {
+            if (limit < 0) {
+                throw new IllegalArgumentException("on-demand stream count limit must not be negative: limit="
+                    + limit);
+            }
+            this.onDemandStreamCountLimit = limit;
             return this;
         }
 

@@ -6,7 +6,9 @@ import io.embeddedkinesis.core.exception.ResourceInUseException;
 import io.embeddedkinesis.core.exception.ValidationErrors;
 import io.embeddedkinesis.core.log.ChronicleRuntime;
 import io.embeddedkinesis.core.log.Durability;
+import io.embeddedkinesis.core.model.AddTagsToStreamRequest;
 import io.embeddedkinesis.core.model.CreateStreamRequest;
+import io.embeddedkinesis.core.model.DescribeLimitsResult;
 import io.embeddedkinesis.core.model.DescribeStreamRequest;
 import io.embeddedkinesis.core.model.GetRecordsRequest;
 import io.embeddedkinesis.core.model.GetRecordsResult;
@@ -15,18 +17,25 @@ import io.embeddedkinesis.core.model.ListShardsRequest;
 import io.embeddedkinesis.core.model.ListShardsResult;
 import io.embeddedkinesis.core.model.ListStreamsRequest;
 import io.embeddedkinesis.core.model.ListStreamsResult;
+import io.embeddedkinesis.core.model.ListTagsForResourceRequest;
+import io.embeddedkinesis.core.model.ListTagsForResourceResult;
+import io.embeddedkinesis.core.model.ListTagsForStreamRequest;
+import io.embeddedkinesis.core.model.ListTagsForStreamResult;
 import io.embeddedkinesis.core.model.MergeShardsRequest;
 import io.embeddedkinesis.core.model.PutRecordRequest;
 import io.embeddedkinesis.core.model.PutRecordResult;
 import io.embeddedkinesis.core.model.PutRecordsRequest;
 import io.embeddedkinesis.core.model.PutRecordsRequestEntry;
 import io.embeddedkinesis.core.model.PutRecordsResult;
+import io.embeddedkinesis.core.model.RemoveTagsFromStreamRequest;
 import io.embeddedkinesis.core.model.ShardIteratorType;
 import io.embeddedkinesis.core.model.SplitShardRequest;
 import io.embeddedkinesis.core.model.StreamDescription;
 import io.embeddedkinesis.core.model.StreamDescriptionSummary;
 import io.embeddedkinesis.core.model.StreamRequest;
 import io.embeddedkinesis.core.model.StreamRetentionRequest;
+import io.embeddedkinesis.core.model.TagResourceRequest;
+import io.embeddedkinesis.core.model.UntagResourceRequest;
 import io.embeddedkinesis.core.model.UpdateMaxRecordSizeRequest;
 import io.embeddedkinesis.core.model.UpdateShardCountRequest;
 import io.embeddedkinesis.core.model.UpdateShardCountResult;
@@ -35,6 +44,7 @@ import io.embeddedkinesis.core.stream.Resharder;
 import io.embeddedkinesis.core.stream.Stream;
 import io.embeddedkinesis.core.stream.StreamCatalog;
 import io.embeddedkinesis.core.stream.StreamRegistry;
+import io.embeddedkinesis.core.stream.StreamTags;
 import io.embeddedkinesis.core.token.TokenCipher;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
@@ -44,6 +54,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Amazon Kinesis Data Streams in this JVM: streams of shards stored as memory-mapped append-only logs in
@@ -83,6 +94,7 @@ public final class KinesisBroker implements AutoCloseable {
     private final RecordWriter writer;
     private final RecordFetcher fetcher;
     private final Resharder resharder;
+    private final StreamTags tagging;
     private final AgentRunner housekeeping;
     private volatile boolean closed;
 
@@ -97,6 +109,7 @@ public final class KinesisBroker implements AutoCloseable {
             this.writer = new RecordWriter(registry, config);
             this.fetcher = new RecordFetcher(registry, cipher, config);
             this.resharder = new Resharder(registry);
+            this.tagging = new StreamTags(registry);
         } catch (final RuntimeException ex) {
             directory.close();
             throw ex;
@@ -580,6 +593,143 @@ public final class KinesisBroker implements AutoCloseable {
     public UpdateShardCountResult updateShardCount(final UpdateShardCountRequest request) {
         ensureOpen();
         return resharder.updateShardCount(request);
+    }
+
+    /**
+     * Adds tags to a stream, or gives keys it has new values ({@code AddTagsToStream}).
+     *
+     * @param streamNameOrArn the stream's name or ARN.
+     * @param tags            1 to 200 tags by key: keys of 1 to 128 and values of up to 256 Unicode letters,
+     *                        digits, spaces and {@code _ . : / = + - @}; a stream has at most 50 tags.
+     */
+    public void addTagsToStream(final String streamNameOrArn, final Map<String, String> tags) {
+        addTagsToStream(new AddTagsToStreamRequest(StreamRequest.of(streamNameOrArn), tags));
+    }
+
+    /**
+     * Adds tags to a stream, or gives keys it has new values ({@code AddTagsToStream}).
+     *
+     * @param request the stream and the tags.
+     */
+    public void addTagsToStream(final AddTagsToStreamRequest request) {
+        ensureOpen();
+        tagging.addTagsToStream(request);
+    }
+
+    /**
+     * Removes tags from a stream ({@code RemoveTagsFromStream}); keys it does not have are ignored.
+     *
+     * @param streamNameOrArn the stream's name or ARN.
+     * @param tagKeys         1 to 50 keys.
+     */
+    public void removeTagsFromStream(final String streamNameOrArn, final List<String> tagKeys) {
+        removeTagsFromStream(new RemoveTagsFromStreamRequest(StreamRequest.of(streamNameOrArn), tagKeys));
+    }
+
+    /**
+     * Removes tags from a stream ({@code RemoveTagsFromStream}).
+     *
+     * @param request the stream and the keys.
+     */
+    public void removeTagsFromStream(final RemoveTagsFromStreamRequest request) {
+        ensureOpen();
+        tagging.removeTagsFromStream(request);
+    }
+
+    /**
+     * Lists a stream's tags by key ({@code ListTagsForStream}); a stream has at most 50, so one page holds
+     * them all.
+     *
+     * @param streamNameOrArn the stream's name or ARN.
+     * @return the tags.
+     */
+    public ListTagsForStreamResult listTagsForStream(final String streamNameOrArn) {
+        return listTagsForStream(new ListTagsForStreamRequest(StreamRequest.of(streamNameOrArn), null, null));
+    }
+
+    /**
+     * Lists a stream's tags by key, a page at a time ({@code ListTagsForStream}).
+     *
+     * @param request the stream, the key to list after and the page size (1 to 50).
+     * @return the tags on the page, and whether more follow.
+     */
+    public ListTagsForStreamResult listTagsForStream(final ListTagsForStreamRequest request) {
+        ensureOpen();
+        return tagging.listTagsForStream(request);
+    }
+
+    /**
+     * Adds tags to a stream named by ARN, or gives keys it has new values ({@code TagResource}).
+     *
+     * @param resourceARN the stream's ARN.
+     * @param tags        1 to 200 tags by key, as {@link #addTagsToStream(String, Map)} takes them.
+     */
+    public void tagResource(final String resourceARN, final Map<String, String> tags) {
+        tagResource(new TagResourceRequest(resourceARN, tags));
+    }
+
+    /**
+     * Adds tags to a stream named by ARN ({@code TagResource}).
+     *
+     * @param request the ARN and the tags.
+     */
+    public void tagResource(final TagResourceRequest request) {
+        ensureOpen();
+        tagging.tagResource(request);
+    }
+
+    /**
+     * Removes tags from a stream named by ARN ({@code UntagResource}); keys it does not have are ignored.
+     *
+     * @param resourceARN the stream's ARN.
+     * @param tagKeys     1 to 50 keys.
+     */
+    public void untagResource(final String resourceARN, final List<String> tagKeys) {
+        untagResource(new UntagResourceRequest(resourceARN, tagKeys));
+    }
+
+    /**
+     * Removes tags from a stream named by ARN ({@code UntagResource}).
+     *
+     * @param request the ARN and the keys.
+     */
+    public void untagResource(final UntagResourceRequest request) {
+        ensureOpen();
+        tagging.untagResource(request);
+    }
+
+    /**
+     * Lists every tag of a stream named by ARN, by key ({@code ListTagsForResource}).
+     *
+     * @param resourceARN the stream's ARN.
+     * @return the tags.
+     */
+    public ListTagsForResourceResult listTagsForResource(final String resourceARN) {
+        return listTagsForResource(new ListTagsForResourceRequest(resourceARN));
+    }
+
+    /**
+     * Lists every tag of a stream named by ARN, by key ({@code ListTagsForResource}).
+     *
+     * @param request the ARN.
+     * @return the tags.
+     */
+    public ListTagsForResourceResult listTagsForResource(final ListTagsForResourceRequest request) {
+        ensureOpen();
+        return tagging.listTagsForResource(request);
+    }
+
+    /**
+     * Describes the account's quotas and their use ({@code DescribeLimits}): the broker's shard limit and
+     * its open shards, and the on-demand stream quota. Every stream of this broker is provisioned, so the
+     * on-demand stream count is 0.
+     *
+     * @return the limits and counts.
+     */
+    public DescribeLimitsResult describeLimits() {
+        ensureOpen();
+        return new DescribeLimitsResult(config.shardLimit(), registry.openShardCount(), 0,
+            config.onDemandStreamCountLimit());
     }
 
     /**

@@ -7,7 +7,7 @@
  *  producer ── putRecord / putRecords ──▶ RecordWriter ──▶ Stream ──route(MD5 of the key)──▶ StoredShard
  *                                          (validate)        (ShardRouter)                  (limiters + ShardLog)
  *  consumer ◀── getRecords(iterator) ──── RecordFetcher ◀── ShardLog.read (zero-copy LogEntry views)
- *  control plane: StreamRegistry (create, delete, persist) and StreamCatalog (describe, list, paging)
+ *  control plane: StreamRegistry (create, delete, persist), StreamCatalog (describe, list, paging), StreamTags
  * </pre>
  * <ul>
  *   <li>{@code core.model}: requests and results, named as the Kinesis API names them.</li>

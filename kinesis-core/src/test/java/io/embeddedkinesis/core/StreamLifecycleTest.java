@@ -109,7 +109,7 @@ class StreamLifecycleTest extends BrokerTestSupport {
     void shouldValidateCreateStreamAsAwsDoes() {
         open();
 
-        assertThatThrownBy(() -> broker.createStream(new CreateStreamRequest(null, null, null, null)))
+        assertThatThrownBy(() -> broker.createStream(new CreateStreamRequest(null, null, null)))
             .isInstanceOf(ValidationException.class)
             .hasMessage("2 validation errors detected: Value null at 'shardCount' failed to satisfy constraint:"
                 + " Member must not be null; Value null at 'streamName' failed to satisfy constraint: Member must not"

@@ -2,6 +2,8 @@ package io.embeddedkinesis.core.model;
 
 import io.embeddedkinesis.core.ShardLimits;
 
+import java.util.Map;
+
 /**
  * The parameters of {@code CreateStream}.
  *
@@ -10,9 +12,23 @@ import io.embeddedkinesis.core.ShardLimits;
  * @param shardLimits        this stream's per-shard limits, or null for the broker's.
  * @param maxRecordSizeInKiB the largest record (data and partition key) the stream takes, in KiB: 1024 to
  *                           10240; null for Kinesis's default, 1024.
+ * @param tags               the stream's first tags (1 to 50, as {@code AddTagsToStream} takes them), or null
+ *                           for none.
  */
 public record CreateStreamRequest(String streamName, Integer shardCount, ShardLimits shardLimits,
-    Integer maxRecordSizeInKiB) {
+    Integer maxRecordSizeInKiB, Map<String, String> tags) {
+
+    /**
+     * A request with the broker's defaults for everything but the name, shard count and limits.
+     *
+     * @param streamName  see the class description.
+     * @param shardCount  see the class description.
+     * @param shardLimits see the class description.
+     */
+    public CreateStreamRequest(final String streamName, final Integer shardCount, final ShardLimits shardLimits) {
+        this(streamName, shardCount, shardLimits, null, null);
+    }
+
     /**
      * A request with the broker's shard limits.
      *
@@ -21,7 +37,7 @@ public record CreateStreamRequest(String streamName, Integer shardCount, ShardLi
      * @return the request.
      */
     public static CreateStreamRequest of(final String streamName, final int shardCount) {
-        return new CreateStreamRequest(streamName, shardCount, null, null);
+        return new CreateStreamRequest(streamName, shardCount, null);
     }
 
     /**
@@ -31,7 +47,7 @@ public record CreateStreamRequest(String streamName, Integer shardCount, ShardLi
      * @return a new request.
      */
     public CreateStreamRequest withShardLimits(final ShardLimits limits) {
-        return new CreateStreamRequest(streamName, shardCount, limits, maxRecordSizeInKiB);
+        return new CreateStreamRequest(streamName, shardCount, limits, maxRecordSizeInKiB, tags);
     }
 
     /**
@@ -41,6 +57,16 @@ public record CreateStreamRequest(String streamName, Integer shardCount, ShardLi
      * @return a new request.
      */
     public CreateStreamRequest withMaxRecordSizeInKiB(final int kib) {
-        return new CreateStreamRequest(streamName, shardCount, shardLimits, kib);
+        return new CreateStreamRequest(streamName, shardCount, shardLimits, kib, tags);
+    }
+
+    /**
+     * This request with tags for the new stream.
+     *
+     * @param streamTags the tags by key.
+     * @return a new request.
+     */
+    public CreateStreamRequest withTags(final Map<String, String> streamTags) {
+        return new CreateStreamRequest(streamName, shardCount, shardLimits, maxRecordSizeInKiB, streamTags);
     }
 }

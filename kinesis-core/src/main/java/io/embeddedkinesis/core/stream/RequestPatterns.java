@@ -23,6 +23,10 @@ public final class RequestPatterns {
     public static final Pattern STREAM_ARN = Pattern.compile("arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+");
     /** {@link #STREAM_ARN} as AWS prints it. */
     public static final String STREAM_ARN_TEXT = "arn:aws.*:kinesis:.*:\\d{12}:stream/\\S+";
+    /** The ARNs of taggable resources: streams and their consumers ({@code ResourceARN}). */
+    public static final Pattern RESOURCE_ARN = Pattern.compile("arn:aws.*:kinesis:.*:\\d{12}:.*stream/\\S+");
+    /** {@link #RESOURCE_ARN} as AWS prints it. */
+    public static final String RESOURCE_ARN_TEXT = "arn:aws.*:kinesis:.*:\\d{12}:.*stream/\\S+";
 
     private RequestPatterns() {
     }

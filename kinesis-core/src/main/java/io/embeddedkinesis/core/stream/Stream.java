@@ -6,7 +6,11 @@ import io.embeddedkinesis.core.model.StreamStatus;
 import io.embeddedkinesis.core.routing.HashKey;
 import io.embeddedkinesis.core.shard.StoredShard;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * A stream as the broker holds it: its identity, settings and shards, and the router that picks a shard
@@ -33,6 +37,7 @@ public final class Stream {
     private volatile Retention retention;
     private volatile long deleteAtMs;
     private volatile int maxRecordSizeInKiB;
+    private volatile SortedMap<String, String> tags;
 
     Stream(final String streamArn, final StreamMetadata metadata, final List<StoredShard> shards,
         final ShardLimits shardLimits) {
@@ -49,6 +54,7 @@ public final class Stream {
         this.scalingTimesMs = metadata.scalingTimesMs() == null ? List.of() : List.copyOf(metadata.scalingTimesMs());
         this.maxRecordSizeInKiB = metadata.maxRecordSizeInKiB() == null
             ? BrokerConfig.DEFAULT_MAX_RECORD_SIZE_KIB : metadata.maxRecordSizeInKiB();
+        this.tags = sortedCopy(metadata.tags() == null ? Map.of() : metadata.tags());
     }
 
     /**
@@ -285,6 +291,20 @@ public final class Stream {
         }
         recent.add(nowMs);
         this.scalingTimesMs = List.copyOf(recent);
+    }
+
+    /** The stream's tags, by key in ascending order; immutable. */
+    SortedMap<String, String> tags() {
+        return tags;
+    }
+
+    void tags(final Map<String, String> changed) {
+        this.tags = sortedCopy(changed);
+    }
+
+    /** Keys sort as Java strings (UTF-16 code units), the order in which Kinesis lists tags. */
+    static SortedMap<String, String> sortedCopy(final Map<String, String> tags) {
+        return Collections.unmodifiableSortedMap(new TreeMap<>(tags));
     }
 
     ShardSet shardSet() {

@@ -5,6 +5,7 @@ import io.embeddedkinesis.core.shard.ShardLineage;
 import io.embeddedkinesis.core.shard.StoredShard;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a stream persists about itself in {@code stream.json}: everything needed to reopen it exactly as
@@ -24,28 +25,34 @@ import java.util.List;
  * @param maxRecordSizeInKiB   the largest record the stream takes, in KiB; null (in files written before
  *                             the setting existed) for the default.
  * @param shards               the shards.
+ * @param tags                 the stream's tags; null in files written before tags existed, read as none.
  */
 record StreamMetadata(
     int formatVersion, String streamName, long streamTag, long createdAtMs, long readyAtMs,
     int retentionPeriodHours, long retentionFloorMs, ShardLimits shardLimits, long deleteAtMs,
-    List<Long> scalingTimesMs, Integer maxRecordSizeInKiB, List<ShardMetadata> shards) {
+    List<Long> scalingTimesMs, Integer maxRecordSizeInKiB, List<ShardMetadata> shards, Map<String, String> tags) {
 
     /** The layout written today. */
     static final int FORMAT_VERSION = 1;
 
     StreamMetadata withRetention(final int hours, final long floorMs) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, hours, floorMs,
-            shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards);
+            shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags);
     }
 
     StreamMetadata withDeleteAtMs(final long atMs) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
-            retentionFloorMs, shardLimits, atMs, scalingTimesMs, maxRecordSizeInKiB, shards);
+            retentionFloorMs, shardLimits, atMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags);
     }
 
     StreamMetadata withMaxRecordSizeInKiB(final int kib) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
-            retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, kib, shards);
+            retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, kib, shards, tags);
+    }
+
+    StreamMetadata withTags(final Map<String, String> changed) {
+        return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
+            retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, changed);
     }
 
     /**

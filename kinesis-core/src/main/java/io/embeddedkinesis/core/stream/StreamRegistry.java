@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Every stream of a broker: creates, finds, lists and deletes them, keeps their metadata on disk, and
@@ -94,13 +95,13 @@ public final class StreamRegistry implements AutoCloseable {
      */
     public synchronized Stream create(final CreateStreamRequest request) {
         final Integer maxRecordSizeInKiB = request.maxRecordSizeInKiB();
-        new ValidationErrors()
+        final ValidationErrors errors = new ValidationErrors()
             .number("shardCount", request.shardCount() == null ? null : request.shardCount().longValue(), true,
                 1, Integer.MAX_VALUE)
             .string("streamName", request.streamName(), true, RequestPatterns.NAME, RequestPatterns.NAME_TEXT, 1, 128)
             .number("maxRecordSizeInKiB", maxRecordSizeInKiB == null ? null : maxRecordSizeInKiB.longValue(), false,
-                BrokerConfig.DEFAULT_MAX_RECORD_SIZE_KIB, BrokerConfig.LARGEST_MAX_RECORD_SIZE_KIB)
-            .throwIfAny();
+                BrokerConfig.DEFAULT_MAX_RECORD_SIZE_KIB, BrokerConfig.LARGEST_MAX_RECORD_SIZE_KIB);
+        TagValidator.checkTagMap(errors, request.tags(), false).throwIfAny();
         if (closed) {
             throw new IllegalStateException("the broker is closed");
         }
@@ -111,6 +112,8 @@ public final class StreamRegistry implements AutoCloseable {
             throw new ResourceInUseException("Stream " + name + " under account " + config.accountId()
                 + " already exists.");
         }
+        final Map<String, String> initialTags = request.tags() == null ? Map.of()
+            : TagValidator.added(name, config.accountId(), Map.of(), request.tags());
         final int shardCount = request.shardCount();
         checkShardLimit(shardCount);
         final long tag = newStreamTag();
@@ -123,7 +126,7 @@ public final class StreamRegistry implements AutoCloseable {
         }
         final StreamMetadata draft = new StreamMetadata(StreamMetadata.FORMAT_VERSION, name, tag, nowMs,
             nowMs + config.streamCreationDelayMs(), DEFAULT_RETENTION_HOURS, 0L, request.shardLimits(), Long.MAX_VALUE,
-            List.of(), maxRecordSizeInKiB, shards);
+            List.of(), maxRecordSizeInKiB, shards, initialTags);
         final Stream stream = open(draft, nowMs);
         try {
             store.save(metadataOf(stream));
@@ -278,6 +281,20 @@ public final class StreamRegistry implements AutoCloseable {
             store.save(metadataOf(stream).withMaxRecordSizeInKiB(kib));
             stream.maxRecordSizeInKiB(kib);
         }
+    }
+
+    /**
+     * Changes a stream's tags and persists them; the change is computed under this registry's lock, so
+     * that concurrent changes cannot together exceed a limit that each checks.
+     *
+     * @param stream the stream.
+     * @param change the new tags given the current ones; it may throw to refuse the change.
+     */
+    synchronized void updateTags(final Stream stream, final UnaryOperator<Map<String, String>> change) {
+        ensureRegistered(stream);
+        final Map<String, String> changed = Stream.sortedCopy(change.apply(stream.tags()));
+        store.save(metadataOf(stream).withTags(changed));
+        stream.tags(changed);
     }
 
     /** Refuses a change to a stream that was deleted since the caller found it, so it cannot reappear. */
@@ -564,7 +581,8 @@ public final class StreamRegistry implements AutoCloseable {
         }
         return new StreamMetadata(StreamMetadata.FORMAT_VERSION, stream.streamName(), stream.streamTag(),
             stream.createdAtMs(), stream.readyAtMs(), stream.retentionPeriodHours(), stream.retention().floorMs(),
-            stream.ownShardLimits(), stream.deleteAtMs(), stream.scalingTimesMs(), stream.maxRecordSizeInKiB(), shards);
+            stream.ownShardLimits(), stream.deleteAtMs(), stream.scalingTimesMs(), stream.maxRecordSizeInKiB(), shards,
+            stream.tags());
     }
 
     private long newStreamTag() {

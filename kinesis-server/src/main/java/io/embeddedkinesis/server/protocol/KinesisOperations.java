@@ -2,8 +2,10 @@ package io.embeddedkinesis.server.protocol;
 
 import io.embeddedkinesis.core.KinesisBroker;
 import io.embeddedkinesis.core.exception.ValidationErrors;
+import io.embeddedkinesis.core.model.AddTagsToStreamRequest;
 import io.embeddedkinesis.core.model.ChildShard;
 import io.embeddedkinesis.core.model.CreateStreamRequest;
+import io.embeddedkinesis.core.model.DescribeLimitsResult;
 import io.embeddedkinesis.core.model.DescribeStreamRequest;
 import io.embeddedkinesis.core.model.GetRecordsRequest;
 import io.embeddedkinesis.core.model.GetRecordsResult;
@@ -12,6 +14,9 @@ import io.embeddedkinesis.core.model.ListShardsRequest;
 import io.embeddedkinesis.core.model.ListShardsResult;
 import io.embeddedkinesis.core.model.ListStreamsRequest;
 import io.embeddedkinesis.core.model.ListStreamsResult;
+import io.embeddedkinesis.core.model.ListTagsForResourceRequest;
+import io.embeddedkinesis.core.model.ListTagsForStreamRequest;
+import io.embeddedkinesis.core.model.ListTagsForStreamResult;
 import io.embeddedkinesis.core.model.MergeShardsRequest;
 import io.embeddedkinesis.core.model.PutRecordRequest;
 import io.embeddedkinesis.core.model.PutRecordResult;
@@ -20,6 +25,7 @@ import io.embeddedkinesis.core.model.PutRecordsRequestEntry;
 import io.embeddedkinesis.core.model.PutRecordsResult;
 import io.embeddedkinesis.core.model.PutRecordsResultEntry;
 import io.embeddedkinesis.core.model.Record;
+import io.embeddedkinesis.core.model.RemoveTagsFromStreamRequest;
 import io.embeddedkinesis.core.model.Shard;
 import io.embeddedkinesis.core.model.ShardFilter;
 import io.embeddedkinesis.core.model.ShardFilterType;
@@ -30,6 +36,8 @@ import io.embeddedkinesis.core.model.StreamDescriptionSummary;
 import io.embeddedkinesis.core.model.StreamRequest;
 import io.embeddedkinesis.core.model.StreamRetentionRequest;
 import io.embeddedkinesis.core.model.StreamSummary;
+import io.embeddedkinesis.core.model.TagResourceRequest;
+import io.embeddedkinesis.core.model.UntagResourceRequest;
 import io.embeddedkinesis.core.model.UpdateMaxRecordSizeRequest;
 import io.embeddedkinesis.core.model.UpdateShardCountRequest;
 import io.embeddedkinesis.core.model.UpdateShardCountResult;
@@ -45,6 +53,8 @@ import static io.embeddedkinesis.server.protocol.MemberType.BOOLEAN;
 import static io.embeddedkinesis.server.protocol.MemberType.INTEGER;
 import static io.embeddedkinesis.server.protocol.MemberType.LIST;
 import static io.embeddedkinesis.server.protocol.MemberType.STRING;
+import static io.embeddedkinesis.server.protocol.MemberType.STRING_LIST;
+import static io.embeddedkinesis.server.protocol.MemberType.STRING_MAP;
 import static io.embeddedkinesis.server.protocol.MemberType.STRUCTURE;
 import static io.embeddedkinesis.server.protocol.MemberType.TIMESTAMP;
 
@@ -58,6 +68,9 @@ import static io.embeddedkinesis.server.protocol.MemberType.TIMESTAMP;
 public final class KinesisOperations {
     private static final Member STREAM_NAME = Member.of("StreamName", STRING);
     private static final Member STREAM_ARN = Member.of("StreamARN", STRING);
+    private static final Member TAGS = Member.of("Tags", STRING_MAP);
+    private static final Member TAG_KEYS = Member.of("TagKeys", STRING_LIST);
+    private static final Member RESOURCE_ARN = Member.of("ResourceARN", STRING);
     private static final List<String> FILTER_TYPES = List.of("AFTER_SHARD_ID", "AT_TRIM_HORIZON",
         "FROM_TRIM_HORIZON", "AT_LATEST", "AT_TIMESTAMP", "FROM_TIMESTAMP");
     private static final List<String> ITERATOR_TYPES =
@@ -72,7 +85,7 @@ public final class KinesisOperations {
     public KinesisOperations(final KinesisBroker broker) {
         this.broker = broker;
         add("CreateStream", this::createStream,
-            Member.of("ShardCount", INTEGER), STREAM_NAME, Member.of("StreamModeDetails", STRUCTURE),
+            Member.of("ShardCount", INTEGER), STREAM_NAME, Member.of("StreamModeDetails", STRUCTURE), TAGS,
             Member.of("MaxRecordSizeInKiB", INTEGER));
         add("DeleteStream", this::deleteStream,
             STREAM_NAME, Member.of("EnforceConsumerDeletion", BOOLEAN), STREAM_ARN);
@@ -113,6 +126,24 @@ public final class KinesisOperations {
         add("UpdateMaxRecordSize", (in, out) -> broker.updateMaxRecordSize(new UpdateMaxRecordSizeRequest(
                 in.string("StreamARN"), in.integer("MaxRecordSizeInKiB"))),
             Member.of("MaxRecordSizeInKiB", INTEGER), STREAM_ARN);
+        addTagging();
+        add("DescribeLimits", this::describeLimits);
+    }
+
+    /** The tagging operations, their members in the order of the Kinesis model's shapes. */
+    private void addTagging() {
+        add("AddTagsToStream", (in, out) -> broker.addTagsToStream(
+            new AddTagsToStreamRequest(stream(in), in.stringMap("Tags"))), STREAM_NAME, TAGS, STREAM_ARN);
+        add("RemoveTagsFromStream", (in, out) -> broker.removeTagsFromStream(
+            new RemoveTagsFromStreamRequest(stream(in), in.stringList("TagKeys"))), STREAM_NAME, TAG_KEYS, STREAM_ARN);
+        add("ListTagsForStream", this::listTagsForStream,
+            STREAM_NAME, Member.of("ExclusiveStartTagKey", STRING), Member.of("Limit", INTEGER), STREAM_ARN);
+        add("TagResource", (in, out) -> broker.tagResource(
+            new TagResourceRequest(in.string("ResourceARN"), in.stringMap("Tags"))), TAGS, RESOURCE_ARN);
+        add("UntagResource", (in, out) -> broker.untagResource(
+            new UntagResourceRequest(in.string("ResourceARN"), in.stringList("TagKeys"))), TAG_KEYS, RESOURCE_ARN);
+        add("ListTagsForResource", (in, out) -> ModelWriter.tags(out, broker.listTagsForResource(
+            new ListTagsForResourceRequest(in.string("ResourceARN"))).tags()), RESOURCE_ARN);
     }
 
     private void add(final String name, final Operation.Handler handler, final Member... members) {
@@ -135,7 +166,7 @@ public final class KinesisOperations {
 
     private void createStream(final RequestReader in, final ResponseWriter out) {
         broker.createStream(new CreateStreamRequest(in.string("StreamName"), in.integer("ShardCount"), null,
-            in.integer("MaxRecordSizeInKiB")));
+            in.integer("MaxRecordSizeInKiB"), in.stringMap("Tags")));
     }
 
     private void deleteStream(final RequestReader in, final ResponseWriter out) {
@@ -321,6 +352,21 @@ public final class KinesisOperations {
             }
             out.endArray();
         }
+    }
+
+    private void listTagsForStream(final RequestReader in, final ResponseWriter out) {
+        final ListTagsForStreamResult result = broker.listTagsForStream(new ListTagsForStreamRequest(stream(in),
+            in.string("ExclusiveStartTagKey"), in.integer("Limit")));
+        ModelWriter.tags(out, result.tags());
+        out.bool("HasMoreTags", result.hasMoreTags());
+    }
+
+    private void describeLimits(final RequestReader in, final ResponseWriter out) {
+        final DescribeLimitsResult limits = broker.describeLimits();
+        out.number("ShardLimit", limits.shardLimit())
+            .number("OpenShardCount", limits.openShardCount())
+            .number("OnDemandStreamCount", limits.onDemandStreamCount())
+            .number("OnDemandStreamCountLimit", limits.onDemandStreamCountLimit());
     }
 
     private static StreamRetentionRequest retention(final RequestReader in) {

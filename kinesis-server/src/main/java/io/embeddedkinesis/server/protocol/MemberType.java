@@ -20,7 +20,11 @@ public enum MemberType {
     /** A list of structures. */
     LIST("a List"),
     /** A structure. */
-    STRUCTURE("a Structure");
+    STRUCTURE("a Structure"),
+    /** A list of strings. */
+    STRING_LIST("a List"),
+    /** A map from strings to strings. */
+    STRING_MAP("a Map");
 
     private final String javaName;
 

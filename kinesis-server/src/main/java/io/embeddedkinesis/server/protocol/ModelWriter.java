@@ -4,11 +4,13 @@ import io.embeddedkinesis.core.model.ChildShard;
 import io.embeddedkinesis.core.model.Record;
 import io.embeddedkinesis.core.model.Shard;
 import io.embeddedkinesis.core.model.StreamModeDetails;
+import io.embeddedkinesis.core.model.Tag;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
- * Writes the shapes that several responses share (shards, records, stream mode) as the Kinesis API
+ * Writes the shapes that several responses share (shards, records, stream mode, tags) as the Kinesis API
  * names their members.
  */
 final class ModelWriter {
@@ -58,6 +60,14 @@ final class ModelWriter {
     static void noEnhancedMonitoring(final ResponseWriter out) {
         out.startArray("EnhancedMonitoring").startObject().startArray("ShardLevelMetrics").endArray().endObject()
             .endArray();
+    }
+
+    static void tags(final ResponseWriter out, final List<Tag> tags) {
+        out.startArray("Tags");
+        for (final Tag tag : tags) {
+            out.startObject().string("Key", tag.key()).string("Value", tag.value()).endObject();
+        }
+        out.endArray();
     }
 
     static void timestamp(final ResponseWriter out, final String name, final Instant time) {

@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,13 +65,27 @@ public final class RequestReader {
         }
         final MemberType type = member.type();
         switch (type) {
-            case LIST -> {
+            case LIST, STRING_LIST -> {
                 if (!value.isArray()) {
                     throw new SerializationException(value.isObject()
                         ? "Start of structure or map found where not expected." : "Expected list or null");
                 }
-                for (final JsonNode element : value) {
-                    check(element, new Member(member.name(), MemberType.STRUCTURE, member.children()));
+                final Member element = type == MemberType.LIST
+                    ? new Member(member.name(), MemberType.STRUCTURE, member.children())
+                    : Member.of(member.name(), MemberType.STRING);
+                for (final JsonNode item : value) {
+                    check(item, element);
+                }
+            }
+            case STRING_MAP -> {
+                if (value.isArray()) {
+                    throw new SerializationException("Start of list found where not expected");
+                }
+                if (!value.isObject()) {
+                    throw new SerializationException("Expected map or null");
+                }
+                for (final JsonNode entry : value) {
+                    check(entry, Member.of(member.name(), MemberType.STRING));
                 }
             }
             case STRUCTURE -> {
@@ -248,6 +264,42 @@ public final class RequestReader {
             elements.add(element.isNull() ? null : new RequestReader(element, format));
         }
         return elements;
+    }
+
+    /**
+     * A list of strings; a null element stays null.
+     *
+     * @param name the member's name.
+     * @return the strings in order, or null if absent.
+     */
+    public List<String> stringList(final String name) {
+        final JsonNode value = document.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        final List<String> elements = new ArrayList<>(value.size());
+        for (final JsonNode element : value) {
+            elements.add(element.isNull() ? null : element.asText());
+        }
+        return elements;
+    }
+
+    /**
+     * A map from strings to strings, in the order the request gives its entries; a null value stays null.
+     *
+     * @param name the member's name.
+     * @return the entries, or null if absent.
+     */
+    public Map<String, String> stringMap(final String name) {
+        final JsonNode value = document.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        final Map<String, String> entries = new LinkedHashMap<>();
+        for (final Map.Entry<String, JsonNode> entry : value.properties()) {
+            entries.put(entry.getKey(), entry.getValue().isNull() ? null : entry.getValue().asText());
+        }
+        return entries;
     }
 
     /**
