@@ -1,11 +1,15 @@
 package io.embeddedkinesis.core.stream;
 
 import io.embeddedkinesis.core.ShardLimits;
+import io.embeddedkinesis.core.metrics.StreamMeters;
+import io.embeddedkinesis.core.metrics.UsageMeter;
+import io.embeddedkinesis.core.model.MetricsName;
 import io.embeddedkinesis.core.model.StreamStatus;
 import io.embeddedkinesis.core.routing.HashKey;
 import io.embeddedkinesis.core.shard.StoredShard;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * A stream as the broker holds it: its identity, settings and shards, and the router that picks a shard
@@ -25,6 +29,9 @@ public final class Stream {
     private final long readyAtMs;
     private final ShardLimits shardLimits;
     private final ShardLimits ownShardLimits;
+    private final StreamMeters meters;
+    private final UsageMeter usage;
+    private volatile Set<MetricsName> shardLevelMetrics;
     private volatile ShardSet shards;
     private volatile long updatingUntilMs;
     private volatile List<Long> scalingTimesMs;
@@ -33,7 +40,7 @@ public final class Stream {
     private volatile long deleteAtMs;
 
     Stream(final String streamArn, final StreamMetadata metadata, final List<StoredShard> shards,
-        final ShardLimits shardLimits) {
+        final ShardLimits shardLimits, final StreamMeters meters, final long openedAtMs) {
         this.streamName = metadata.streamName();
         this.streamArn = streamArn;
         this.streamTag = metadata.streamTag();
@@ -45,6 +52,9 @@ public final class Stream {
         this.ownShardLimits = metadata.shardLimits();
         this.shards = new ShardSet(shards);
         this.scalingTimesMs = metadata.scalingTimesMs() == null ? List.of() : List.copyOf(metadata.scalingTimesMs());
+        this.shardLevelMetrics = Set.copyOf(metadata.enabledMetrics());
+        this.meters = meters;
+        this.usage = new UsageMeter(openedAtMs);
     }
 
     /**
@@ -259,6 +269,38 @@ public final class Stream {
         }
         recent.add(nowMs);
         this.scalingTimesMs = List.copyOf(recent);
+    }
+
+    /**
+     * The stream-level meters.
+     *
+     * @return the meters, a no-op without metrics.
+     */
+    public StreamMeters meters() {
+        return meters;
+    }
+
+    /**
+     * The billable usage counted since the broker opened the stream.
+     *
+     * @return the usage meter.
+     */
+    public UsageMeter usage() {
+        return usage;
+    }
+
+    /**
+     * The shard-level metrics enhanced monitoring enabled.
+     *
+     * @return an immutable set, without {@link MetricsName#ALL}.
+     */
+    public Set<MetricsName> shardLevelMetrics() {
+        return shardLevelMetrics;
+    }
+
+    void shardLevelMetrics(final Set<MetricsName> changed) {
+        this.shardLevelMetrics = Set.copyOf(changed);
+        meters.shardLevelMetrics(changed);
     }
 
     ShardSet shardSet() {

@@ -1,10 +1,13 @@
 package io.embeddedkinesis.core.stream;
 
 import io.embeddedkinesis.core.ShardLimits;
+import io.embeddedkinesis.core.model.MetricsName;
 import io.embeddedkinesis.core.shard.ShardLineage;
 import io.embeddedkinesis.core.shard.StoredShard;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a stream persists about itself in {@code stream.json}: everything needed to reopen it exactly as
@@ -22,23 +25,45 @@ import java.util.List;
  * @param deleteAtMs           when a requested deletion completes, or {@link Long#MAX_VALUE} if none.
  * @param scalingTimesMs       when UpdateShardCount ran in the last 24 hours, for its daily limit; or null.
  * @param shards               the shards.
+ * @param shardLevelMetrics    the shard-level metrics enhanced monitoring enabled, by their Kinesis names; null
+ *                             (in files written before enhanced monitoring existed) means none. Added without a
+ *                             new format version: older brokers ignore it.
  */
 record StreamMetadata(
     int formatVersion, String streamName, long streamTag, long createdAtMs, long readyAtMs,
     int retentionPeriodHours, long retentionFloorMs, ShardLimits shardLimits, long deleteAtMs,
-    List<Long> scalingTimesMs, List<ShardMetadata> shards) {
+    List<Long> scalingTimesMs, List<ShardMetadata> shards, List<String> shardLevelMetrics) {
 
     /** The layout written today. */
     static final int FORMAT_VERSION = 1;
 
     StreamMetadata withRetention(final int hours, final long floorMs) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, hours, floorMs,
-            shardLimits, deleteAtMs, scalingTimesMs, shards);
+            shardLimits, deleteAtMs, scalingTimesMs, shards, shardLevelMetrics);
     }
 
     StreamMetadata withDeleteAtMs(final long atMs) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
-            retentionFloorMs, shardLimits, atMs, scalingTimesMs, shards);
+            retentionFloorMs, shardLimits, atMs, scalingTimesMs, shards, shardLevelMetrics);
+    }
+
+    /** The enabled shard-level metrics, read back; unknown names (from a newer broker) are skipped. */
+    Set<MetricsName> enabledMetrics() {
+        final Set<MetricsName> enabled = EnumSet.noneOf(MetricsName.class);
+        if (shardLevelMetrics != null) {
+            for (final String name : shardLevelMetrics) {
+                final MetricsName metric = MetricsName.fromMetricName(name);
+                if (metric != null && metric != MetricsName.ALL) {
+                    enabled.add(metric);
+                }
+            }
+        }
+        return enabled;
+    }
+
+    /** The names to persist for a set of enabled metrics. */
+    static List<String> namesOf(final Set<MetricsName> metrics) {
+        return metrics.stream().sorted().map(MetricsName::metricName).toList();
     }
 
     /**
