@@ -5,6 +5,8 @@ import io.embeddedkinesis.core.exception.ValidationErrors;
 import io.embeddedkinesis.core.model.ChildShard;
 import io.embeddedkinesis.core.model.CreateStreamRequest;
 import io.embeddedkinesis.core.model.DescribeStreamRequest;
+import io.embeddedkinesis.core.model.EnhancedMonitoringRequest;
+import io.embeddedkinesis.core.model.EnhancedMonitoringResult;
 import io.embeddedkinesis.core.model.GetRecordsRequest;
 import io.embeddedkinesis.core.model.GetRecordsResult;
 import io.embeddedkinesis.core.model.GetShardIteratorRequest;
@@ -13,6 +15,7 @@ import io.embeddedkinesis.core.model.ListShardsResult;
 import io.embeddedkinesis.core.model.ListStreamsRequest;
 import io.embeddedkinesis.core.model.ListStreamsResult;
 import io.embeddedkinesis.core.model.MergeShardsRequest;
+import io.embeddedkinesis.core.model.MetricsName;
 import io.embeddedkinesis.core.model.PutRecordRequest;
 import io.embeddedkinesis.core.model.PutRecordResult;
 import io.embeddedkinesis.core.model.PutRecordsRequest;
@@ -44,6 +47,7 @@ import static io.embeddedkinesis.server.protocol.MemberType.BOOLEAN;
 import static io.embeddedkinesis.server.protocol.MemberType.INTEGER;
 import static io.embeddedkinesis.server.protocol.MemberType.LIST;
 import static io.embeddedkinesis.server.protocol.MemberType.STRING;
+import static io.embeddedkinesis.server.protocol.MemberType.STRING_LIST;
 import static io.embeddedkinesis.server.protocol.MemberType.STRUCTURE;
 import static io.embeddedkinesis.server.protocol.MemberType.TIMESTAMP;
 
@@ -107,6 +111,12 @@ public final class KinesisOperations {
             Member.of("RetentionPeriodHours", INTEGER), STREAM_NAME, STREAM_ARN);
         add("DecreaseStreamRetentionPeriod", (in, out) -> broker.decreaseStreamRetentionPeriod(retention(in)),
             Member.of("RetentionPeriodHours", INTEGER), STREAM_NAME, STREAM_ARN);
+        add("EnableEnhancedMonitoring",
+            (in, out) -> enhancedMonitoring(out, broker.enableEnhancedMonitoring(monitoring(in))),
+            STREAM_NAME, Member.of("ShardLevelMetrics", STRING_LIST), STREAM_ARN);
+        add("DisableEnhancedMonitoring",
+            (in, out) -> enhancedMonitoring(out, broker.disableEnhancedMonitoring(monitoring(in))),
+            STREAM_NAME, Member.of("ShardLevelMetrics", STRING_LIST), STREAM_ARN);
     }
 
     private void add(final String name, final Operation.Handler handler, final Member... members) {
@@ -151,7 +161,7 @@ public final class KinesisOperations {
             .bool("HasMoreShards", description.hasMoreShards())
             .number("RetentionPeriodHours", description.retentionPeriodHours());
         ModelWriter.timestamp(out, "StreamCreationTimestamp", description.streamCreationTimestamp());
-        ModelWriter.noEnhancedMonitoring(out);
+        ModelWriter.enhancedMonitoring(out, description.enhancedMonitoring());
         out.string("EncryptionType", description.encryptionType().name())
             .string("KeyId", description.keyId())
             .endObject();
@@ -166,7 +176,7 @@ public final class KinesisOperations {
         ModelWriter.streamMode(out, summary.streamModeDetails());
         out.number("RetentionPeriodHours", summary.retentionPeriodHours());
         ModelWriter.timestamp(out, "StreamCreationTimestamp", summary.streamCreationTimestamp());
-        ModelWriter.noEnhancedMonitoring(out);
+        ModelWriter.enhancedMonitoring(out, summary.enhancedMonitoring());
         out.string("EncryptionType", summary.encryptionType().name())
             .string("KeyId", summary.keyId())
             .number("OpenShardCount", summary.openShardCount())
@@ -313,6 +323,34 @@ public final class KinesisOperations {
             }
             out.endArray();
         }
+    }
+
+    /**
+     * The request of Enable/DisableEnhancedMonitoring; a name outside the enum is a model violation, named as
+     * the service names it (the wording for a list member is inferred from the service's general format).
+     */
+    private static EnhancedMonitoringRequest monitoring(final RequestReader in) {
+        final List<String> names = in.strings("ShardLevelMetrics");
+        if (names == null) {
+            return new EnhancedMonitoringRequest(stream(in), null);
+        }
+        final List<MetricsName> metrics = new ArrayList<>(names.size());
+        for (final String name : names) {
+            final MetricsName metric = name == null ? null : MetricsName.fromMetricName(name);
+            if (name != null && metric == null) {
+                new ValidationErrors().add("shardLevelMetrics", names.toString(), "Member must satisfy constraint: "
+                    + "[Member must satisfy enum value set: " + MetricsName.metricNames() + "]").throwIfAny();
+            }
+            metrics.add(metric);
+        }
+        return new EnhancedMonitoringRequest(stream(in), metrics);
+    }
+
+    private static void enhancedMonitoring(final ResponseWriter out, final EnhancedMonitoringResult result) {
+        out.string("StreamName", result.streamName());
+        ModelWriter.metricsNames(out, "CurrentShardLevelMetrics", result.currentShardLevelMetrics());
+        ModelWriter.metricsNames(out, "DesiredShardLevelMetrics", result.desiredShardLevelMetrics());
+        out.string("StreamARN", result.streamARN());
     }
 
     private static StreamRetentionRequest retention(final RequestReader in) {

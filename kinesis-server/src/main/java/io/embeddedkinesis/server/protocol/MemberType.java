@@ -19,6 +19,8 @@ public enum MemberType {
     TIMESTAMP("milliseconds since epoch"),
     /** A list of structures. */
     LIST("a List"),
+    /** A list of strings. */
+    STRING_LIST("a List"),
     /** A structure. */
     STRUCTURE("a Structure");
 

@@ -63,13 +63,15 @@ public final class RequestReader {
         }
         final MemberType type = member.type();
         switch (type) {
-            case LIST -> {
+            case LIST, STRING_LIST -> {
                 if (!value.isArray()) {
                     throw new SerializationException(value.isObject()
                         ? "Start of structure or map found where not expected." : "Expected list or null");
                 }
                 for (final JsonNode element : value) {
-                    check(element, new Member(member.name(), MemberType.STRUCTURE, member.children()));
+                    check(element, type == MemberType.LIST
+                        ? new Member(member.name(), MemberType.STRUCTURE, member.children())
+                        : Member.of(member.name(), MemberType.STRING));
                 }
             }
             case STRUCTURE -> {
@@ -246,6 +248,24 @@ public final class RequestReader {
         final List<RequestReader> elements = new ArrayList<>(value.size());
         for (final JsonNode element : value) {
             elements.add(element.isNull() ? null : new RequestReader(element, format));
+        }
+        return elements;
+    }
+
+    /**
+     * A list of strings.
+     *
+     * @param name the member's name.
+     * @return the strings, a null element staying null; or null if absent.
+     */
+    public List<String> strings(final String name) {
+        final JsonNode value = document.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        final List<String> elements = new ArrayList<>(value.size());
+        for (final JsonNode element : value) {
+            elements.add(element.isNull() ? null : element.asText());
         }
         return elements;
     }
