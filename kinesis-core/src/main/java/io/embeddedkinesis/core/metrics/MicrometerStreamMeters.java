@@ -9,6 +9,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -21,6 +22,10 @@ import java.util.concurrent.atomic.LongAdder;
  * requires every meter of one name to have the same tag keys, and silently drops a meter that does not.
  * So the stream-level meters of those four names carry {@code ShardId=""}, which Prometheus reads as no
  * {@code ShardId} at all, as in CloudWatch.
+ *
+ * <p>{@code PutRecord.Latency} times one call in {@code putRecordTimingInterval}, picked at random: its count
+ * is of the calls timed, and its mean is the latency; {@code PutRecord.Success} counts them all. Batch calls
+ * ({@code PutRecords}, {@code GetRecords}) are all timed: the two clock reads are spread over their records.
  *
  * <p>Thread-safe: counters are {@code LongAdder}s, the shard list is copy-on-write, and changes to the
  * registered meters are serialized by this object's lock.
@@ -36,6 +41,7 @@ final class MicrometerStreamMeters implements StreamMeters {
     private final MeterRegistry registry;
     private final Clock clock;
     private final String streamName;
+    private final int putRecordTimingMask;
     private final RegisteredMeters meters;
     private final List<MicrometerShardMeters> shards = new CopyOnWriteArrayList<>();
     private volatile Set<MetricsName> shardLevelMetrics;
@@ -43,6 +49,7 @@ final class MicrometerStreamMeters implements StreamMeters {
 
     private final LongAdder putRecordCalls = new LongAdder();
     private final LongAdder putRecordBytes = new LongAdder();
+    private final LongAdder putRecordTimed = new LongAdder();
     private final LongAdder putRecordNanos = new LongAdder();
     private final LongAdder putRecordThrottled = new LongAdder();
     private final LongAdder putRecordsCalls = new LongAdder();
@@ -59,8 +66,9 @@ final class MicrometerStreamMeters implements StreamMeters {
     private final LongAdder getRecordsThrottled = new LongAdder();
 
     MicrometerStreamMeters(final MeterRegistry registry, final String streamName,
-        final Set<MetricsName> shardLevelMetrics) {
+        final Set<MetricsName> shardLevelMetrics, final int putRecordTimingInterval) {
         this.registry = registry;
+        this.putRecordTimingMask = putRecordTimingInterval - 1;
         this.clock = registry.config().clock();
         this.streamName = streamName;
         this.shardLevelMetrics = Set.copyOf(shardLevelMetrics);
@@ -77,8 +85,8 @@ final class MicrometerStreamMeters implements StreamMeters {
         meters.counter("PutRecord.Success", Tags.empty(), "Successful PutRecord calls", this,
             m -> m.putRecordCalls.sum());
         meters.counter("PutRecord.Bytes", Tags.empty(), "Bytes put by PutRecord", this, m -> m.putRecordBytes.sum());
-        meters.timer("PutRecord.Latency", "Time taken by successful PutRecord calls", this,
-            m -> m.putRecordCalls.sum(), m -> m.putRecordNanos.sum());
+        meters.timer("PutRecord.Latency", "Time taken by successful PutRecord calls (a random sample of them)", this,
+            m -> m.putRecordTimed.sum(), m -> m.putRecordNanos.sum());
         meters.counter("PutRecords.Success", Tags.empty(), "PutRecords calls where at least one record succeeded",
             this, m -> m.putRecordsSucceeded.sum());
         meters.counter("PutRecords.Records", Tags.empty(), "Records put by PutRecords (deprecated in CloudWatch:"
@@ -131,8 +139,16 @@ final class MicrometerStreamMeters implements StreamMeters {
     }
 
     @Override
+    public long startPutRecordTime() {
+        return (ThreadLocalRandom.current().nextInt() & putRecordTimingMask) == 0 ? clock.monotonicTime() : NOT_TIMED;
+    }
+
+    @Override
     public void onPutRecord(final long startTime, final long bytes) {
-        putRecordNanos.add(clock.monotonicTime() - startTime);
+        if (startTime != NOT_TIMED) {
+            putRecordNanos.add(clock.monotonicTime() - startTime);
+            putRecordTimed.increment();
+        }
         putRecordCalls.increment();
         putRecordBytes.add(bytes);
     }

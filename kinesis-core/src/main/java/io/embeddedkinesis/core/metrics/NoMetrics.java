@@ -22,6 +22,11 @@ enum NoMetrics implements BrokerMetrics, StreamMeters, ShardMeters {
     }
 
     @Override
+    public long startPutRecordTime() {
+        return NOT_TIMED;
+    }
+
+    @Override
     public void onPutRecord(final long startTime, final long bytes) {
         // Nothing is measured.
     }

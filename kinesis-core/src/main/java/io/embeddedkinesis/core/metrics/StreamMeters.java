@@ -14,14 +14,25 @@ public interface StreamMeters {
     /**
      * The time an operation starts, for its latency.
      *
-     * @return a monotonic time in nanoseconds, or 0 when nothing is measured.
+     * @return a monotonic time in nanoseconds, or anything when nothing is measured.
      */
     long startTime();
 
     /**
+     * The time a {@code PutRecord} starts, if this one is to be timed: one in a few is, because reading the
+     * clock twice costs a noticeable share of a put.
+     *
+     * @return a monotonic time in nanoseconds, or {@link #NOT_TIMED}.
+     */
+    long startPutRecordTime();
+
+    /** What {@link #startPutRecordTime()} returns for a call that is not timed. */
+    long NOT_TIMED = Long.MIN_VALUE;
+
+    /**
      * A {@code PutRecord} succeeded.
      *
-     * @param startTime what {@link #startTime()} returned when it started.
+     * @param startTime what {@link #startPutRecordTime()} returned when it started.
      * @param bytes     the record's size.
      */
     void onPutRecord(long startTime, long bytes);

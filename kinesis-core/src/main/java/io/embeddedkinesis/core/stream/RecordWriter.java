@@ -94,7 +94,7 @@ public final class RecordWriter {
         }
         final Stream stream = writableStream(request.stream());
         final StreamMeters meters = stream.meters();
-        final long startTime = meters.startTime();
+        final long startTime = meters.startPutRecordTime();
         final HashedKey key = hasher.hash(partitionKey);
         final HashKey hashKey = explicitHashKey == null ? key.hashKey() : HashKey.parseExplicit(explicitHashKey);
         if (sequenceNumberForOrdering != null) {

@@ -62,7 +62,7 @@ class BrokerMetricsTest {
     private KinesisBroker open() {
         clock.update(START_MS);
         broker = KinesisBroker.open(BrokerConfig.builder().directory(directory).clock(clock)
-            .housekeepingIntervalMs(0).metrics(BrokerMetrics.micrometer(registry)).build());
+            .housekeepingIntervalMs(0).metrics(new MicrometerMetrics(registry, 1)).build());
         return broker;
     }
 
@@ -128,6 +128,32 @@ class BrokerMetricsTest {
         assertThat(streamCount("WriteProvisionedThroughputExceeded")).isEqualTo(4);
         assertThat(streamCount("IncomingRecords")).isEqualTo(2);
         assertThat(registry.get("PutRecords.Latency").tag("StreamName", "s").functionTimer().count()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldTimeASampleOfPutRecordCallsByDefault() {
+        clock.update(START_MS);
+        broker = KinesisBroker.open(BrokerConfig.builder().directory(directory).clock(clock)
+            .housekeepingIntervalMs(0).shardLimits(ShardLimits.NONE).metrics(BrokerMetrics.micrometer(registry))
+            .build());
+        broker.createStream("s", 1);
+
+        for (int i = 0; i < 1_600; i++) {
+            broker.putRecord("s", KEY, DATA);
+        }
+
+        final FunctionTimer latency = registry.get("PutRecord.Latency").tag("StreamName", "s").functionTimer();
+        assertThat(count("PutRecord.Success")).isEqualTo(1_600);
+        assertThat(latency.count()).as("about one in %d", MicrometerMetrics.PUT_RECORD_TIMING_INTERVAL)
+            .isBetween(40.0, 200.0);
+        assertThat(latency.mean(TimeUnit.NANOSECONDS)).isEqualTo(SteppingClock.STEP_NS);
+    }
+
+    @Test
+    void shouldRefuseATimingIntervalThatIsNotAPowerOfTwo() {
+        assertThatThrownBy(() -> new MicrometerMetrics(registry, 10))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("timing interval must be a power of two: putRecordTimingInterval=10");
     }
 
     @Test
