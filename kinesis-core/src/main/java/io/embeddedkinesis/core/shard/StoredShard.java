@@ -10,13 +10,14 @@ import io.embeddedkinesis.core.throttle.ShardWriteLimiter;
 
 /**
  * One shard of a stream as the broker holds it: its identity, lineage and hash key range, its log, the
- * token buckets that enforce its throughput limits, and whether a split or merge has closed it.
+ * token buckets that enforce its throughput limits, its shard-level meters, and whether a split or merge
+ * has closed it.
  *
  * <p>A shard is open until it is {@link #seal(long) sealed} (CLOSED, in Kinesis's words): its log is
  * sealed at that moment, so the
  * last position appended is exactly its ending sequence number, and a put that routed to it a moment
- * earlier is refused and routed again. Thread-safe: the log and the limiters are, the closure is
- * published once through a volatile field, and everything else is fixed at construction.
+ * earlier is refused and routed again. Thread-safe: the log, the limiters and the meters are, the closure
+ * is published once through a volatile field, and everything else is fixed at construction.
  */
 public final class StoredShard implements AutoCloseable {
     private final ShardId id;
