@@ -33,6 +33,7 @@ class BenchmarkListTest {
             "io.embeddedkinesis.benchmarks.core.PutRecordBenchmark.putRecord",
             "io.embeddedkinesis.benchmarks.core.PutRecordsBenchmark.putRecords",
             "io.embeddedkinesis.benchmarks.core.GetRecordsBenchmark.getRecords",
+            "io.embeddedkinesis.benchmarks.core.MetricsPutRecordBenchmark.putRecord",
             "io.embeddedkinesis.benchmarks.server.ServerPutRecordsBenchmark.putRecords",
             "io.embeddedkinesis.benchmarks.server.ServerPutRecordBenchmark.putRecord",
             "io.embeddedkinesis.benchmarks.server.ServerGetRecordsBenchmark.getRecords");

@@ -4,13 +4,19 @@ import io.embeddedkinesis.core.BrokerConfig;
 import io.embeddedkinesis.core.KinesisBroker;
 import io.embeddedkinesis.core.ShardLimits;
 import io.embeddedkinesis.core.log.Durability;
+import io.embeddedkinesis.core.metrics.BrokerMetrics;
+import io.embeddedkinesis.core.metrics.StreamUsage;
+import io.embeddedkinesis.core.metrics.UsagePrices;
 import io.embeddedkinesis.core.model.GetRecordsResult;
+import io.embeddedkinesis.core.model.MetricsName;
 import io.embeddedkinesis.core.model.PutRecordResult;
 import io.embeddedkinesis.core.model.Record;
 import io.embeddedkinesis.core.model.Shard;
 import io.embeddedkinesis.core.model.ShardIteratorType;
 import io.embeddedkinesis.server.KinesisServer;
 import io.embeddedkinesis.server.ServerConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.agrona.concurrent.CachedEpochClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -124,8 +130,36 @@ class ReadmeExampleTest {
         // README example server: end
     }
 
+    @Test
+    @Timeout(30)
+    void shouldExportMetricsAndUsageAsTheReadmeShows() {
+        // README example metrics: begin
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        BrokerConfig config = BrokerConfig.builder()
+            .metrics(BrokerMetrics.micrometer(registry))          // default BrokerMetrics.none(): no metrics, no cost
+            .usagePrices(UsagePrices.of("0.015", "0.014", "0"))   // per shard-hour, million PUT payload units, GiB read
+            .build();
+        try (KinesisBroker kinesis = KinesisBroker.open(config)) {
+            kinesis.createStream("clicks", 2);
+            kinesis.enableEnhancedMonitoring("clicks", MetricsName.ALL);   // shard-level meters as well
+            kinesis.putRecord("clicks", "user-42", new byte[] {1});
+            String scrape = registry.scrape();                    // serve this at /metrics for Prometheus to scrape
+            assertThat(scrape).contains("IncomingRecords_total{ShardId=\"\",StreamName=\"clicks\"} 1.0");
+            assertThat(scrape).contains("PutRecord_Success_total{StreamName=\"clicks\"} 1.0",
+                "PutRecord_Latency_seconds_count{StreamName=\"clicks\"}",
+                "IncomingRecords_total{ShardId=\"shardId-000000000001\",StreamName=\"clicks\"}",
+                "GetRecords_IteratorAgeMilliseconds{StreamName=\"clicks\"} 0");
+            StreamUsage usage = kinesis.usage("clicks");
+            assertThat(usage.putPayloadUnits()).isEqualTo(1);
+            System.out.println(usage.shardHours() + " shard-hours, " + usage.putPayloadUnits() + " PUT payload units, "
+                + usage.bytesRead() + " bytes read: " + usage.estimatedCost() + " USD");
+        }
+        // README example metrics: end
+        assertThat(registry.getMeters()).as("the broker removes its meters when it closes").isEmpty();
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"usage", "config", "server"})
+    @ValueSource(strings = {"usage", "config", "server", "metrics"})
     void shouldShowTheCodeOfThisTestInTheReadme(final String example) throws IOException {
         final List<String> readme = Files.readAllLines(README);
         final List<String> test = Files.readAllLines(THIS_FILE);

@@ -2,6 +2,8 @@ package io.embeddedkinesis.core;
 
 import io.embeddedkinesis.core.log.Durability;
 import io.embeddedkinesis.core.log.LogCycle;
+import io.embeddedkinesis.core.metrics.BrokerMetrics;
+import io.embeddedkinesis.core.metrics.UsagePrices;
 import org.agrona.concurrent.EpochClock;
 import org.agrona.concurrent.SystemEpochClock;
 
@@ -40,6 +42,8 @@ public final class BrokerConfig {
     private final Durability durability;
     private final long fsyncIntervalMs;
     private final long housekeepingIntervalMs;
+    private final BrokerMetrics metrics;
+    private final UsagePrices usagePrices;
 
     private BrokerConfig(final Builder builder) {
         this.directory = builder.directory;
@@ -58,6 +62,8 @@ public final class BrokerConfig {
         this.durability = builder.durability;
         this.fsyncIntervalMs = builder.fsyncIntervalMs;
         this.housekeepingIntervalMs = builder.housekeepingIntervalMs;
+        this.metrics = builder.metrics;
+        this.usagePrices = builder.usagePrices;
     }
 
     /**
@@ -216,6 +222,24 @@ public final class BrokerConfig {
     }
 
     /**
+     * Where the broker's metrics go.
+     *
+     * @return {@link BrokerMetrics#none()} by default: no metrics, at no cost.
+     */
+    public BrokerMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * The prices {@link KinesisBroker#usage(String)} estimates costs with.
+     *
+     * @return {@link UsagePrices#NONE} by default: every cost zero.
+     */
+    public UsagePrices usagePrices() {
+        return usagePrices;
+    }
+
+    /**
      * Builds a {@link BrokerConfig}. Not thread-safe.
      */
     public static final class Builder {
@@ -235,6 +259,8 @@ public final class BrokerConfig {
         private Durability durability = Durability.PAGE_CACHE;
         private long fsyncIntervalMs = 1_000L;
         private long housekeepingIntervalMs = 60_000L;
+        private BrokerMetrics metrics = BrokerMetrics.none();
+        private UsagePrices usagePrices = UsagePrices.NONE;
 
         private Builder() {
         }
@@ -433,6 +459,28 @@ public final class BrokerConfig {
          */
         public Builder housekeepingIntervalMs(final long intervalMs) {
             this.housekeepingIntervalMs = requireNonNegative("housekeepingIntervalMs", intervalMs);
+            return this;
+        }
+
+        /**
+         * Sends the broker's metrics somewhere, e.g. {@code BrokerMetrics.micrometer(registry)}.
+         *
+         * @param metrics the metrics; {@link BrokerMetrics#none()} for none.
+         * @return this builder.
+         */
+        public Builder metrics(final BrokerMetrics metrics) {
+            this.metrics = Objects.requireNonNull(metrics, "metrics");
+            return this;
+        }
+
+        /**
+         * Sets the prices that usage is costed at, e.g. those of the AWS region the workload would run in.
+         *
+         * @param prices the prices.
+         * @return this builder.
+         */
+        public Builder usagePrices(final UsagePrices prices) {
+            this.usagePrices = Objects.requireNonNull(prices, "prices");
             return this;
         }
 

@@ -6,10 +6,13 @@ import io.embeddedkinesis.core.exception.ResourceInUseException;
 import io.embeddedkinesis.core.exception.ValidationErrors;
 import io.embeddedkinesis.core.log.ChronicleRuntime;
 import io.embeddedkinesis.core.log.Durability;
+import io.embeddedkinesis.core.metrics.StreamUsage;
 import io.embeddedkinesis.core.model.AddTagsToStreamRequest;
 import io.embeddedkinesis.core.model.CreateStreamRequest;
 import io.embeddedkinesis.core.model.DescribeLimitsResult;
 import io.embeddedkinesis.core.model.DescribeStreamRequest;
+import io.embeddedkinesis.core.model.EnhancedMonitoringRequest;
+import io.embeddedkinesis.core.model.EnhancedMonitoringResult;
 import io.embeddedkinesis.core.model.GetRecordsRequest;
 import io.embeddedkinesis.core.model.GetRecordsResult;
 import io.embeddedkinesis.core.model.GetShardIteratorRequest;
@@ -22,6 +25,7 @@ import io.embeddedkinesis.core.model.ListTagsForResourceResult;
 import io.embeddedkinesis.core.model.ListTagsForStreamRequest;
 import io.embeddedkinesis.core.model.ListTagsForStreamResult;
 import io.embeddedkinesis.core.model.MergeShardsRequest;
+import io.embeddedkinesis.core.model.MetricsName;
 import io.embeddedkinesis.core.model.PutRecordRequest;
 import io.embeddedkinesis.core.model.PutRecordResult;
 import io.embeddedkinesis.core.model.PutRecordsRequest;
@@ -39,6 +43,7 @@ import io.embeddedkinesis.core.model.UntagResourceRequest;
 import io.embeddedkinesis.core.model.UpdateMaxRecordSizeRequest;
 import io.embeddedkinesis.core.model.UpdateShardCountRequest;
 import io.embeddedkinesis.core.model.UpdateShardCountResult;
+import io.embeddedkinesis.core.stream.EnhancedMonitoring;
 import io.embeddedkinesis.core.stream.RecordWriter;
 import io.embeddedkinesis.core.stream.Resharder;
 import io.embeddedkinesis.core.stream.Stream;
@@ -95,6 +100,7 @@ public final class KinesisBroker implements AutoCloseable {
     private final RecordFetcher fetcher;
     private final Resharder resharder;
     private final StreamTags tagging;
+    private final EnhancedMonitoring monitoring;
     private final AgentRunner housekeeping;
     private volatile boolean closed;
 
@@ -110,6 +116,7 @@ public final class KinesisBroker implements AutoCloseable {
             this.fetcher = new RecordFetcher(registry, cipher, config);
             this.resharder = new Resharder(registry);
             this.tagging = new StreamTags(registry);
+            this.monitoring = new EnhancedMonitoring(registry);
         } catch (final RuntimeException ex) {
             directory.close();
             throw ex;
@@ -730,6 +737,67 @@ public final class KinesisBroker implements AutoCloseable {
         ensureOpen();
         return new DescribeLimitsResult(config.shardLimit(), registry.openShardCount(), 0,
             config.onDemandStreamCountLimit());
+    }
+
+    /**
+     * Enables shard-level metrics for a stream's shards ({@code EnableEnhancedMonitoring}). They are
+     * recorded in the broker's {@link BrokerConfig#metrics() metrics}, tagged with the shard's id.
+     *
+     * @param streamNameOrArn the stream's name or ARN.
+     * @param metrics         1 to 7 metrics; {@link MetricsName#ALL} for all.
+     * @return the metrics enabled before and after.
+     */
+    public EnhancedMonitoringResult enableEnhancedMonitoring(final String streamNameOrArn,
+        final MetricsName... metrics) {
+        return enableEnhancedMonitoring(EnhancedMonitoringRequest.of(streamNameOrArn, metrics));
+    }
+
+    /**
+     * Enables shard-level metrics for a stream's shards ({@code EnableEnhancedMonitoring}).
+     *
+     * @param request the stream and the metrics.
+     * @return the metrics enabled before and after.
+     */
+    public EnhancedMonitoringResult enableEnhancedMonitoring(final EnhancedMonitoringRequest request) {
+        ensureOpen();
+        return monitoring.enable(request);
+    }
+
+    /**
+     * Disables shard-level metrics for a stream's shards ({@code DisableEnhancedMonitoring}); their meters
+     * are removed from the registry.
+     *
+     * @param streamNameOrArn the stream's name or ARN.
+     * @param metrics         1 to 7 metrics; {@link MetricsName#ALL} for all.
+     * @return the metrics enabled before and after.
+     */
+    public EnhancedMonitoringResult disableEnhancedMonitoring(final String streamNameOrArn,
+        final MetricsName... metrics) {
+        return disableEnhancedMonitoring(EnhancedMonitoringRequest.of(streamNameOrArn, metrics));
+    }
+
+    /**
+     * Disables shard-level metrics for a stream's shards ({@code DisableEnhancedMonitoring}).
+     *
+     * @param request the stream and the metrics.
+     * @return the metrics enabled before and after.
+     */
+    public EnhancedMonitoringResult disableEnhancedMonitoring(final EnhancedMonitoringRequest request) {
+        ensureOpen();
+        return monitoring.disable(request);
+    }
+
+    /**
+     * What a stream has used since this broker opened it, in the units AWS bills a provisioned stream by
+     * (shard-hours, PUT payload units, bytes read), and its cost at {@link BrokerConfig#usagePrices()}: an
+     * estimate of what the workload would cost on AWS. Not a Kinesis operation.
+     *
+     * @param streamNameOrArn the stream's name or ARN.
+     * @return the usage.
+     */
+    public StreamUsage usage(final String streamNameOrArn) {
+        ensureOpen();
+        return catalog.usage(StreamRequest.of(streamNameOrArn));
     }
 
     /**

@@ -19,6 +19,9 @@
  *   <li>{@code core.routing} and {@code core.throttle}: pure logic (hashing, routing, token buckets).</li>
  *   <li>{@code core.consumer}: shard iterators and {@code GetRecords}.</li>
  *   <li>{@code core.token}: sealed, tamper-proof iterator and paging tokens.</li>
+ *   <li>{@code core.metrics}: CloudWatch's metrics into an optional Micrometer registry, per stream and
+ *       (with enhanced monitoring) per shard, and the usage meter behind {@code usage(stream)}; the only
+ *       package that touches Micrometer.</li>
  * </ul>
  *
  * <h2>Threads and time</h2>

@@ -4,6 +4,7 @@ import io.embeddedkinesis.benchmarks.TempDirectory;
 import io.embeddedkinesis.core.BrokerConfig;
 import io.embeddedkinesis.core.KinesisBroker;
 import io.embeddedkinesis.core.ShardLimits;
+import io.embeddedkinesis.core.metrics.BrokerMetrics;
 import io.embeddedkinesis.core.model.CreateStreamRequest;
 
 import java.nio.file.Path;
@@ -25,6 +26,10 @@ final class BrokerFixture implements AutoCloseable {
     private final KinesisBroker broker;
 
     BrokerFixture(final int shardCount) {
+        this(shardCount, BrokerMetrics.none());
+    }
+
+    BrokerFixture(final int shardCount, final BrokerMetrics metrics) {
         this.shardCount = shardCount;
         this.directory = TempDirectory.create();
         KinesisBroker opened = null;
@@ -33,6 +38,7 @@ final class BrokerFixture implements AutoCloseable {
                 .directory(directory)
                 .shardLimits(ShardLimits.NONE)
                 .housekeepingIntervalMs(0)
+                .metrics(metrics)
                 .build());
             createStream(opened, shardCount);
         } catch (final RuntimeException ex) {

@@ -9,6 +9,7 @@ import io.embeddedkinesis.core.exception.ValidationErrors;
 import io.embeddedkinesis.core.log.LogClosedException;
 import io.embeddedkinesis.core.log.SequenceNumber;
 import io.embeddedkinesis.core.log.ShardLog;
+import io.embeddedkinesis.core.metrics.StreamMeters;
 import io.embeddedkinesis.core.model.ChildShard;
 import io.embeddedkinesis.core.model.GetRecordsRequest;
 import io.embeddedkinesis.core.model.GetRecordsResult;
@@ -38,6 +39,10 @@ import java.util.Locale;
  * record limit or 10 MiB, and hands back an iterator just past the last record returned, so the next
  * iterator always advances and never repeats a record. Reading at the end of a shard returns no records
  * and an iterator at the same place, at once: a read never waits.
+ *
+ * <p>Every call reports to the stream's and the shard's meters, and counts the bytes it returns in the
+ * stream's usage. The iterator age it reports is the age of the last record returned, or 0 when none was:
+ * the reader has caught up.
  *
  * <p>Thread-safe.
  */
@@ -184,7 +189,11 @@ public final class RecordFetcher {
         if (shard == null) {
             throw shardNotFound(stream.streamName(), new ShardId(iterator.shardIndex()).toString());
         }
+        final StreamMeters meters = stream.meters();
+        final long startTime = meters.startTime();
         if (!shard.readLimiter().tryAcquireCall(nowMs)) {
+            shard.meters().onReadThrottled();
+            meters.onGetRecordsThrottled();
             throw new ProvisionedThroughputExceededException("Rate exceeded for Shard - " + accountId + "/"
                 + stream.streamName() + "/" + shard.shardId());
         }
@@ -192,17 +201,30 @@ public final class RecordFetcher {
             final RecordCollector collector = read(shard, iterator.position(), limit, stream.trimHorizonMs(nowMs));
             shard.readLimiter().onBytesRead(collector.bytes());
             final long next = collector.nextPosition();
+            final GetRecordsResult result;
             if (isExhausted(shard, collector)) {
-                return new GetRecordsResult(collector.records(), null, 0, childShards(stream, shard));
+                result = new GetRecordsResult(collector.records(), null, 0, childShards(stream, shard));
+            } else {
+                final long millisBehind = next >= shard.log().endPosition() || collector.records().isEmpty()
+                    ? 0 : Math.max(0, nowMs - collector.lastTimestampMs());
+                final String nextIterator = new ShardIterator(stream.streamName(), stream.streamTag(),
+                    iterator.shardIndex(), next, nowMs).seal(cipher);
+                result = new GetRecordsResult(collector.records(), nextIterator, millisBehind, List.of());
             }
-            final long millisBehind = next >= shard.log().endPosition() || collector.records().isEmpty()
-                ? 0 : Math.max(0, nowMs - collector.lastTimestampMs());
-            final String nextIterator = new ShardIterator(stream.streamName(), stream.streamTag(),
-                iterator.shardIndex(), next, nowMs).seal(cipher);
-            return new GetRecordsResult(collector.records(), nextIterator, millisBehind, List.of());
+            report(stream, shard, collector, nowMs, startTime);
+            return result;
         } catch (final LogClosedException deletedMeanwhile) {
             throw shardNotFound(stream.streamName(), shard.shardId());
         }
+    }
+
+    private static void report(final Stream stream, final StoredShard shard, final RecordCollector collector,
+        final long nowMs, final long startTime) {
+        final int records = collector.records().size();
+        final long iteratorAgeMs = records == 0 ? 0 : Math.max(0, nowMs - collector.lastTimestampMs());
+        shard.meters().onOutgoing(records, collector.bytes(), iteratorAgeMs);
+        stream.usage().onRead(collector.bytes());
+        stream.meters().onGetRecords(startTime, records, collector.bytes());
     }
 
     /**

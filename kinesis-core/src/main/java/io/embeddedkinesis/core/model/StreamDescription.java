@@ -14,16 +14,17 @@ import java.util.List;
  * @param hasMoreShards           whether more shards follow this page.
  * @param retentionPeriodHours    how long records are kept.
  * @param streamCreationTimestamp when the stream was created.
+ * @param enhancedMonitoring      the shard-level metrics enabled: one element, its list empty if none.
  * @param encryptionType          how records are encrypted at rest.
  * @param keyId                   the KMS key, or null.
  */
 public record StreamDescription(
     String streamName, String streamARN, StreamStatus streamStatus, StreamModeDetails streamModeDetails,
     List<Shard> shards, boolean hasMoreShards, int retentionPeriodHours, Instant streamCreationTimestamp,
-    EncryptionType encryptionType, String keyId) {
+    List<EnhancedMetrics> enhancedMonitoring, EncryptionType encryptionType, String keyId) {
 
     /**
-     * Copies the shard list.
+     * Copies the lists.
      *
      * @param streamName              see the class description.
      * @param streamARN               see the class description.
@@ -33,10 +34,12 @@ public record StreamDescription(
      * @param hasMoreShards           see the class description.
      * @param retentionPeriodHours    see the class description.
      * @param streamCreationTimestamp see the class description.
+     * @param enhancedMonitoring      see the class description.
      * @param encryptionType          see the class description.
      * @param keyId                   see the class description.
      */
     public StreamDescription {
         shards = List.copyOf(shards);
+        enhancedMonitoring = List.copyOf(enhancedMonitoring);
     }
 }

@@ -1,6 +1,7 @@
 package io.embeddedkinesis.core.model;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What {@code DescribeStreamSummary} returns, as in Kinesis's {@code StreamDescriptionSummary}.
@@ -11,6 +12,7 @@ import java.time.Instant;
  * @param streamModeDetails       the capacity mode.
  * @param retentionPeriodHours    how long records are kept.
  * @param streamCreationTimestamp when the stream was created.
+ * @param enhancedMonitoring      the shard-level metrics enabled: one element, its list empty if none.
  * @param encryptionType          how records are encrypted at rest.
  * @param keyId                   the KMS key, or null.
  * @param openShardCount          how many shards are open.
@@ -19,6 +21,25 @@ import java.time.Instant;
  */
 public record StreamDescriptionSummary(
     String streamName, String streamARN, StreamStatus streamStatus, StreamModeDetails streamModeDetails,
-    int retentionPeriodHours, Instant streamCreationTimestamp, EncryptionType encryptionType, String keyId,
-    int openShardCount, int consumerCount, int maxRecordSizeInKiB) {
+    int retentionPeriodHours, Instant streamCreationTimestamp, List<EnhancedMetrics> enhancedMonitoring,
+    EncryptionType encryptionType, String keyId, int openShardCount, int consumerCount, int maxRecordSizeInKiB) {
+    /**
+     * Copies the list.
+     *
+     * @param streamName              see the class description.
+     * @param streamARN               see the class description.
+     * @param streamStatus            see the class description.
+     * @param streamModeDetails       see the class description.
+     * @param retentionPeriodHours    see the class description.
+     * @param streamCreationTimestamp see the class description.
+     * @param enhancedMonitoring      see the class description.
+     * @param encryptionType          see the class description.
+     * @param keyId                   see the class description.
+     * @param openShardCount          see the class description.
+     * @param consumerCount           see the class description.
+     * @param maxRecordSizeInKiB      see the class description.
+     */
+    public StreamDescriptionSummary {
+        enhancedMonitoring = List.copyOf(enhancedMonitoring);
+    }
 }

@@ -2,6 +2,7 @@ package io.embeddedkinesis.core.shard;
 
 import io.embeddedkinesis.core.ShardLimits;
 import io.embeddedkinesis.core.log.SequenceNumber;
+import io.embeddedkinesis.core.metrics.ShardMeters;
 import io.embeddedkinesis.core.log.ShardLog;
 import io.embeddedkinesis.core.routing.HashKeyRange;
 import io.embeddedkinesis.core.throttle.ShardReadLimiter;
@@ -9,13 +10,14 @@ import io.embeddedkinesis.core.throttle.ShardWriteLimiter;
 
 /**
  * One shard of a stream as the broker holds it: its identity, lineage and hash key range, its log, the
- * token buckets that enforce its throughput limits, and whether a split or merge has closed it.
+ * token buckets that enforce its throughput limits, its shard-level meters, and whether a split or merge
+ * has closed it.
  *
  * <p>A shard is open until it is {@link #seal(long) sealed} (CLOSED, in Kinesis's words): its log is
  * sealed at that moment, so the
  * last position appended is exactly its ending sequence number, and a put that routed to it a moment
- * earlier is refused and routed again. Thread-safe: the log and the limiters are, the closure is
- * published once through a volatile field, and everything else is fixed at construction.
+ * earlier is refused and routed again. Thread-safe: the log, the limiters and the meters are, the closure
+ * is published once through a volatile field, and everything else is fixed at construction.
  */
 public final class StoredShard implements AutoCloseable {
     private final ShardId id;
@@ -27,6 +29,7 @@ public final class StoredShard implements AutoCloseable {
     private final ShardLog log;
     private final ShardWriteLimiter writeLimiter;
     private final ShardReadLimiter readLimiter;
+    private final ShardMeters meters;
     private volatile Closure closure;
 
     /**
@@ -38,10 +41,11 @@ public final class StoredShard implements AutoCloseable {
      * @param log              the shard's log, which this shard closes.
      * @param limits           the throughput limits.
      * @param nowMs            the current time, when the limiters start full.
+     * @param meters           the shard's meters, which this shard closes.
      */
     public StoredShard(final ShardId id, final long streamTag, final HashKeyRange hashKeyRange,
         final ShardLineage lineage, final long startingPosition, final ShardLog log, final ShardLimits limits,
-        final long nowMs) {
+        final long nowMs, final ShardMeters meters) {
         this.id = id;
         this.shardId = id.toString();
         this.streamTag = streamTag;
@@ -51,6 +55,7 @@ public final class StoredShard implements AutoCloseable {
         this.log = log;
         this.writeLimiter = new ShardWriteLimiter(limits, nowMs);
         this.readLimiter = new ShardReadLimiter(limits, nowMs);
+        this.meters = meters;
     }
 
     /**
@@ -169,6 +174,15 @@ public final class StoredShard implements AutoCloseable {
     }
 
     /**
+     * The shard-level meters.
+     *
+     * @return the meters, a no-op without metrics.
+     */
+    public ShardMeters meters() {
+        return meters;
+    }
+
+    /**
      * The sequence number of a position in this shard.
      *
      * @param position a log position.
@@ -179,11 +193,15 @@ public final class StoredShard implements AutoCloseable {
     }
 
     /**
-     * Releases the shard's log; the shard can no longer be read or written.
+     * Releases the shard's log and removes its meters; the shard can no longer be read or written.
      */
     @Override
     public void close() {
-        log.close();
+        try {
+            meters.close();
+        } finally {
+            log.close();
+        }
     }
 
     /**

@@ -9,6 +9,8 @@ import io.embeddedkinesis.core.log.Durability;
 import io.embeddedkinesis.core.log.LogClosedException;
 import io.embeddedkinesis.core.log.LogSealedException;
 import io.embeddedkinesis.core.log.SequenceNumber;
+import io.embeddedkinesis.core.metrics.StreamMeters;
+import io.embeddedkinesis.core.metrics.UsageMeter;
 import io.embeddedkinesis.core.model.PutRecordRequest;
 import io.embeddedkinesis.core.model.PutRecordResult;
 import io.embeddedkinesis.core.model.PutRecordsRequest;
@@ -41,6 +43,9 @@ import java.util.Map;
  * <p>A throttled {@code PutRecord} raises {@link ProvisionedThroughputExceededException} and writes
  * nothing; in {@code PutRecords} a throttled record fails alone, with a per-record error code, and the
  * others are written, as Kinesis does.
+ *
+ * <p>Every call reports to the stream's meters (latency from the moment the stream is found) and counts
+ * the PUT payload units of the records written in the stream's usage.
  *
  * <p>Thread-safe; the hot path allocates only the result.
  */
@@ -98,15 +103,20 @@ public final class RecordWriter {
             StreamRegistry.check(errors, request.stream()).throwIfAny();
         }
         final Stream stream = writableStream(request.stream());
+        final StreamMeters meters = stream.meters();
+        final long startTime = meters.startPutRecordTime();
         final HashedKey key = hasher.hash(partitionKey);
         final HashKey hashKey = explicitHashKey == null ? key.hashKey() : HashKey.parseExplicit(explicitHashKey);
         if (sequenceNumberForOrdering != null) {
             checkSequenceNumberForOrdering(stream, sequenceNumberForOrdering);
         }
         checkRecordSize(stream.maxRecordSizeBytes(), "data", key, data);
+        final long size = key.utf8().length + (long) data.length;
         StoredShard shard = stream.route(hashKey);
         while (true) {
-            if (!admit(shard, key.utf8().length + (long) data.length)) {
+            if (!admit(shard, size)) {
+                shard.meters().onWriteThrottled();
+                meters.onPutRecordThrottled();
                 throw throttled(stream, shard);
             }
             try {
@@ -114,7 +124,11 @@ public final class RecordWriter {
                 if (syncEachBatch) {
                     shard.log().sync();
                 }
-                return new PutRecordResult(shard.shardId(), shard.sequenceNumber(position));
+                final PutRecordResult result = new PutRecordResult(shard.shardId(), shard.sequenceNumber(position));
+                shard.meters().onIncoming(size);
+                stream.usage().onPut(UsageMeter.payloadUnits(size));
+                meters.onPutRecord(startTime, size);
+                return result;
             } catch (final LogSealedException splitOrMerged) {
                 shard = reroute(stream, hashKey, shard);
             } catch (final LogClosedException deletedMeanwhile) {
@@ -147,6 +161,8 @@ public final class RecordWriter {
         final List<PutRecordsRequestEntry> entries = request.records();
         validate(request);
         final Stream stream = writableStream(request.stream());
+        final StreamMeters meters = stream.meters();
+        final long startTime = meters.startTime();
         final int count = entries.size();
         final HashedKey[] keys = new HashedKey[count];
         final HashKey[] hashKeys = new HashKey[count];
@@ -175,12 +191,20 @@ public final class RecordWriter {
         }
         final List<PutRecordsResultEntry> results = new ArrayList<>(count);
         int failed = 0;
+        int internalFailures = 0;
+        long successfulBytes = 0;
+        long payloadUnits = 0;
         try {
             for (int i = 0; i < count; i++) {
-                final PutRecordsResultEntry result =
-                    putOne(stream, shards, i, hashKeys[i], keys[i].utf8(), entries.get(i).data());
-                if (!result.isSuccessful()) {
+                final byte[] data = entries.get(i).data();
+                final PutRecordsResultEntry result = putOne(stream, shards, i, hashKeys[i], keys[i].utf8(), data);
+                final long size = keys[i].utf8().length + (long) data.length;
+                if (result.isSuccessful()) {
+                    successfulBytes += size;
+                    payloadUnits += UsageMeter.payloadUnits(size);
+                } else {
                     failed++;
+                    internalFailures += INTERNAL_FAILURE.equals(result.errorCode()) ? 1 : 0;
                 }
                 results.add(result);
             }
@@ -190,7 +214,10 @@ public final class RecordWriter {
         } catch (final LogClosedException deletedMeanwhile) {
             throw registry.notFound(stream.streamName());
         }
-        return new PutRecordsResult(failed, results);
+        final PutRecordsResult result = new PutRecordsResult(failed, results);
+        stream.usage().onPut(payloadUnits);
+        meters.onPutRecords(startTime, count - failed, failed - internalFailures, internalFailures, successfulBytes);
+        return result;
     }
 
     /** Puts one entry of a batch; a reroute is written back to {@code shards}, for the batch's sync. */
@@ -198,13 +225,16 @@ public final class RecordWriter {
         final HashKey hashKey, final byte[] key, final byte[] data) {
         StoredShard shard = shards[index];
         while (true) {
-            if (!admit(shard, key.length + (long) data.length)) {
+            final long size = key.length + (long) data.length;
+            if (!admit(shard, size)) {
+                shard.meters().onWriteThrottled();
                 final KinesisException throttled = throttled(stream, shard);
                 return PutRecordsResultEntry.failure(throttled.errorCode().wireName(), throttled.getMessage());
             }
             try {
                 final long position = shard.log().append(key, data);
                 final SequenceNumber sequenceNumber = shard.sequenceNumber(position);
+                shard.meters().onIncoming(size);
                 return PutRecordsResultEntry.success(shard.shardId(), sequenceNumber);
             } catch (final LogSealedException splitOrMerged) {
                 shard = reroute(stream, hashKey, shard);

@@ -310,7 +310,7 @@ public final class Resharder {
             try {
                 for (final Piece piece : pieces) {
                     opened.add(registry.openShard(stream.streamTag(), stream.createdAtMs(), piece.metadata(nowMs),
-                        stream.shardLimits(), nowMs));
+                        stream.shardLimits(), stream.meters(), nowMs));
                 }
             } catch (final RuntimeException ex) {
                 opened.forEach(StoredShard::close);

@@ -2,6 +2,9 @@ package io.embeddedkinesis.core.stream;
 
 import io.embeddedkinesis.core.BrokerConfig;
 import io.embeddedkinesis.core.ShardLimits;
+import io.embeddedkinesis.core.metrics.StreamMeters;
+import io.embeddedkinesis.core.metrics.UsageMeter;
+import io.embeddedkinesis.core.model.MetricsName;
 import io.embeddedkinesis.core.model.StreamStatus;
 import io.embeddedkinesis.core.routing.HashKey;
 import io.embeddedkinesis.core.shard.StoredShard;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.Set;
 
 /**
  * A stream as the broker holds it: its identity, settings and shards, and the router that picks a shard
@@ -30,6 +34,9 @@ public final class Stream {
     private final long readyAtMs;
     private final ShardLimits shardLimits;
     private final ShardLimits ownShardLimits;
+    private final StreamMeters meters;
+    private final UsageMeter usage;
+    private volatile Set<MetricsName> shardLevelMetrics;
     private volatile ShardSet shards;
     private volatile long updatingUntilMs;
     private volatile List<Long> scalingTimesMs;
@@ -40,7 +47,7 @@ public final class Stream {
     private volatile SortedMap<String, String> tags;
 
     Stream(final String streamArn, final StreamMetadata metadata, final List<StoredShard> shards,
-        final ShardLimits shardLimits) {
+        final ShardLimits shardLimits, final StreamMeters meters, final long openedAtMs) {
         this.streamName = metadata.streamName();
         this.streamArn = streamArn;
         this.streamTag = metadata.streamTag();
@@ -55,6 +62,9 @@ public final class Stream {
         this.maxRecordSizeInKiB = metadata.maxRecordSizeInKiB() == null
             ? BrokerConfig.DEFAULT_MAX_RECORD_SIZE_KIB : metadata.maxRecordSizeInKiB();
         this.tags = sortedCopy(metadata.tags() == null ? Map.of() : metadata.tags());
+        this.shardLevelMetrics = Set.copyOf(metadata.enabledMetrics());
+        this.meters = meters;
+        this.usage = new UsageMeter(openedAtMs);
     }
 
     /**
@@ -305,6 +315,38 @@ public final class Stream {
     /** Keys sort as Java strings (UTF-16 code units), the order in which Kinesis lists tags. */
     static SortedMap<String, String> sortedCopy(final Map<String, String> tags) {
         return Collections.unmodifiableSortedMap(new TreeMap<>(tags));
+    }
+
+    /**
+     * The stream-level meters.
+     *
+     * @return the meters, a no-op without metrics.
+     */
+    public StreamMeters meters() {
+        return meters;
+    }
+
+    /**
+     * The billable usage counted since the broker opened the stream.
+     *
+     * @return the usage meter.
+     */
+    public UsageMeter usage() {
+        return usage;
+    }
+
+    /**
+     * The shard-level metrics enhanced monitoring enabled.
+     *
+     * @return an immutable set, without {@link MetricsName#ALL}.
+     */
+    public Set<MetricsName> shardLevelMetrics() {
+        return shardLevelMetrics;
+    }
+
+    void shardLevelMetrics(final Set<MetricsName> changed) {
+        this.shardLevelMetrics = Set.copyOf(changed);
+        meters.shardLevelMetrics(changed);
     }
 
     ShardSet shardSet() {

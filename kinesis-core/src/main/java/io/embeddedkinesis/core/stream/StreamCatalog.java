@@ -4,8 +4,12 @@ import io.embeddedkinesis.core.BrokerConfig;
 import io.embeddedkinesis.core.exception.ExpiredNextTokenException;
 import io.embeddedkinesis.core.exception.InvalidArgumentException;
 import io.embeddedkinesis.core.exception.ValidationErrors;
+import io.embeddedkinesis.core.metrics.StreamUsage;
+import io.embeddedkinesis.core.metrics.UsageMeter;
+import io.embeddedkinesis.core.metrics.UsagePrices;
 import io.embeddedkinesis.core.model.DescribeStreamRequest;
 import io.embeddedkinesis.core.model.EncryptionType;
+import io.embeddedkinesis.core.model.EnhancedMetrics;
 import io.embeddedkinesis.core.model.ListShardsRequest;
 import io.embeddedkinesis.core.model.ListShardsResult;
 import io.embeddedkinesis.core.model.ListStreamsRequest;
@@ -46,6 +50,7 @@ public final class StreamCatalog {
     private final StreamRegistry registry;
     private final TokenCipher cipher;
     private final EpochClock clock;
+    private final UsagePrices prices;
 
     /**
      * @param registry the streams.
@@ -56,6 +61,7 @@ public final class StreamCatalog {
         this.registry = registry;
         this.cipher = cipher;
         this.clock = config.clock();
+        this.prices = config.usagePrices();
     }
 
     /**
@@ -80,7 +86,7 @@ public final class StreamCatalog {
         final List<Shard> page = all.subList(0, Math.min(limit, all.size()));
         return new StreamDescription(stream.streamName(), stream.streamArn(), status, StreamModeDetails.PROVISIONED,
             page, all.size() > page.size(), stream.retentionPeriodHours(), Instant.ofEpochMilli(stream.createdAtMs()),
-            EncryptionType.NONE, null);
+            enhancedMonitoring(stream), EncryptionType.NONE, null);
     }
 
     /**
@@ -95,8 +101,38 @@ public final class StreamCatalog {
         final StreamStatus status = stream.status(clock.time());
         return new StreamDescriptionSummary(stream.streamName(), stream.streamArn(), status,
             StreamModeDetails.PROVISIONED, stream.retentionPeriodHours(), Instant.ofEpochMilli(stream.createdAtMs()),
-            EncryptionType.NONE, null, status == StreamStatus.CREATING ? 0 : stream.openShards().size(), 0,
-            stream.maxRecordSizeInKiB());
+            enhancedMonitoring(stream), EncryptionType.NONE, null,
+            status == StreamStatus.CREATING ? 0 : stream.openShards().size(), 0, stream.maxRecordSizeInKiB());
+    }
+
+    /** Kinesis's EnhancedMonitoring member: always one element, whose list is empty when nothing is enabled. */
+    private static List<EnhancedMetrics> enhancedMonitoring(final Stream stream) {
+        return List.of(new EnhancedMetrics(stream.shardLevelMetrics().stream().sorted().toList()));
+    }
+
+    /**
+     * What a stream has used since the broker opened it, costed at the broker's prices.
+     *
+     * @param request the stream.
+     * @return the usage.
+     */
+    public StreamUsage usage(final StreamRequest request) {
+        StreamRegistry.validate(request);
+        final Stream stream = registry.find(request);
+        final long nowMs = clock.time();
+        final UsageMeter usage = stream.usage();
+        long shardMs;
+        synchronized (registry) {
+            // Expiry moves a shard's time from the shard set to the departed total under this lock.
+            shardMs = usage.departedShardMs();
+            for (final StoredShard shard : stream.shards()) {
+                final StoredShard.Closure closure = shard.closure();
+                shardMs += usage.openMs(shard.lineage().createdAtMs(),
+                    closure == null ? Long.MAX_VALUE : closure.closedAtMs(), nowMs);
+            }
+        }
+        return new StreamUsage(stream.streamName(), Instant.ofEpochMilli(usage.sinceMs()), Instant.ofEpochMilli(nowMs),
+            shardMs, usage.putPayloadUnits(), usage.bytesRead(), prices);
     }
 
     /**

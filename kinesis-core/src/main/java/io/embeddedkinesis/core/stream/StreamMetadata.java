@@ -1,11 +1,14 @@
 package io.embeddedkinesis.core.stream;
 
 import io.embeddedkinesis.core.ShardLimits;
+import io.embeddedkinesis.core.model.MetricsName;
 import io.embeddedkinesis.core.shard.ShardLineage;
 import io.embeddedkinesis.core.shard.StoredShard;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a stream persists about itself in {@code stream.json}: everything needed to reopen it exactly as
@@ -26,33 +29,63 @@ import java.util.Map;
  *                             the setting existed) for the default.
  * @param shards               the shards.
  * @param tags                 the stream's tags; null in files written before tags existed, read as none.
+ * @param shardLevelMetrics    the shard-level metrics enhanced monitoring enabled, by their Kinesis names; null
+ *                             (in files written before enhanced monitoring existed) means none. Added without a
+ *                             new format version: older brokers ignore it.
  */
 record StreamMetadata(
     int formatVersion, String streamName, long streamTag, long createdAtMs, long readyAtMs,
     int retentionPeriodHours, long retentionFloorMs, ShardLimits shardLimits, long deleteAtMs,
-    List<Long> scalingTimesMs, Integer maxRecordSizeInKiB, List<ShardMetadata> shards, Map<String, String> tags) {
+    List<Long> scalingTimesMs, Integer maxRecordSizeInKiB, List<ShardMetadata> shards, Map<String, String> tags,
+    List<String> shardLevelMetrics) {
 
     /** The layout written today. */
     static final int FORMAT_VERSION = 1;
 
     StreamMetadata withRetention(final int hours, final long floorMs) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, hours, floorMs,
-            shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags);
+            shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags, shardLevelMetrics);
     }
 
     StreamMetadata withDeleteAtMs(final long atMs) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
-            retentionFloorMs, shardLimits, atMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags);
+            retentionFloorMs, shardLimits, atMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags, shardLevelMetrics);
     }
 
     StreamMetadata withMaxRecordSizeInKiB(final int kib) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
-            retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, kib, shards, tags);
+            retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, kib, shards, tags, shardLevelMetrics);
     }
 
     StreamMetadata withTags(final Map<String, String> changed) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
-            retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, changed);
+            retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, changed,
+            shardLevelMetrics);
+    }
+
+    StreamMetadata withShardLevelMetrics(final Set<MetricsName> metrics) {
+        return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
+            retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags,
+            namesOf(metrics));
+    }
+
+    /** The enabled shard-level metrics, read back; unknown names (from a newer broker) are skipped. */
+    Set<MetricsName> enabledMetrics() {
+        final Set<MetricsName> enabled = EnumSet.noneOf(MetricsName.class);
+        if (shardLevelMetrics != null) {
+            for (final String name : shardLevelMetrics) {
+                final MetricsName metric = MetricsName.fromMetricName(name);
+                if (metric != null && metric != MetricsName.ALL) {
+                    enabled.add(metric);
+                }
+            }
+        }
+        return enabled;
+    }
+
+    /** The names to persist for a set of enabled metrics. */
+    static List<String> namesOf(final Set<MetricsName> metrics) {
+        return metrics.stream().sorted().map(MetricsName::metricName).toList();
     }
 
     /**

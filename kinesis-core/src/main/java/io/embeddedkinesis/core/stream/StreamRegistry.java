@@ -13,6 +13,8 @@ import io.embeddedkinesis.core.log.LogClosedException;
 import io.embeddedkinesis.core.log.LogConfig;
 import io.embeddedkinesis.core.log.SequenceNumber;
 import io.embeddedkinesis.core.log.ShardLog;
+import io.embeddedkinesis.core.metrics.StreamMeters;
+import io.embeddedkinesis.core.model.MetricsName;
 import io.embeddedkinesis.core.model.CreateStreamRequest;
 import io.embeddedkinesis.core.model.StreamRequest;
 import io.embeddedkinesis.core.model.UpdateMaxRecordSizeRequest;
@@ -30,6 +32,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
@@ -126,7 +129,7 @@ public final class StreamRegistry implements AutoCloseable {
         }
         final StreamMetadata draft = new StreamMetadata(StreamMetadata.FORMAT_VERSION, name, tag, nowMs,
             nowMs + config.streamCreationDelayMs(), DEFAULT_RETENTION_HOURS, 0L, request.shardLimits(), Long.MAX_VALUE,
-            List.of(), maxRecordSizeInKiB, shards, initialTags);
+            List.of(), maxRecordSizeInKiB, shards, initialTags, List.of());
         final Stream stream = open(draft, nowMs);
         try {
             store.save(metadataOf(stream));
@@ -297,6 +300,18 @@ public final class StreamRegistry implements AutoCloseable {
         stream.tags(changed);
     }
 
+    /**
+     * Changes which shard-level metrics a stream's shards report, and persists it.
+     *
+     * @param stream  the stream.
+     * @param metrics the metrics enabled from now on.
+     */
+    public synchronized void updateShardLevelMetrics(final Stream stream, final Set<MetricsName> metrics) {
+        ensureRegistered(stream);
+        store.save(metadataOf(stream).withShardLevelMetrics(metrics));
+        stream.shardLevelMetrics(metrics);
+    }
+
     /** Refuses a change to a stream that was deleted since the caller found it, so it cannot reappear. */
     private void ensureRegistered(final Stream stream) {
         if (closed || streams.get(stream.streamName()) != stream || stream.deleteAtMs() != Long.MAX_VALUE) {
@@ -363,6 +378,9 @@ public final class StreamRegistry implements AutoCloseable {
             }
             stream.shardSet(stream.shardSet().changed(List.of(), expired));
             store.save(metadataOf(stream));
+            for (final StoredShard shard : expired) {
+                stream.usage().onShardDeparted(shard.lineage().createdAtMs(), shard.closure().closedAtMs());
+            }
         }
         for (final StoredShard shard : expired) {
             shard.close();
@@ -456,6 +474,7 @@ public final class StreamRegistry implements AutoCloseable {
                     }
                 }
             }
+            stream.meters().close();
         }
         streams.clear();
         if (failure != null) {
@@ -483,6 +502,7 @@ public final class StreamRegistry implements AutoCloseable {
                 failure = ex;
             }
         }
+        stream.meters().close();
         store.delete(stream.streamTag());
         if (failure != null) {
             throw failure;
@@ -492,15 +512,17 @@ public final class StreamRegistry implements AutoCloseable {
     private Stream open(final StreamMetadata metadata, final long nowMs) {
         final ShardLimits limits = limitsOf(metadata);
         final List<StoredShard> shards = new ArrayList<>(metadata.shards().size());
+        final StreamMeters meters = config.metrics().forStream(metadata.streamName(), metadata.enabledMetrics());
         try {
             for (final StreamMetadata.ShardMetadata shard : metadata.shards()) {
-                shards.add(openShard(metadata.streamTag(), metadata.createdAtMs(), shard, limits, nowMs));
+                shards.add(openShard(metadata.streamTag(), metadata.createdAtMs(), shard, limits, meters, nowMs));
             }
         } catch (final RuntimeException ex) {
             shards.forEach(StoredShard::close);
+            meters.close();
             throw ex;
         }
-        return new Stream(arnOf(metadata.streamName()), metadata, shards, limits);
+        return new Stream(arnOf(metadata.streamName()), metadata, shards, limits, meters, nowMs);
     }
 
     private ShardLimits limitsOf(final StreamMetadata metadata) {
@@ -514,11 +536,12 @@ public final class StreamRegistry implements AutoCloseable {
      * @param streamCreatedMs when the stream was created, the creation time of shards that do not say.
      * @param shard           the shard's metadata; a negative starting position means a new shard.
      * @param limits          the stream's per-shard limits.
+     * @param meters          the stream's meters, which make the shard's.
      * @param nowMs           the current time.
      * @return the shard.
      */
     StoredShard openShard(final long streamTag, final long streamCreatedMs, final StreamMetadata.ShardMetadata shard,
-        final ShardLimits limits, final long nowMs) {
+        final ShardLimits limits, final StreamMeters meters, final long nowMs) {
         final ShardId id = new ShardId(shard.shardIndex());
         final ShardLog log;
         try {
@@ -534,7 +557,8 @@ public final class StreamRegistry implements AutoCloseable {
             shard.parentShardIndex() == null ? null : new ShardId(shard.parentShardIndex()),
             shard.adjacentParentShardIndex() == null ? null : new ShardId(shard.adjacentParentShardIndex()),
             shard.createdAtMs() == null ? streamCreatedMs : shard.createdAtMs());
-        final StoredShard stored = new StoredShard(id, streamTag, range, lineage, startingPosition, log, limits, nowMs);
+        final StoredShard stored = new StoredShard(id, streamTag, range, lineage, startingPosition, log, limits, nowMs,
+            meters.forShard(id.toString()));
         if (shard.endingPosition() != null) {
             stored.restoreClosure(new StoredShard.Closure(shard.endingPosition(), shard.closedAtMs()));
         }
@@ -582,7 +606,7 @@ public final class StreamRegistry implements AutoCloseable {
         return new StreamMetadata(StreamMetadata.FORMAT_VERSION, stream.streamName(), stream.streamTag(),
             stream.createdAtMs(), stream.readyAtMs(), stream.retentionPeriodHours(), stream.retention().floorMs(),
             stream.ownShardLimits(), stream.deleteAtMs(), stream.scalingTimesMs(), stream.maxRecordSizeInKiB(), shards,
-            stream.tags());
+            stream.tags(), StreamMetadata.namesOf(stream.shardLevelMetrics()));
     }
 
     private long newStreamTag() {

@@ -1,6 +1,8 @@
 package io.embeddedkinesis.server.protocol;
 
 import io.embeddedkinesis.core.model.ChildShard;
+import io.embeddedkinesis.core.model.EnhancedMetrics;
+import io.embeddedkinesis.core.model.MetricsName;
 import io.embeddedkinesis.core.model.Record;
 import io.embeddedkinesis.core.model.Shard;
 import io.embeddedkinesis.core.model.StreamModeDetails;
@@ -57,9 +59,22 @@ final class ModelWriter {
         out.startObject("StreamModeDetails").string("StreamMode", details.streamMode().name()).endObject();
     }
 
-    static void noEnhancedMonitoring(final ResponseWriter out) {
-        out.startArray("EnhancedMonitoring").startObject().startArray("ShardLevelMetrics").endArray().endObject()
-            .endArray();
+    static void enhancedMonitoring(final ResponseWriter out, final List<EnhancedMetrics> monitoring) {
+        out.startArray("EnhancedMonitoring");
+        for (final EnhancedMetrics metrics : monitoring) {
+            out.startObject();
+            metricsNames(out, "ShardLevelMetrics", metrics.shardLevelMetrics());
+            out.endObject();
+        }
+        out.endArray();
+    }
+
+    static void metricsNames(final ResponseWriter out, final String name, final List<MetricsName> metrics) {
+        out.startArray(name);
+        for (final MetricsName metric : metrics) {
+            out.element(metric.metricName());
+        }
+        out.endArray();
     }
 
     static void tags(final ResponseWriter out, final List<Tag> tags) {
