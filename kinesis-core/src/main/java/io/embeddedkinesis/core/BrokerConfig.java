@@ -33,6 +33,7 @@ public final class BrokerConfig {
     private final ShardLimits shardLimits;
     private final int shardLimit;
     private final int onDemandStreamCountLimit;
+    private final OnDemandScaling onDemandScaling;
     private final int minimumRetentionPeriodHours;
     private final long streamCreationDelayMs;
     private final long streamDeletionDelayMs;
@@ -53,6 +54,7 @@ public final class BrokerConfig {
         this.shardLimits = builder.shardLimits;
         this.shardLimit = builder.shardLimit;
         this.onDemandStreamCountLimit = builder.onDemandStreamCountLimit;
+        this.onDemandScaling = builder.onDemandScaling;
         this.minimumRetentionPeriodHours = builder.minimumRetentionPeriodHours;
         this.streamCreationDelayMs = builder.streamCreationDelayMs;
         this.streamDeletionDelayMs = builder.streamDeletionDelayMs;
@@ -141,6 +143,15 @@ public final class BrokerConfig {
     }
 
     /**
+     * How on-demand streams start and scale.
+     *
+     * @return the settings; {@link OnDemandScaling#DEFAULTS} by default.
+     */
+    public OnDemandScaling onDemandScaling() {
+        return onDemandScaling;
+    }
+
+    /**
      * The shortest retention period a stream may be given.
      *
      * @return hours; 24 as in Kinesis, or less for tests.
@@ -213,9 +224,11 @@ public final class BrokerConfig {
     }
 
     /**
-     * How often the background thread deletes expired log files and completes delayed deletions.
+     * How often the background thread deletes expired log files and completes delayed deletions. The same
+     * thread looks at on-demand streams' load every second, or every interval if that is shorter.
      *
-     * @return milliseconds; 0 means no background thread (call {@link KinesisBroker#enforceRetention()}).
+     * @return milliseconds; 0 means no background thread (call {@link KinesisBroker#enforceRetention()} and
+     *         {@link KinesisBroker#scaleOnDemandStreams()}).
      */
     public long housekeepingIntervalMs() {
         return housekeepingIntervalMs;
@@ -250,6 +263,7 @@ public final class BrokerConfig {
         private ShardLimits shardLimits = ShardLimits.KINESIS_DEFAULTS;
         private int shardLimit = 500;
         private int onDemandStreamCountLimit = 50;
+        private OnDemandScaling onDemandScaling = OnDemandScaling.DEFAULTS;
         private int minimumRetentionPeriodHours = 24;
         private long streamCreationDelayMs;
         private long streamDeletionDelayMs;
@@ -350,6 +364,17 @@ public final class BrokerConfig {
                     + limit);
             }
             this.onDemandStreamCountLimit = limit;
+            return this;
+        }
+
+        /**
+         * Sets how on-demand streams start and scale: their shard counts and when a shard is split or merged.
+         *
+         * @param scaling the settings.
+         * @return this builder.
+         */
+        public Builder onDemandScaling(final OnDemandScaling scaling) {
+            this.onDemandScaling = Objects.requireNonNull(scaling, "scaling");
             return this;
         }
 

@@ -36,6 +36,7 @@ import io.embeddedkinesis.core.model.ShardIteratorType;
 import io.embeddedkinesis.core.model.SplitShardRequest;
 import io.embeddedkinesis.core.model.StreamDescription;
 import io.embeddedkinesis.core.model.StreamDescriptionSummary;
+import io.embeddedkinesis.core.model.StreamMode;
 import io.embeddedkinesis.core.model.StreamRequest;
 import io.embeddedkinesis.core.model.StreamRetentionRequest;
 import io.embeddedkinesis.core.model.TagResourceRequest;
@@ -43,11 +44,14 @@ import io.embeddedkinesis.core.model.UntagResourceRequest;
 import io.embeddedkinesis.core.model.UpdateMaxRecordSizeRequest;
 import io.embeddedkinesis.core.model.UpdateShardCountRequest;
 import io.embeddedkinesis.core.model.UpdateShardCountResult;
+import io.embeddedkinesis.core.model.UpdateStreamModeRequest;
 import io.embeddedkinesis.core.stream.EnhancedMonitoring;
+import io.embeddedkinesis.core.stream.OnDemandScaler;
 import io.embeddedkinesis.core.stream.RecordWriter;
 import io.embeddedkinesis.core.stream.Resharder;
 import io.embeddedkinesis.core.stream.Stream;
 import io.embeddedkinesis.core.stream.StreamCatalog;
+import io.embeddedkinesis.core.stream.StreamModes;
 import io.embeddedkinesis.core.stream.StreamRegistry;
 import io.embeddedkinesis.core.stream.StreamTags;
 import io.embeddedkinesis.core.token.TokenCipher;
@@ -91,6 +95,7 @@ public final class KinesisBroker implements AutoCloseable {
     public static final int MAX_RETENTION_PERIOD_HOURS = 8760;
 
     private static final long HOUSEKEEPING_IDLE_MS = 100;
+    private static final long SCALING_INTERVAL_MS = 1000;
 
     private final BrokerConfig config;
     private final BrokerDirectory directory;
@@ -101,6 +106,8 @@ public final class KinesisBroker implements AutoCloseable {
     private final Resharder resharder;
     private final StreamTags tagging;
     private final EnhancedMonitoring monitoring;
+    private final StreamModes modes;
+    private final OnDemandScaler scaler;
     private final AgentRunner housekeeping;
     private volatile boolean closed;
 
@@ -117,6 +124,8 @@ public final class KinesisBroker implements AutoCloseable {
             this.resharder = new Resharder(registry);
             this.tagging = new StreamTags(registry);
             this.monitoring = new EnhancedMonitoring(registry);
+            this.modes = new StreamModes(registry);
+            this.scaler = new OnDemandScaler(registry, resharder);
         } catch (final RuntimeException ex) {
             directory.close();
             throw ex;
@@ -162,9 +171,11 @@ public final class KinesisBroker implements AutoCloseable {
         if (config.housekeepingIntervalMs() == 0 && syncIntervalMs == 0) {
             return null;
         }
-        final HousekeepingAgent agent = new HousekeepingAgent(
-            registry, config.clock(), config.housekeepingIntervalMs(), syncIntervalMs);
+        final long scalingIntervalMs = Math.min(config.housekeepingIntervalMs(), SCALING_INTERVAL_MS);
+        final HousekeepingAgent agent = new HousekeepingAgent(registry, scaler, config.clock(),
+            config.housekeepingIntervalMs(), scalingIntervalMs, syncIntervalMs);
         final long idleMs = syncIntervalMs > 0 ? Math.min(HOUSEKEEPING_IDLE_MS, syncIntervalMs) : HOUSEKEEPING_IDLE_MS;
+        // scalingIntervalMs is 0 when housekeeping is off, and then so is scaling: scaleOnDemandStreams() does it.
         final AgentRunner runner = new AgentRunner(new SleepingMillisIdleStrategy(idleMs),
             error -> LOG.warn("Housekeeping failed; it will run again", error), null, agent);
         AgentRunner.startOnThread(runner, task -> {
@@ -603,6 +614,41 @@ public final class KinesisBroker implements AutoCloseable {
     }
 
     /**
+     * Switches a stream between provisioned and on-demand capacity ({@code UpdateStreamMode}); at most twice
+     * in a rolling 24 hours. The stream keeps its shards and is UPDATING for a moment; an on-demand stream
+     * then splits and merges them with its load, and refuses {@code SplitShard}, {@code MergeShards} and
+     * {@code UpdateShardCount}.
+     *
+     * @param streamArn the stream's ARN (the operation takes no name).
+     * @param mode      the new mode.
+     */
+    public void updateStreamMode(final String streamArn, final StreamMode mode) {
+        updateStreamMode(new UpdateStreamModeRequest(streamArn, mode));
+    }
+
+    /**
+     * Switches a stream between provisioned and on-demand capacity ({@code UpdateStreamMode}).
+     *
+     * @param request the stream's ARN and the new mode.
+     */
+    public void updateStreamMode(final UpdateStreamModeRequest request) {
+        ensureOpen();
+        modes.updateStreamMode(request);
+    }
+
+    /**
+     * Scales on-demand streams now by the load of their shards (see {@link OnDemandScaling}): splits hot
+     * shards and merges cold ones whose windows have ended. The broker does this on its housekeeping
+     * thread every second; call it in a test that moves the clock with housekeeping off.
+     *
+     * @return how many splits and merges were made.
+     */
+    public int scaleOnDemandStreams() {
+        ensureOpen();
+        return scaler.scale();
+    }
+
+    /**
      * Adds tags to a stream, or gives keys it has new values ({@code AddTagsToStream}).
      *
      * @param streamNameOrArn the stream's name or ARN.
@@ -728,15 +774,14 @@ public final class KinesisBroker implements AutoCloseable {
 
     /**
      * Describes the account's quotas and their use ({@code DescribeLimits}): the broker's shard limit and
-     * its open shards, and the on-demand stream quota. Every stream of this broker is provisioned, so the
-     * on-demand stream count is 0.
+     * its open shards, and the on-demand stream quota and how many streams are on-demand.
      *
      * @return the limits and counts.
      */
     public DescribeLimitsResult describeLimits() {
         ensureOpen();
-        return new DescribeLimitsResult(config.shardLimit(), registry.openShardCount(), 0,
-            config.onDemandStreamCountLimit());
+        return new DescribeLimitsResult(config.shardLimit(), registry.openShardCount(),
+            registry.onDemandStreamCount(), config.onDemandStreamCountLimit());
     }
 
     /**

@@ -12,6 +12,7 @@ import io.embeddedkinesis.core.model.ListStreamsResult;
 import io.embeddedkinesis.core.model.Shard;
 import io.embeddedkinesis.core.model.StreamDescription;
 import io.embeddedkinesis.core.model.StreamDescriptionSummary;
+import io.embeddedkinesis.core.model.StreamMode;
 import io.embeddedkinesis.core.model.StreamRequest;
 import io.embeddedkinesis.core.model.StreamStatus;
 import org.junit.jupiter.api.Test;
@@ -109,7 +110,13 @@ class StreamLifecycleTest extends BrokerTestSupport {
     void shouldValidateCreateStreamAsAwsDoes() {
         open();
 
+        // Without a mode, a missing ShardCount asks for an on-demand stream; a provisioned one needs it.
         assertThatThrownBy(() -> broker.createStream(new CreateStreamRequest(null, null, null)))
+            .isInstanceOf(ValidationException.class)
+            .hasMessage("1 validation error detected: Value null at 'streamName' failed to satisfy constraint:"
+                + " Member must not be null");
+        assertThatThrownBy(() -> broker.createStream(
+            new CreateStreamRequest(null, null, StreamMode.PROVISIONED, null, null, null)))
             .isInstanceOf(ValidationException.class)
             .hasMessage("2 validation errors detected: Value null at 'shardCount' failed to satisfy constraint:"
                 + " Member must not be null; Value null at 'streamName' failed to satisfy constraint: Member must not"

@@ -7,16 +7,21 @@ import java.util.Map;
 /**
  * The parameters of {@code CreateStream}.
  *
+ * <p>A provisioned stream needs a shard count; an on-demand stream must not have one (it starts with the
+ * broker's {@link io.embeddedkinesis.core.OnDemandScaling#initialShardCount()}). Without a mode, a request
+ * with a shard count creates a provisioned stream and one without creates an on-demand stream.
+ *
  * @param streamName         the name: 1 to 128 characters of {@code [a-zA-Z0-9_.-]}, unique in the broker.
- * @param shardCount         how many shards, at least 1.
+ * @param shardCount         how many shards, at least 1; null for an on-demand stream.
+ * @param streamMode         the capacity mode, or null to follow the shard count.
  * @param shardLimits        this stream's per-shard limits, or null for the broker's.
  * @param maxRecordSizeInKiB the largest record (data and partition key) the stream takes, in KiB: 1024 to
  *                           10240; null for Kinesis's default, 1024.
  * @param tags               the stream's first tags (1 to 50, as {@code AddTagsToStream} takes them), or null
  *                           for none.
  */
-public record CreateStreamRequest(String streamName, Integer shardCount, ShardLimits shardLimits,
-    Integer maxRecordSizeInKiB, Map<String, String> tags) {
+public record CreateStreamRequest(String streamName, Integer shardCount, StreamMode streamMode,
+    ShardLimits shardLimits, Integer maxRecordSizeInKiB, Map<String, String> tags) {
 
     /**
      * A request with the broker's defaults for everything but the name, shard count and limits.
@@ -26,11 +31,11 @@ public record CreateStreamRequest(String streamName, Integer shardCount, ShardLi
      * @param shardLimits see the class description.
      */
     public CreateStreamRequest(final String streamName, final Integer shardCount, final ShardLimits shardLimits) {
-        this(streamName, shardCount, shardLimits, null, null);
+        this(streamName, shardCount, null, shardLimits, null, null);
     }
 
     /**
-     * A request with the broker's shard limits.
+     * A request for a provisioned stream with the broker's shard limits.
      *
      * @param streamName the name.
      * @param shardCount how many shards.
@@ -41,13 +46,23 @@ public record CreateStreamRequest(String streamName, Integer shardCount, ShardLi
     }
 
     /**
+     * A request for an on-demand stream, which manages its shards itself.
+     *
+     * @param streamName the name.
+     * @return the request.
+     */
+    public static CreateStreamRequest onDemand(final String streamName) {
+        return new CreateStreamRequest(streamName, null, StreamMode.ON_DEMAND, null, null, null);
+    }
+
+    /**
      * This request with per-shard limits of its own, e.g. {@link ShardLimits#NONE} for a benchmark stream.
      *
      * @param limits the limits.
      * @return a new request.
      */
     public CreateStreamRequest withShardLimits(final ShardLimits limits) {
-        return new CreateStreamRequest(streamName, shardCount, limits, maxRecordSizeInKiB, tags);
+        return new CreateStreamRequest(streamName, shardCount, streamMode, limits, maxRecordSizeInKiB, tags);
     }
 
     /**
@@ -57,7 +72,7 @@ public record CreateStreamRequest(String streamName, Integer shardCount, ShardLi
      * @return a new request.
      */
     public CreateStreamRequest withMaxRecordSizeInKiB(final int kib) {
-        return new CreateStreamRequest(streamName, shardCount, shardLimits, kib, tags);
+        return new CreateStreamRequest(streamName, shardCount, streamMode, shardLimits, kib, tags);
     }
 
     /**
@@ -67,6 +82,7 @@ public record CreateStreamRequest(String streamName, Integer shardCount, ShardLi
      * @return a new request.
      */
     public CreateStreamRequest withTags(final Map<String, String> streamTags) {
-        return new CreateStreamRequest(streamName, shardCount, shardLimits, maxRecordSizeInKiB, streamTags);
+        return new CreateStreamRequest(streamName, shardCount, streamMode, shardLimits, maxRecordSizeInKiB,
+            streamTags);
     }
 }

@@ -6,8 +6,10 @@ import io.embeddedkinesis.core.exception.LimitExceededException;
 import io.embeddedkinesis.core.exception.ResourceInUseException;
 import io.embeddedkinesis.core.exception.ResourceNotFoundException;
 import io.embeddedkinesis.core.exception.ValidationErrors;
+import io.embeddedkinesis.core.exception.ValidationException;
 import io.embeddedkinesis.core.model.MergeShardsRequest;
 import io.embeddedkinesis.core.model.SplitShardRequest;
+import io.embeddedkinesis.core.model.StreamMode;
 import io.embeddedkinesis.core.model.StreamStatus;
 import io.embeddedkinesis.core.model.UpdateShardCountRequest;
 import io.embeddedkinesis.core.model.UpdateShardCountResult;
@@ -37,7 +39,6 @@ import java.util.List;
  * <p>Thread-safe: changes are serialized by the registry's lock.
  */
 public final class Resharder {
-    private static final long DAY_MS = 24 * 3_600_000L;
     private static final int SCALINGS_PER_DAY = 10;
 
     private final StreamRegistry registry;
@@ -67,6 +68,7 @@ public final class Resharder {
         StreamRegistry.validate(request.stream());
         synchronized (registry) {
             final Stream stream = registry.find(request.stream());
+            ensureProvisioned(stream);
             final ShardId shardId = shardId(stream, request.shardToSplit());
             final long nowMs = config.clock().time();
             ensureActive(stream, nowMs);
@@ -84,7 +86,7 @@ public final class Resharder {
             }
             final Plan plan = new Plan(stream, nowMs);
             plan.split(shard, HashKey.of(key));
-            plan.apply();
+            plan.apply(true);
         }
     }
 
@@ -103,6 +105,7 @@ public final class Resharder {
         StreamRegistry.validate(request.stream());
         synchronized (registry) {
             final Stream stream = registry.find(request.stream());
+            ensureProvisioned(stream);
             final ShardId firstId = shardId(stream, request.shardToMerge());
             final ShardId secondId = shardId(stream, request.adjacentShardToMerge());
             final long nowMs = config.clock().time();
@@ -118,7 +121,7 @@ public final class Resharder {
             }
             final Plan plan = new Plan(stream, nowMs);
             plan.merge(first, second);
-            plan.apply();
+            plan.apply(true);
         }
     }
 
@@ -143,6 +146,7 @@ public final class Resharder {
         StreamRegistry.validate(request.stream());
         synchronized (registry) {
             final Stream stream = registry.find(request.stream());
+            ensureProvisioned(stream);
             final long nowMs = config.clock().time();
             ensureActive(stream, nowMs);
             final int current = stream.openShards().size();
@@ -150,8 +154,42 @@ public final class Resharder {
             final Plan plan = new Plan(stream, nowMs);
             plan.scaleTo(target);
             stream.recordScaling(nowMs);
-            plan.apply();
+            plan.apply(true);
             return new UpdateShardCountResult(stream.streamName(), current, target, stream.streamArn());
+        }
+    }
+
+    /**
+     * Splits an open shard of an on-demand stream in two halves of its hash key range, as the stream's own
+     * scaling does: the stream stays ACTIVE, and the split counts against no daily limit.
+     *
+     * @param stream the stream.
+     * @param shard  an open shard whose range holds at least three hash keys.
+     * @param nowMs  the current time.
+     */
+    void scaleOut(final Stream stream, final StoredShard shard, final long nowMs) {
+        synchronized (registry) {
+            final BigInteger start = shard.hashKeyRange().startingHashKey().toBigInteger();
+            final BigInteger end = shard.hashKeyRange().endingHashKey().toBigInteger();
+            final Plan plan = new Plan(stream, nowMs);
+            plan.split(shard, HashKey.of(start.add(end.subtract(start).add(BigInteger.ONE).shiftRight(1))));
+            plan.apply(false);
+        }
+    }
+
+    /**
+     * Merges two adjacent open shards of an on-demand stream, as the stream's own scaling does.
+     *
+     * @param stream the stream.
+     * @param lower  the shard with the lower hash keys.
+     * @param upper  the shard whose range starts right after the lower one's.
+     * @param nowMs  the current time.
+     */
+    void scaleIn(final Stream stream, final StoredShard lower, final StoredShard upper, final long nowMs) {
+        synchronized (registry) {
+            final Plan plan = new Plan(stream, nowMs);
+            plan.merge(lower, upper);
+            plan.apply(false);
         }
     }
 
@@ -171,7 +209,7 @@ public final class Resharder {
             throw new LimitExceededException(
                 "UpdateShardCount cannot scale down below half your current open shard count. " + counts);
         }
-        if (stream.scalingsSince(nowMs - DAY_MS) >= SCALINGS_PER_DAY) {
+        if (stream.scalingsSince(nowMs - Stream.DAY_MS) >= SCALINGS_PER_DAY) {
             throw new LimitExceededException("UpdateShardCount cannot be called more than " + SCALINGS_PER_DAY
                 + " times in a rolling 24 hour period for stream " + stream.streamName() + " under account "
                 + config.accountId() + ".");
@@ -204,6 +242,14 @@ public final class Resharder {
         if (status != StreamStatus.ACTIVE) {
             throw new ResourceInUseException("Stream " + stream.streamName() + " under account " + config.accountId()
                 + " not ACTIVE, instead in state " + status);
+        }
+    }
+
+    /** An on-demand stream manages its own shards; the text is the one Kinesis gives UpdateShardCount. */
+    private void ensureProvisioned(final Stream stream) {
+        if (stream.streamMode() == StreamMode.ON_DEMAND) {
+            throw new ValidationException("Request is invalid. Stream " + stream.streamName() + " under account "
+                + config.accountId() + " is in On-Demand mode.");
         }
     }
 
@@ -304,8 +350,13 @@ public final class Resharder {
             return piece;
         }
 
-        /** Opens the children's logs, seals the parents, then swaps the stream's shards and saves them. */
-        void apply() {
+        /**
+         * Opens the children's logs, seals the parents, then swaps the stream's shards and saves them.
+         *
+         * @param updating whether the stream shows UPDATING for the broker's reshard delay, as after a
+         *                 resharding call; an on-demand stream's own scaling leaves it ACTIVE.
+         */
+        void apply(final boolean updating) {
             final List<StoredShard> opened = new ArrayList<>(pieces.size());
             try {
                 for (final Piece piece : pieces) {
@@ -330,7 +381,9 @@ public final class Resharder {
                 }
             }
             stream.shardSet(stream.shardSet().changed(opened, List.of()));
-            stream.updatingUntil(nowMs + config.reshardDelayMs());
+            if (updating) {
+                stream.updatingUntil(nowMs + config.reshardDelayMs());
+            }
             registry.save(stream);
         }
     }

@@ -5,10 +5,12 @@ import io.embeddedkinesis.core.ShardLimits;
 import io.embeddedkinesis.core.metrics.StreamMeters;
 import io.embeddedkinesis.core.metrics.UsageMeter;
 import io.embeddedkinesis.core.model.MetricsName;
+import io.embeddedkinesis.core.model.StreamMode;
 import io.embeddedkinesis.core.model.StreamStatus;
 import io.embeddedkinesis.core.routing.HashKey;
 import io.embeddedkinesis.core.shard.StoredShard;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +29,9 @@ import java.util.Set;
  * <p>Thread-safe: settings that change are volatile and replaced whole; the shard list is immutable.
  */
 public final class Stream {
+    /** A rolling day, for the operations Kinesis allows only so often a day. */
+    static final long DAY_MS = 24 * 3_600_000L;
+
     private final String streamName;
     private final String streamArn;
     private final long streamTag;
@@ -45,6 +50,8 @@ public final class Stream {
     private volatile long deleteAtMs;
     private volatile int maxRecordSizeInKiB;
     private volatile SortedMap<String, String> tags;
+    private volatile StreamMode streamMode;
+    private volatile List<Long> modeSwitchTimesMs;
 
     Stream(final String streamArn, final StreamMetadata metadata, final List<StoredShard> shards,
         final ShardLimits shardLimits, final StreamMeters meters, final long openedAtMs) {
@@ -63,6 +70,9 @@ public final class Stream {
             ? BrokerConfig.DEFAULT_MAX_RECORD_SIZE_KIB : metadata.maxRecordSizeInKiB();
         this.tags = sortedCopy(metadata.tags() == null ? Map.of() : metadata.tags());
         this.shardLevelMetrics = Set.copyOf(metadata.enabledMetrics());
+        this.streamMode = metadata.streamMode() == null ? StreamMode.PROVISIONED : metadata.streamMode();
+        this.modeSwitchTimesMs = metadata.modeSwitchTimesMs() == null ? List.of()
+            : List.copyOf(metadata.modeSwitchTimesMs());
         this.meters = meters;
         this.usage = new UsageMeter(openedAtMs);
     }
@@ -293,14 +303,38 @@ public final class Stream {
 
     /** Records an UpdateShardCount, forgetting those older than a day. */
     void recordScaling(final long nowMs) {
-        final List<Long> recent = new java.util.ArrayList<>();
-        for (final Long atMs : scalingTimesMs) {
-            if (atMs > nowMs - 24 * 3_600_000L) {
+        this.scalingTimesMs = lastDayWith(scalingTimesMs, nowMs);
+    }
+
+    /**
+     * The stream's capacity mode.
+     *
+     * @return PROVISIONED or ON_DEMAND.
+     */
+    public StreamMode streamMode() {
+        return streamMode;
+    }
+
+    /** When UpdateStreamMode switched the mode recently, oldest first. */
+    List<Long> modeSwitchTimesMs() {
+        return modeSwitchTimesMs;
+    }
+
+    void streamMode(final StreamMode mode, final List<Long> switchTimesMs) {
+        this.modeSwitchTimesMs = List.copyOf(switchTimesMs);
+        this.streamMode = mode;
+    }
+
+    /** The times of the last 24 hours, oldest first, and now. */
+    static List<Long> lastDayWith(final List<Long> timesMs, final long nowMs) {
+        final List<Long> recent = new ArrayList<>();
+        for (final Long atMs : timesMs) {
+            if (atMs > nowMs - DAY_MS) {
                 recent.add(atMs);
             }
         }
         recent.add(nowMs);
-        this.scalingTimesMs = List.copyOf(recent);
+        return List.copyOf(recent);
     }
 
     /** The stream's tags, by key in ascending order; immutable. */

@@ -84,8 +84,9 @@ public final class StreamCatalog {
         final List<Shard> all = status == StreamStatus.CREATING
             ? List.of() : shardsAfter(ShardSelection.select(stream, null, nowMs), request.exclusiveStartShardId());
         final List<Shard> page = all.subList(0, Math.min(limit, all.size()));
-        return new StreamDescription(stream.streamName(), stream.streamArn(), status, StreamModeDetails.PROVISIONED,
-            page, all.size() > page.size(), stream.retentionPeriodHours(), Instant.ofEpochMilli(stream.createdAtMs()),
+        return new StreamDescription(stream.streamName(), stream.streamArn(), status,
+            StreamModeDetails.of(stream.streamMode()), page, all.size() > page.size(), stream.retentionPeriodHours(),
+            Instant.ofEpochMilli(stream.createdAtMs()),
             enhancedMonitoring(stream), EncryptionType.NONE, null);
     }
 
@@ -100,7 +101,8 @@ public final class StreamCatalog {
         final Stream stream = registry.find(request);
         final StreamStatus status = stream.status(clock.time());
         return new StreamDescriptionSummary(stream.streamName(), stream.streamArn(), status,
-            StreamModeDetails.PROVISIONED, stream.retentionPeriodHours(), Instant.ofEpochMilli(stream.createdAtMs()),
+            StreamModeDetails.of(stream.streamMode()), stream.retentionPeriodHours(),
+            Instant.ofEpochMilli(stream.createdAtMs()),
             enhancedMonitoring(stream), EncryptionType.NONE, null,
             status == StreamStatus.CREATING ? 0 : stream.openShards().size(), 0, stream.maxRecordSizeInKiB());
     }
@@ -169,7 +171,7 @@ public final class StreamCatalog {
             }
             names.add(stream.streamName());
             summaries.add(new StreamSummary(stream.streamName(), stream.streamArn(), stream.status(nowMs),
-                StreamModeDetails.PROVISIONED, Instant.ofEpochMilli(stream.createdAtMs())));
+                StreamModeDetails.of(stream.streamMode()), Instant.ofEpochMilli(stream.createdAtMs())));
         }
         final String nextToken = more
             ? new PagingToken(PagingToken.Kind.STREAMS, "", 0, names.get(names.size() - 1), nowMs).seal(cipher)

@@ -2,6 +2,7 @@ package io.embeddedkinesis.core.stream;
 
 import io.embeddedkinesis.core.ShardLimits;
 import io.embeddedkinesis.core.model.MetricsName;
+import io.embeddedkinesis.core.model.StreamMode;
 import io.embeddedkinesis.core.shard.ShardLineage;
 import io.embeddedkinesis.core.shard.StoredShard;
 
@@ -32,41 +33,53 @@ import java.util.Set;
  * @param shardLevelMetrics    the shard-level metrics enhanced monitoring enabled, by their Kinesis names; null
  *                             (in files written before enhanced monitoring existed) means none. Added without a
  *                             new format version: older brokers ignore it.
+ * @param streamMode           the capacity mode; null (in files written before modes existed) for PROVISIONED.
+ * @param modeSwitchTimesMs    when UpdateStreamMode switched the mode in the last 24 hours, for its daily limit;
+ *                             or null.
  */
 record StreamMetadata(
     int formatVersion, String streamName, long streamTag, long createdAtMs, long readyAtMs,
     int retentionPeriodHours, long retentionFloorMs, ShardLimits shardLimits, long deleteAtMs,
     List<Long> scalingTimesMs, Integer maxRecordSizeInKiB, List<ShardMetadata> shards, Map<String, String> tags,
-    List<String> shardLevelMetrics) {
+    List<String> shardLevelMetrics, StreamMode streamMode, List<Long> modeSwitchTimesMs) {
 
     /** The layout written today. */
     static final int FORMAT_VERSION = 1;
 
     StreamMetadata withRetention(final int hours, final long floorMs) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, hours, floorMs,
-            shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags, shardLevelMetrics);
+            shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags, shardLevelMetrics,
+            streamMode, modeSwitchTimesMs);
     }
 
     StreamMetadata withDeleteAtMs(final long atMs) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
-            retentionFloorMs, shardLimits, atMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags, shardLevelMetrics);
+            retentionFloorMs, shardLimits, atMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags, shardLevelMetrics,
+            streamMode, modeSwitchTimesMs);
     }
 
     StreamMetadata withMaxRecordSizeInKiB(final int kib) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
-            retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, kib, shards, tags, shardLevelMetrics);
+            retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, kib, shards, tags, shardLevelMetrics,
+            streamMode, modeSwitchTimesMs);
     }
 
     StreamMetadata withTags(final Map<String, String> changed) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
             retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, changed,
-            shardLevelMetrics);
+            shardLevelMetrics, streamMode, modeSwitchTimesMs);
     }
 
     StreamMetadata withShardLevelMetrics(final Set<MetricsName> metrics) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
             retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags,
-            namesOf(metrics));
+            namesOf(metrics), streamMode, modeSwitchTimesMs);
+    }
+
+    StreamMetadata withStreamMode(final StreamMode mode, final List<Long> switchTimesMs) {
+        return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
+            retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags,
+            shardLevelMetrics, mode, switchTimesMs);
     }
 
     /** The enabled shard-level metrics, read back; unknown names (from a newer broker) are skipped. */

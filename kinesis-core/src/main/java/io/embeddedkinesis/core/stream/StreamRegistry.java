@@ -8,14 +8,16 @@ import io.embeddedkinesis.core.exception.LimitExceededException;
 import io.embeddedkinesis.core.exception.ResourceInUseException;
 import io.embeddedkinesis.core.exception.ResourceNotFoundException;
 import io.embeddedkinesis.core.exception.ValidationErrors;
+import io.embeddedkinesis.core.exception.ValidationException;
 import io.embeddedkinesis.core.log.ChronicleShardLog;
 import io.embeddedkinesis.core.log.LogClosedException;
 import io.embeddedkinesis.core.log.LogConfig;
 import io.embeddedkinesis.core.log.SequenceNumber;
 import io.embeddedkinesis.core.log.ShardLog;
 import io.embeddedkinesis.core.metrics.StreamMeters;
-import io.embeddedkinesis.core.model.MetricsName;
 import io.embeddedkinesis.core.model.CreateStreamRequest;
+import io.embeddedkinesis.core.model.MetricsName;
+import io.embeddedkinesis.core.model.StreamMode;
 import io.embeddedkinesis.core.model.StreamRequest;
 import io.embeddedkinesis.core.model.UpdateMaxRecordSizeRequest;
 import io.embeddedkinesis.core.routing.HashKey;
@@ -91,20 +93,27 @@ public final class StreamRegistry implements AutoCloseable {
     }
 
     /**
-     * Creates a stream with evenly split shards.
+     * Creates a stream with evenly split shards: as many as the request asks for a provisioned stream, the
+     * broker's initial on-demand shard count for an on-demand one.
      *
-     * @param request the stream's name, shard count and optional limits.
+     * @param request the stream's name, capacity mode, shard count and optional settings.
      * @return the new stream.
      */
     public synchronized Stream create(final CreateStreamRequest request) {
         final Integer maxRecordSizeInKiB = request.maxRecordSizeInKiB();
+        final StreamMode mode = request.streamMode() != null ? request.streamMode()
+            : request.shardCount() == null ? StreamMode.ON_DEMAND : StreamMode.PROVISIONED;
         final ValidationErrors errors = new ValidationErrors()
-            .number("shardCount", request.shardCount() == null ? null : request.shardCount().longValue(), true,
-                1, Integer.MAX_VALUE)
+            .number("shardCount", request.shardCount() == null ? null : request.shardCount().longValue(),
+                mode == StreamMode.PROVISIONED, 1, Integer.MAX_VALUE)
             .string("streamName", request.streamName(), true, RequestPatterns.NAME, RequestPatterns.NAME_TEXT, 1, 128)
             .number("maxRecordSizeInKiB", maxRecordSizeInKiB == null ? null : maxRecordSizeInKiB.longValue(), false,
                 BrokerConfig.DEFAULT_MAX_RECORD_SIZE_KIB, BrokerConfig.LARGEST_MAX_RECORD_SIZE_KIB);
         TagValidator.checkTagMap(errors, request.tags(), false).throwIfAny();
+        if (mode == StreamMode.ON_DEMAND && request.shardCount() != null) {
+            // The text CloudFormation passes on from Kinesis; no raw API sample was found.
+            throw new ValidationException("ShardCount is not expected when StreamMode=ON_DEMAND");
+        }
         if (closed) {
             throw new IllegalStateException("the broker is closed");
         }
@@ -117,7 +126,11 @@ public final class StreamRegistry implements AutoCloseable {
         }
         final Map<String, String> initialTags = request.tags() == null ? Map.of()
             : TagValidator.added(name, config.accountId(), Map.of(), request.tags());
-        final int shardCount = request.shardCount();
+        if (mode == StreamMode.ON_DEMAND) {
+            checkOnDemandStreamLimit();
+        }
+        final int shardCount = mode == StreamMode.ON_DEMAND ? config.onDemandScaling().initialShardCount()
+            : request.shardCount();
         checkShardLimit(shardCount);
         final long tag = newStreamTag();
         final List<StreamMetadata.ShardMetadata> shards = new ArrayList<>(shardCount);
@@ -129,7 +142,7 @@ public final class StreamRegistry implements AutoCloseable {
         }
         final StreamMetadata draft = new StreamMetadata(StreamMetadata.FORMAT_VERSION, name, tag, nowMs,
             nowMs + config.streamCreationDelayMs(), DEFAULT_RETENTION_HOURS, 0L, request.shardLimits(), Long.MAX_VALUE,
-            List.of(), maxRecordSizeInKiB, shards, initialTags, List.of());
+            List.of(), maxRecordSizeInKiB, shards, initialTags, List.of(), mode, List.of());
         final Stream stream = open(draft, nowMs);
         try {
             store.save(metadataOf(stream));
@@ -310,6 +323,45 @@ public final class StreamRegistry implements AutoCloseable {
         ensureRegistered(stream);
         store.save(metadataOf(stream).withShardLevelMetrics(metrics));
         stream.shardLevelMetrics(metrics);
+    }
+
+    /**
+     * Switches a stream's capacity mode and persists it, with the day's switches.
+     *
+     * @param stream        the stream.
+     * @param mode          the new mode.
+     * @param switchTimesMs the switches of the last 24 hours, this one included.
+     */
+    synchronized void updateStreamMode(final Stream stream, final StreamMode mode, final List<Long> switchTimesMs) {
+        ensureRegistered(stream);
+        store.save(metadataOf(stream).withStreamMode(mode, switchTimesMs));
+        stream.streamMode(mode, switchTimesMs);
+    }
+
+    /**
+     * How many streams are in on-demand mode, those being deleted included, as {@code DescribeLimits} counts
+     * them.
+     *
+     * @return the count.
+     */
+    public int onDemandStreamCount() {
+        int count = 0;
+        for (final Stream stream : streams.values()) {
+            if (stream.streamMode() == StreamMode.ON_DEMAND) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** Refuses one more on-demand stream once the account's quota of them is used, in Kinesis's words. */
+    void checkOnDemandStreamLimit() {
+        final int count = onDemandStreamCount();
+        if (count >= config.onDemandStreamCountLimit()) {
+            throw new LimitExceededException("This request would exceed the limit on the number of On-Demand streams"
+                + " for the account " + config.accountId() + " in " + config.region() + ". Current On-Demand streams"
+                + " count: " + count + ". Limit: " + config.onDemandStreamCountLimit() + ".");
+        }
     }
 
     /** Refuses a change to a stream that was deleted since the caller found it, so it cannot reappear. */
@@ -606,7 +658,8 @@ public final class StreamRegistry implements AutoCloseable {
         return new StreamMetadata(StreamMetadata.FORMAT_VERSION, stream.streamName(), stream.streamTag(),
             stream.createdAtMs(), stream.readyAtMs(), stream.retentionPeriodHours(), stream.retention().floorMs(),
             stream.ownShardLimits(), stream.deleteAtMs(), stream.scalingTimesMs(), stream.maxRecordSizeInKiB(), shards,
-            stream.tags(), StreamMetadata.namesOf(stream.shardLevelMetrics()));
+            stream.tags(), StreamMetadata.namesOf(stream.shardLevelMetrics()), stream.streamMode(),
+            stream.modeSwitchTimesMs());
     }
 
     private long newStreamTag() {

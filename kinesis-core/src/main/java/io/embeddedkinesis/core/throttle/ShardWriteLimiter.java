@@ -12,12 +12,19 @@ import io.embeddedkinesis.core.ShardLimits;
  * leaves it in debt: the shard bursts for it and pays it back at its rate before taking more, which is how
  * Kinesis describes large records (a tank that a large record empties and that refills at a steady rate).
  *
- * <p>Thread-safe. With both write limits off it admits everything without taking a lock.
+ * <p>It also counts what it was asked to admit ({@link #load()}), at no cost beyond the lock it holds
+ * anyway: an on-demand stream scales by that load.
+ *
+ * <p>Thread-safe. With both write limits off it admits everything without taking a lock, and counts
+ * nothing.
  */
 public final class ShardWriteLimiter {
     private final boolean unlimited;
     private final TokenBucket bytes;
     private final TokenBucket records;
+    private long offeredRecords;
+    private long offeredBytes;
+    private long refusedRecords;
 
     /**
      * @param limits the shard's limits; only the write limits are used.
@@ -52,8 +59,11 @@ public final class ShardWriteLimiter {
             return true;
         }
         synchronized (this) {
+            offeredRecords += recordCount;
+            offeredBytes += byteCount;
             if ((bytes != null && !bytes.admits(byteCount, nowMs))
                 || (records != null && !records.admits(recordCount, nowMs))) {
+                refusedRecords += recordCount;
                 return false;
             }
             if (bytes != null) {
@@ -64,6 +74,15 @@ public final class ShardWriteLimiter {
             }
             return true;
         }
+    }
+
+    /**
+     * What this shard was asked to write since it opened.
+     *
+     * @return the counts so far; {@link WriteLoad#NONE} if both write limits are off.
+     */
+    public synchronized WriteLoad load() {
+        return new WriteLoad(offeredRecords, offeredBytes, refusedRecords);
     }
 
     static TokenBucket bucket(final long ratePerSecond, final long nowMs) {

@@ -33,6 +33,21 @@ class ShardWriteLimiterTest {
     }
 
     @Test
+    void shouldCountWhatItWasOfferedAndWhatItRefused() {
+        final ShardWriteLimiter limiter = new ShardWriteLimiter(ShardLimits.KINESIS_DEFAULTS, 0);
+        limiter.tryAcquire(1, MIB - 100, 0);
+        final WriteLoad before = limiter.load();
+
+        limiter.tryAcquire(1, 200, 0);
+        limiter.tryAcquire(1, 100, 0);
+
+        assertThat(before).isEqualTo(new WriteLoad(1, MIB - 100, 0));
+        assertThat(limiter.load()).isEqualTo(new WriteLoad(3, MIB + 200, 1));
+        assertThat(limiter.load().since(before)).isEqualTo(new WriteLoad(2, 300, 1));
+        assertThat(new ShardWriteLimiter(ShardLimits.NONE, 0).load()).isEqualTo(WriteLoad.NONE);
+    }
+
+    @Test
     void shouldChargeNothingForARefusedWrite() {
         final ShardWriteLimiter limiter = new ShardWriteLimiter(ShardLimits.KINESIS_DEFAULTS, 0);
         assertThat(limiter.tryAcquire(1, MIB - 100, 0)).isTrue();
