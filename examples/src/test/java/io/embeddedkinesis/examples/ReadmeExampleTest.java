@@ -2,17 +2,25 @@ package io.embeddedkinesis.examples;
 
 import io.embeddedkinesis.core.BrokerConfig;
 import io.embeddedkinesis.core.KinesisBroker;
+import io.embeddedkinesis.core.OnDemandScaling;
 import io.embeddedkinesis.core.ShardLimits;
 import io.embeddedkinesis.core.log.Durability;
 import io.embeddedkinesis.core.metrics.BrokerMetrics;
 import io.embeddedkinesis.core.metrics.StreamUsage;
 import io.embeddedkinesis.core.metrics.UsagePrices;
+import io.embeddedkinesis.core.model.CreateStreamRequest;
+import io.embeddedkinesis.core.model.DescribeLimitsResult;
 import io.embeddedkinesis.core.model.GetRecordsResult;
+import io.embeddedkinesis.core.model.ListShardsRequest;
 import io.embeddedkinesis.core.model.MetricsName;
 import io.embeddedkinesis.core.model.PutRecordResult;
+import io.embeddedkinesis.core.model.PutRecordsRequestEntry;
 import io.embeddedkinesis.core.model.Record;
 import io.embeddedkinesis.core.model.Shard;
+import io.embeddedkinesis.core.model.ShardFilter;
+import io.embeddedkinesis.core.model.ShardFilterType;
 import io.embeddedkinesis.core.model.ShardIteratorType;
+import io.embeddedkinesis.core.model.Tag;
 import io.embeddedkinesis.server.KinesisServer;
 import io.embeddedkinesis.server.ServerConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -35,6 +43,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -158,8 +167,65 @@ class ReadmeExampleTest {
         assertThat(registry.getMeters()).as("the broker removes its meters when it closes").isEmpty();
     }
 
+    @Test
+    @Timeout(60)
+    void shouldReshardAndScaleOnDemandAsTheReadmeShows() {
+        // README example resharding: begin
+        CachedEpochClock clock = new CachedEpochClock();
+        clock.update(System.currentTimeMillis());
+        BrokerConfig config = BrokerConfig.builder()
+            .clock(clock)
+            .housekeepingIntervalMs(0)      // no background thread: this example scales on-demand streams itself
+            .onDemandScaling(OnDemandScaling.DEFAULTS.withScaleUp(0.8, 10_000))   // hot after 10 s, not 60 s
+            .build();
+        try (KinesisBroker kinesis = KinesisBroker.open(config)) {
+            kinesis.createStream("orders", 2);                     // shards 0 and 1, each half of the key space
+            kinesis.splitShard("orders", "shardId-000000000000", "85070591730234615865843651857942052864");
+            kinesis.mergeShards("orders", "shardId-000000000002", "shardId-000000000003");   // into shard 4
+            kinesis.updateShardCount("orders", 4);                 // UNIFORM_SCALING, by splits and merges
+            List<Shard> open = kinesis.listShards(ListShardsRequest.of("orders", null)
+                .withShardFilter(new ShardFilter(ShardFilterType.AT_LATEST, null, null))).shards();
+            assertThat(open).hasSize(4);
+
+            kinesis.createStream(CreateStreamRequest.onDemand("clicks"));   // 4 shards to start with
+            List<PutRecordsRequestEntry> batch = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                batch.add(PutRecordsRequestEntry.of("user-" + i, new byte[100]));
+            }
+            for (int second = 0; second < 15; second++) {         // 6,000 records a second: 1,500 a shard
+                for (int call = 0; call < 12; call++) {
+                    kinesis.putRecords("clicks", batch);           // records over a shard's limit are throttled
+                }
+                clock.advance(1_000);
+                kinesis.scaleOnDemandStreams();                    // the housekeeping thread does this every second
+            }
+            int shards = kinesis.describeStreamSummary("clicks").openShardCount();   // 8 or more: hot shards split
+            assertThat(shards).isGreaterThanOrEqualTo(8);
+        }
+        // README example resharding: end
+    }
+
+    @Test
+    @Timeout(30)
+    void shouldTagStreamsAsTheReadmeShows() {
+        try (KinesisBroker kinesis = KinesisBroker.open()) {
+            // README example tags: begin
+            kinesis.createStream(CreateStreamRequest.of("clicks", 2).withTags(Map.of("team", "web")));
+            kinesis.addTagsToStream("clicks", Map.of("env", "test"));      // a key the stream has gets the new value
+            List<Tag> tags = kinesis.listTagsForStream("clicks").tags();  // env=test, team=web: by key
+            assertThat(tags).containsExactly(new Tag("env", "test"), new Tag("team", "web"));
+            kinesis.removeTagsFromStream("clicks", List.of("env"));       // keys the stream lacks are ignored
+            kinesis.tagResource("arn:aws:kinesis:us-east-1:000000000000:stream/clicks", Map.of("tier", "gold"));
+            DescribeLimitsResult limits = kinesis.describeLimits();       // ShardLimit 500, OpenShardCount 2, ...
+            assertThat(limits.openShardCount()).isEqualTo(2);
+            // README example tags: end
+            assertThat(kinesis.listTagsForStream("clicks").tags())
+                .containsExactly(new Tag("team", "web"), new Tag("tier", "gold"));
+        }
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {"usage", "config", "server", "metrics"})
+    @ValueSource(strings = {"usage", "config", "server", "metrics", "resharding", "tags"})
     void shouldShowTheCodeOfThisTestInTheReadme(final String example) throws IOException {
         final List<String> readme = Files.readAllLines(README);
         final List<String> test = Files.readAllLines(THIS_FILE);

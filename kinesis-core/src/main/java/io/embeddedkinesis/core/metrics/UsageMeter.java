@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class UsageMeter {
     /**
      * A PUT payload unit, as AWS's pricing page defines it: a 25 KB chunk of a record. Kinesis's sizes are
-     * binary (a record is at most 1 MiB), so this is 25 KiB.
+     * binary (a record is at most 1 MiB by default), so this is 25 KiB.
      */
     public static final int PUT_PAYLOAD_UNIT_BYTES = 25 * 1024;
 

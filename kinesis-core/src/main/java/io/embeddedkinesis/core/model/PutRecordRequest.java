@@ -5,7 +5,8 @@ package io.embeddedkinesis.core.model;
  *
  * @param stream                    the stream.
  * @param partitionKey              1 to 256 Unicode characters; its MD5 hash picks the shard.
- * @param data                      the payload; with the partition key's UTF-8 bytes at most 1 MiB.
+ * @param data                      the payload; with the partition key's UTF-8 bytes at most the stream's maximum
+ *                                  record size (1 MiB unless raised, up to 10 MiB).
  * @param explicitHashKey           a decimal hash key that picks the shard instead of the partition key, or null.
  * @param sequenceNumberForOrdering the sequence number the previous put of this key returned, or null.
  */

@@ -3,7 +3,8 @@ package io.embeddedkinesis.core.model;
 /**
  * One record of a {@code PutRecords} call.
  *
- * @param data            the payload; with the partition key's UTF-8 bytes at most 1 MiB.
+ * @param data            the payload; with the partition key's UTF-8 bytes at most the stream's maximum record
+ *                        size (1 MiB unless raised, up to 10 MiB).
  * @param partitionKey    1 to 256 Unicode characters; its MD5 hash picks the shard.
  * @param explicitHashKey a decimal hash key that picks the shard instead, or null.
  */
