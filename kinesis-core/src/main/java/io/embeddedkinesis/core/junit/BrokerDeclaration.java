@@ -9,6 +9,7 @@ import org.junit.platform.commons.support.ReflectionSupport;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayDeque;
@@ -70,14 +71,19 @@ record BrokerDeclaration(EmbeddedKinesis settings, String settingsSource, List<D
         return settings.lifecycle() == EmbeddedKinesis.Lifecycle.PER_CLASS;
     }
 
-    /**
-     * Opens the broker and creates the streams; a broker that fails to get its streams is closed again and
-     * its directory deleted.
-     */
+    /** Opens the broker in the system's temporary directory and creates the streams. */
     TestBroker open() {
+        return open(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * Opens the broker in a directory of its own under {@code parent} and creates the streams; a broker that
+     * fails to get its streams is closed again and its directory deleted.
+     */
+    TestBroker open(final Path parent) {
         final BrokerConfig.Builder config = config();
         final TestClock clock = new TestClock(clockStart());
-        final TestBroker broker = TestBroker.open(config, clock);
+        final TestBroker broker = TestBroker.open(config, clock, parent);
         try {
             for (final DeclaredStream stream : streams) {
                 stream.createIn(broker.broker());

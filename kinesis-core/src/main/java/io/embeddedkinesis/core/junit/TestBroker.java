@@ -37,11 +37,11 @@ public final class TestBroker implements AutoCloseable {
     }
 
     /**
-     * Opens a broker on a new temporary directory; the directory is deleted again if the broker fails to
-     * open.
+     * Opens a broker on a new directory under {@code parent} (the system's temporary directory, or a test's
+     * own); the directory is deleted again if the broker fails to open.
      */
-    static TestBroker open(final BrokerConfig.Builder builder, final TestClock clock) {
-        final Path directory = createDirectory();
+    static TestBroker open(final BrokerConfig.Builder builder, final TestClock clock, final Path parent) {
+        final Path directory = createDirectory(parent);
         try {
             return new TestBroker(directory, clock, builder.directory(directory).clock(clock).build());
         } catch (final RuntimeException ex) {
@@ -138,9 +138,9 @@ public final class TestBroker implements AutoCloseable {
         return "TestBroker[" + directory + "]";
     }
 
-    private static Path createDirectory() {
+    private static Path createDirectory(final Path parent) {
         try {
-            return Files.createTempDirectory("embedded-kinesis-test-");
+            return Files.createTempDirectory(parent, "embedded-kinesis-test-");
         } catch (final IOException ex) {
             throw new UncheckedIOException("could not create a temporary directory for the test's broker", ex);
         }
