@@ -66,8 +66,8 @@ final class StreamCursor {
             text.append("; the stream was not found: ").append(missingStream);
         }
         if (throttledReads > 0) {
-            text.append("; GetRecords was throttled ").append(throttledReads).append(" times (a shard allows 5 reads"
-                + " a second of the broker's clock: move the clock, or declare throttling = false)");
+            text.append("; GetRecords calls throttled: ").append(throttledReads).append(" (a shard allows 5 a second"
+                + " of the broker's clock: move the clock, or declare throttling = false)");
         }
         return text.toString();
     }
@@ -78,6 +78,23 @@ final class StreamCursor {
 
     private void read(final KinesisBroker broker, final String shardId, final List<Record> into) {
         final ShardPosition position = positions.computeIfAbsent(shardId, id -> new ShardPosition());
+        try {
+            readOn(broker, shardId, position, into);
+        } catch (final ExpiredIteratorException ex) {
+            // The clock moved past the iterator's lifetime between polls: continue after the last record read.
+            position.iterator = null;
+            try {
+                readOn(broker, shardId, position, into);
+            } catch (final ExpiredIteratorException again) {
+                // The clock runs past even a new iterator's lifetime; the next poll starts over again.
+                position.iterator = null;
+            }
+        }
+    }
+
+    /** Reads a shard from where the last poll left it to its end, or until a read is refused. */
+    private void readOn(final KinesisBroker broker, final String shardId, final ShardPosition position,
+        final List<Record> into) {
         try {
             while (true) {
                 if (position.iterator == null) {
@@ -102,9 +119,6 @@ final class StreamCursor {
             }
         } catch (final ProvisionedThroughputExceededException ex) {
             throttledReads++;
-        } catch (final ExpiredIteratorException ex) {
-            // The clock moved past the iterator's 5 minutes between polls: continue after the last record read.
-            position.iterator = null;
         } catch (final ResourceNotFoundException ex) {
             // The shard passed retention, or the stream was deleted: nothing more will come from it.
             finished.add(shardId);

@@ -142,7 +142,7 @@ public final class StreamReader {
             }
             if (System.nanoTime() - deadlineNs >= 0) {
                 throw new AssertionError("expected " + expected + " in stream " + stream + " within " + timeout
-                    + ", but read " + read.size() + " records" + cursor.obstacles());
+                    + "; records read: " + read.size() + cursor.obstacles());
             }
             if (fresh.isEmpty()) {
                 LockSupport.parkNanos(pauseNs);
