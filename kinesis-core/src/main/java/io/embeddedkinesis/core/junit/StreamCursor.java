@@ -30,6 +30,8 @@ final class StreamCursor {
     private final String stream;
     private final Map<String, ShardPosition> positions = new HashMap<>();
     private final Set<String> finished = new HashSet<>();
+    private long putUnitsRead = -1;
+    private boolean retry;
     private int throttledReads;
     private String missingStream;
 
@@ -37,12 +39,23 @@ final class StreamCursor {
         this.stream = stream;
     }
 
-    /** Reads every record put since the last poll, in shard order. */
+    /**
+     * Reads every record put since the last poll, in shard order. Only records put make a shard grow, and
+     * each one adds to the stream's usage, so a poll that finds the usage as it was after the last complete
+     * poll calls no {@code GetRecords} at all: waiting spends a shard's read allowance only on new records.
+     */
     List<Record> poll(final KinesisBroker broker) {
         final List<Shard> shards;
         try {
+            // Usage first: a record put after this is read now or changes the usage for the next poll.
+            final long putUnits = broker.usage(stream).putPayloadUnits();
+            if (putUnits == putUnitsRead && !retry) {
+                return List.of();
+            }
             shards = ShardOrder.parentsFirst(broker, stream);
             missingStream = null;
+            putUnitsRead = putUnits;
+            retry = false;
         } catch (final ResourceNotFoundException ex) {
             missingStream = ex.getMessage();
             return List.of();
@@ -88,6 +101,7 @@ final class StreamCursor {
             } catch (final ExpiredIteratorException again) {
                 // The clock runs past even a new iterator's lifetime; the next poll starts over again.
                 position.iterator = null;
+                retry = true;
             }
         }
     }
@@ -119,6 +133,7 @@ final class StreamCursor {
             }
         } catch (final ProvisionedThroughputExceededException ex) {
             throttledReads++;
+            retry = true;
         } catch (final ResourceNotFoundException ex) {
             // The shard passed retention, or the stream was deleted: nothing more will come from it.
             finished.add(shardId);

@@ -27,8 +27,10 @@ import java.util.function.Supplier;
  *   <li>{@link #awaitRecords} and {@link #awaitRecord} poll the stream until the records are there and
  *       return at once when they are, or fail the test with an {@link AssertionError} after a timeout.
  *       They wait in wall-clock time, since they wait for other threads; the broker's clock is left alone.
- *       Each poll reads only what is new, and a read refused by a shard's limits is tried again at the next
- *       poll.</li>
+ *       A poll reads only what is new, and calls {@code GetRecords} only when the stream's
+ *       {@code usage} shows records put since the last poll, so a wait spends a shard's 5 reads a second
+ *       of the broker's clock on new records alone; a read the shard refuses is tried again at the next
+ *       poll, which succeeds once the clock has moved.</li>
  * </ul>
  *
  * <p>Shards are read as a Kinesis consumer reads them: every shard within retention, parents (closed by a

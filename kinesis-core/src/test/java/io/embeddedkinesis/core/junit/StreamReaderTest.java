@@ -1,6 +1,7 @@
 package io.embeddedkinesis.core.junit;
 
 import io.embeddedkinesis.core.KinesisBroker;
+import io.embeddedkinesis.core.exception.ProvisionedThroughputExceededException;
 import io.embeddedkinesis.core.model.Record;
 import io.embeddedkinesis.core.model.SequenceNumberRange;
 import io.embeddedkinesis.core.model.Shard;
@@ -123,6 +124,20 @@ class StreamReaderTest {
                 + " (a shard allows 5 a second of the broker's clock: move the clock, or declare throttling = false)");
         clock.advance(Duration.ofSeconds(1));
         assertThat(reader.awaitRecords("t", 1, Duration.ZERO)).hasSize(1);
+    }
+
+    @Test
+    @EmbeddedKinesis
+    @KinesisStream(name = "t")
+    void shouldSpendNoReadsWhileNothingIsPut() {
+        assertThatThrownBy(() -> reader.awaitRecords("t", 1, Duration.ofMillis(50))).isInstanceOf(AssertionError.class);
+
+        final String iterator = broker.getShardIterator("t", SHARD_0, ShardIteratorType.TRIM_HORIZON);
+        for (int call = 0; call < 4; call++) {
+            broker.getRecords(iterator);
+        }
+        assertThatThrownBy(() -> broker.getRecords(iterator)).as("the wait's first poll took the fifth")
+            .isInstanceOf(ProvisionedThroughputExceededException.class);
     }
 
     @Test
