@@ -130,8 +130,9 @@ final class ShardConsumer {
             }
             checkpointer.shardEnded(children);
             state = State.SHARD_ENDING;
+            return 1 + records.size();
         }
-        return 1 + records.size();
+        return records.size();
     }
 
     private int endShard(final long nowMs) {
