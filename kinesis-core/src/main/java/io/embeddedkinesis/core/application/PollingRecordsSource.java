@@ -87,7 +87,8 @@ final class PollingRecordsSource implements ShardRecordsSource {
         if (!result.records().isEmpty()) {
             lastSequenceNumber = result.records().get(result.records().size() - 1).sequenceNumber();
         }
-        final long ageMs = result.millisBehindLatest() == 0 || result.records().isEmpty() ? 0
+        // As CloudWatch's IteratorAgeMilliseconds: the age of the last record read; with none, how far behind.
+        final long ageMs = result.records().isEmpty() ? result.millisBehindLatest()
             : Math.max(0, nowMs - result.records().get(result.records().size() - 1).approximateArrivalTimestampMs());
         return new RecordsBatch(records, result.millisBehindLatest(), ageMs, ended, result.childShards());
     }

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param records            the records, in shard order.
  * @param millisBehindLatest how far the last read is behind the shard's newest record; 0 when caught up.
- * @param iteratorAgeMs      how old the last record read is, or 0 when caught up: the age metric.
+ * @param iteratorAgeMs      how old the last record read is; with none read, how far behind: the age metric.
  * @param shardEnded         whether the shard is closed and these are its last records.
  * @param childShards        the shards the closed shard continues in, when it ended; else empty.
  */
