@@ -154,7 +154,8 @@ public final class Worker implements Agent {
         for (final Lease lease : taker.chooseLeasesToTake(context.table().list(), nowMs)) {
             final Lease mine = lease.takenBy(workerId);
             if (context.table().replace(lease, mine)) {
-                LOG.info("Worker {} took the lease of {} from {}", workerId, lease.leaseKey(), lease.leaseOwner());
+                LOG.info("Worker {} took the lease of {} ({})", workerId, lease.leaseKey(),
+                    lease.leaseOwner() == null ? "free" : "from " + lease.leaseOwner());
                 consumers.put(lease.leaseKey(), new ShardConsumer(context, new HeldLease(context.table(), mine)));
                 taken++;
             }
