@@ -151,7 +151,7 @@ public final class Worker implements Agent {
 
     private int takeLeases(final long nowMs) {
         int taken = 0;
-        for (final Lease lease : taker.chooseLeasesToTake(context.table().list(), nowMs)) {
+        for (final Lease lease : taker.chooseLeasesToTake(context.table().list(), consumers.keySet(), nowMs)) {
             final Lease mine = lease.takenBy(workerId);
             if (context.table().replace(lease, mine)) {
                 LOG.info("Worker {} took the lease of {} ({})", workerId, lease.leaseKey(),
