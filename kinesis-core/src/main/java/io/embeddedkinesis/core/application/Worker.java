@@ -117,8 +117,13 @@ public final class Worker implements Agent {
         final long nowMs = context.clock().time();
         int work = 0;
         if (!started || nowMs >= nextSyncMs) {
-            work += 1 + syncer.sync();
             nextSyncMs = nowMs + context.config().shardSyncIntervalMillis();
+            try {
+                work += 1 + syncer.sync();
+            } catch (final RuntimeException ex) {
+                // E.g. the stream is gone; the next sync tries again, and held leases carry on meanwhile.
+                context.onError(ex);
+            }
         }
         if (started && nowMs >= nextRenewalMs) {
             work += renewLeases();
