@@ -269,6 +269,7 @@ class ReadmeExampleTest {
             try (ConsumerApplication app = ConsumerApplication.open(kinesis, config)) {
                 Worker first = app.startWorker("worker-1");     // on its own thread; workers share the shards
                 Worker second = app.startWorker("worker-2");
+                // ... the program goes on; the workers process and checkpoint in the background
                 assertThat(awaitCheckpoint(app)).isTrue();
                 List<Lease> leases = app.leases();               // owner, counter, checkpoint, parents... per shard
             }                                                    // workers shut down and release their leases
