@@ -9,6 +9,9 @@
  *   <li>{@link io.embeddedkinesis.examples.ClickstreamDemo}: page views from several producers through a
  *       4-shard stream with Kinesis's limits on, one polling reader per shard, every record accounted
  *       for.</li>
+ *   <li>{@link io.embeddedkinesis.examples.ConsumerFailoverDemo}: a consumer application of two workers
+ *       sharing a stream's shards through leases; one is halted midway, the other takes its leases over
+ *       and resumes from the checkpoints, and every record is processed at least once.</li>
  * </ul>
  */
 package io.embeddedkinesis.examples;

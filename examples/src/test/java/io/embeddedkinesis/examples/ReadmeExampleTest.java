@@ -4,6 +4,19 @@ import io.embeddedkinesis.core.BrokerConfig;
 import io.embeddedkinesis.core.KinesisBroker;
 import io.embeddedkinesis.core.OnDemandScaling;
 import io.embeddedkinesis.core.ShardLimits;
+import io.embeddedkinesis.core.application.ApplicationConfig;
+import io.embeddedkinesis.core.application.ConsumerApplication;
+import io.embeddedkinesis.core.application.InitialPosition;
+import io.embeddedkinesis.core.application.InitializationInput;
+import io.embeddedkinesis.core.application.KinesisClientRecord;
+import io.embeddedkinesis.core.application.Lease;
+import io.embeddedkinesis.core.application.LeaseLostInput;
+import io.embeddedkinesis.core.application.PollingConfig;
+import io.embeddedkinesis.core.application.ProcessRecordsInput;
+import io.embeddedkinesis.core.application.ShardEndedInput;
+import io.embeddedkinesis.core.application.ShardRecordProcessor;
+import io.embeddedkinesis.core.application.ShutdownRequestedInput;
+import io.embeddedkinesis.core.application.Worker;
 import io.embeddedkinesis.core.junit.EmbeddedKinesis;
 import io.embeddedkinesis.core.junit.KinesisStream;
 import io.embeddedkinesis.core.junit.StreamReader;
@@ -50,7 +63,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -246,6 +261,59 @@ class ReadmeExampleTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"usage", "config", "server", "metrics", "resharding", "tags", "junit"})
+    @Test
+    @Timeout(60)
+    void shouldRunAConsumerApplicationAsTheReadmeShows() {
+        try (KinesisBroker kinesis = KinesisBroker.open()) {
+            kinesis.createStream("clicks", 2);
+            kinesis.putRecord("clicks", "user-42", "home".getBytes(StandardCharsets.UTF_8));
+            // README example consumer: begin
+            class PrintingProcessor implements ShardRecordProcessor {
+                public void initialize(InitializationInput input) { }
+                public void processRecords(ProcessRecordsInput input) {
+                    for (KinesisClientRecord record : input.records()) {
+                        System.out.println(record.partitionKey() + " " + new String(record.data(), UTF_8));
+                    }
+                    input.checkpointer().checkpoint();            // a restart or failover resumes after these
+                }
+                public void leaseLost(LeaseLostInput input) { }  // another worker has the shard now
+                public void shardEnded(ShardEndedInput input) {
+                    input.checkpointer().checkpoint();            // required: the shard's children start after it
+                }
+                public void shutdownRequested(ShutdownRequestedInput input) {
+                    input.checkpointer().checkpoint();
+                }
+            }
+            ApplicationConfig config = ApplicationConfig.builder("printer", "clicks", id -> new PrintingProcessor())
+                .initialPosition(InitialPosition.TRIM_HORIZON)   // shards without a checkpoint; the default is LATEST
+                .retrievalFactory(new PollingConfig(10_000, 200)) // KCL's PollingConfig; default 10,000 and 1,500 ms
+                .build();
+            try (ConsumerApplication app = ConsumerApplication.open(kinesis, config)) {
+                Worker first = app.startWorker("worker-1");     // on its own thread; workers share the shards
+                Worker second = app.startWorker("worker-2");
+                // ... the program goes on; the workers process and checkpoint in the background
+                assertThat(awaitCheckpoint(app)).isTrue();
+                List<Lease> leases = app.leases();               // owner, counter, checkpoint, parents... per shard
+            }                                                    // workers shut down and release their leases
+            // README example consumer: end
+            assertThat(kinesis.directory().resolve("applications").resolve("printer")).isDirectory();
+        }
+    }
+
+    /** Waits, at most 30 seconds, for the workers on their threads to checkpoint a record. */
+    private static boolean awaitCheckpoint(final ConsumerApplication app) {
+        final long giveUpNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < giveUpNs) {
+            if (app.leases().stream().anyMatch(lease -> !lease.checkpoint().isSentinel())) {
+                return true;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        return false;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"usage", "config", "server", "metrics", "resharding", "tags", "consumer"})
     void shouldShowTheCodeOfThisTestInTheReadme(final String example) throws IOException {
         final List<String> readme = Files.readAllLines(README);
         final List<String> test = Files.readAllLines(THIS_FILE);

@@ -18,6 +18,8 @@
  *       touches Chronicle, and the log API the sibling modules build on.</li>
  *   <li>{@code core.routing} and {@code core.throttle}: pure logic (hashing, routing, token buckets).</li>
  *   <li>{@code core.consumer}: shard iterators and {@code GetRecords}.</li>
+ *   <li>{@code core.application}: consumer applications in the KCL's model (workers, leases, checkpoints,
+ *       shard record processors), reading through the broker's public API.</li>
  *   <li>{@code core.token}: sealed, tamper-proof iterator and paging tokens.</li>
  *   <li>{@code core.metrics}: CloudWatch's metrics into an optional Micrometer registry, per stream and
  *       (with enhanced monitoring) per shard, and the usage meter behind {@code usage(stream)}; the only

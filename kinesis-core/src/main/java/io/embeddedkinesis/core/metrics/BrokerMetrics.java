@@ -30,6 +30,17 @@ public interface BrokerMetrics {
     StreamMeters forStream(String streamName, Set<MetricsName> shardLevelMetrics);
 
     /**
+     * Makes the meters of a consumer application, as it opens.
+     *
+     * @param applicationName the application's name.
+     * @param streamName      the stream it reads.
+     * @return its meters; closed when the application closes. None, by default.
+     */
+    default ApplicationMeters forApplication(String applicationName, String streamName) {
+        return NoMetrics.INSTANCE;
+    }
+
+    /**
      * No metrics, at no cost: the default.
      *
      * @return the no-op metrics.

@@ -42,6 +42,11 @@ final class MicrometerMetrics implements BrokerMetrics {
     }
 
     @Override
+    public ApplicationMeters forApplication(final String applicationName, final String streamName) {
+        return new MicrometerApplicationMeters(registry, applicationName, streamName);
+    }
+
+    @Override
     public String toString() {
         return "micrometer(" + registry.getClass().getSimpleName() + ")";
     }

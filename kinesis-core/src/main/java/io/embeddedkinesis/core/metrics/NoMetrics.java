@@ -8,12 +8,22 @@ import java.util.Set;
  * No metrics: one object that is every stream's and every shard's meters and does nothing, so that a
  * broker without a registry pays nothing. Its calls are empty and monomorphic, and the JIT removes them.
  */
-enum NoMetrics implements BrokerMetrics, StreamMeters, ShardMeters {
+enum NoMetrics implements BrokerMetrics, StreamMeters, ShardMeters, ApplicationMeters {
     INSTANCE;
 
     @Override
     public StreamMeters forStream(final String streamName, final Set<MetricsName> shardLevelMetrics) {
         return this;
+    }
+
+    @Override
+    public void onIteratorAge(final String shardId, final long iteratorAgeMs) {
+        // Nothing is measured.
+    }
+
+    @Override
+    public void onShardReleased(final String shardId) {
+        // Nothing is measured.
     }
 
     @Override

@@ -1,0 +1,30 @@
+/**
+ * Consumer applications in the KCL's model, in process: {@link io.embeddedkinesis.core.application.Worker}s
+ * share a stream's shards through leases, run a
+ * {@link io.embeddedkinesis.core.application.ShardRecordProcessor} per shard, and checkpoint progress
+ * into a lease table kept in the broker's directory.
+ *
+ * <h2>Architecture</h2>
+ * <pre>
+ *  ConsumerApplication ── LeaseTable (one JSON file per lease, conditional on leaseCounter)
+ *        │
+ *        ├─ Worker (Agent: doWork) ── ShardSyncer (ListShards → new leases)
+ *        │                         ├─ LeaseTaker (expired leases first, else steal from the most loaded)
+ *        │                         └─ ShardConsumer per held lease:
+ *        │                              WAITING_ON_PARENT_SHARDS → INITIALIZING → PROCESSING → SHARD_ENDING
+ *        │                              ShardRecordsSource (PollingRecordsSource: GetRecords) → processor
+ *        │                              ShardCheckpointer → HeldLease → LeaseTable
+ *        └─ Worker ...
+ * </pre>
+ * Retrieval sits behind {@link io.embeddedkinesis.core.application.RetrievalFactory} and
+ * {@link io.embeddedkinesis.core.application.ShardRecordsSource}: polling is built, a push source
+ * (enhanced fan-out) plugs in beside it. Records reach processors as
+ * {@link io.embeddedkinesis.core.application.KinesisClientRecord}s carrying a sub-sequence number (0, since
+ * records are not deaggregated), which checkpoints take too.
+ *
+ * <h2>Threads and time</h2>
+ * A worker does everything in {@code doWork()} on the thread that drives it: an Agrona {@code AgentRunner}
+ * thread in production, the test's own thread in tests. Lease expiry, renewal, polling intervals and
+ * backoffs follow the broker's clock.
+ */
+package io.embeddedkinesis.core.application;
