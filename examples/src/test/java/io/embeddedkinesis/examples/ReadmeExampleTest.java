@@ -4,6 +4,10 @@ import io.embeddedkinesis.core.BrokerConfig;
 import io.embeddedkinesis.core.KinesisBroker;
 import io.embeddedkinesis.core.OnDemandScaling;
 import io.embeddedkinesis.core.ShardLimits;
+import io.embeddedkinesis.core.junit.EmbeddedKinesis;
+import io.embeddedkinesis.core.junit.KinesisStream;
+import io.embeddedkinesis.core.junit.StreamReader;
+import io.embeddedkinesis.core.junit.TestClock;
 import io.embeddedkinesis.core.kpl.DeaggregatedRecord;
 import io.embeddedkinesis.core.kpl.RecordAggregator;
 import io.embeddedkinesis.core.kpl.RecordDeaggregator;
@@ -46,6 +50,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -229,6 +234,21 @@ class ReadmeExampleTest {
         }
     }
 
+    @Timeout(30)
+    // README example junit: begin
+    @Test
+    @EmbeddedKinesis(streams = @KinesisStream(name = "orders", shards = 2))   // a broker and stream for this test
+    void shouldSeeWhatTheServicePut(KinesisBroker kinesis, TestClock clock, StreamReader reader) {
+        byte[] paid = "paid".getBytes(StandardCharsets.UTF_8);
+        new Thread(() -> kinesis.putRecord("orders", "order-1", paid)).start();   // e.g. the code under test
+        Record order = reader.awaitRecord("orders", r -> r.partitionKey().equals("order-1"), Duration.ofSeconds(10));
+        assertThat(order.data()).isEqualTo(paid);
+        clock.advance(Duration.ofHours(25));                      // the broker's time: past the 24-hour retention
+        List<Record> kept = reader.readAll("orders");             // every shard, parents first: empty now
+        assertThat(kept).isEmpty();
+    }
+    // README example junit: end
+
     @Test
     @Timeout(30)
     void shouldAggregateAndDeaggregateAsTheReadmeShows() {
@@ -265,7 +285,7 @@ class ReadmeExampleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"usage", "config", "server", "metrics", "resharding", "tags", "kpl"})
+    @ValueSource(strings = {"usage", "config", "server", "metrics", "resharding", "tags", "junit", "kpl"})
     void shouldShowTheCodeOfThisTestInTheReadme(final String example) throws IOException {
         final List<String> readme = Files.readAllLines(README);
         final List<String> test = Files.readAllLines(THIS_FILE);

@@ -22,6 +22,8 @@
  *   <li>{@code core.metrics}: CloudWatch's metrics into an optional Micrometer registry, per stream and
  *       (with enhanced monitoring) per shard, and the usage meter behind {@code usage(stream)}; the only
  *       package that touches Micrometer.</li>
+ *   <li>{@code core.junit}: the JUnit 5 extension for users' tests ({@code @EmbeddedKinesis}); the only
+ *       package that touches JUnit, an optional dependency.</li>
  *   <li>{@code core.kpl}: KPL-compatible aggregation of user records into Kinesis records, and KCL-compatible
  *       deaggregation; the only package that touches protobuf.</li>
  * </ul>
