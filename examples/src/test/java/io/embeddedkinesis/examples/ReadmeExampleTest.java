@@ -21,6 +21,11 @@ import io.embeddedkinesis.core.junit.EmbeddedKinesis;
 import io.embeddedkinesis.core.junit.KinesisStream;
 import io.embeddedkinesis.core.junit.StreamReader;
 import io.embeddedkinesis.core.junit.TestClock;
+import io.embeddedkinesis.core.kpl.DeaggregatedRecord;
+import io.embeddedkinesis.core.kpl.RecordAggregator;
+import io.embeddedkinesis.core.kpl.RecordDeaggregator;
+import io.embeddedkinesis.core.kpl.UserRecord;
+import io.embeddedkinesis.core.kpl.UserRecordResult;
 import io.embeddedkinesis.core.log.Durability;
 import io.embeddedkinesis.core.metrics.BrokerMetrics;
 import io.embeddedkinesis.core.metrics.StreamUsage;
@@ -259,8 +264,41 @@ class ReadmeExampleTest {
     }
     // README example junit: end
 
-    @ParameterizedTest
-    @ValueSource(strings = {"usage", "config", "server", "metrics", "resharding", "tags", "junit"})
+    @Test
+    @Timeout(30)
+    void shouldAggregateAndDeaggregateAsTheReadmeShows() {
+        try (KinesisBroker kinesis = KinesisBroker.open()) {
+            // README example kpl: begin
+            kinesis.createStream("clicks", 2);
+            List<UserRecord> records = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                byte[] data = ("{\"click\":" + i + "}").getBytes(StandardCharsets.UTF_8);
+                records.add(UserRecord.of("user-" + i % 10, data));   // 10 keys, 100 small records
+            }
+            RecordAggregator aggregator = new RecordAggregator();   // aggregates of up to 51,200 bytes, as in the KPL
+            List<UserRecordResult> results = aggregator.putRecords(kinesis, "clicks", records);   // one a user record
+            assertThat(results).hasSize(100).allMatch(UserRecordResult::isSuccessful);
+            for (Shard shard : kinesis.listShards("clicks").shards()) {
+                String iterator =
+                    kinesis.getShardIterator("clicks", shard.shardId(), ShardIteratorType.TRIM_HORIZON);
+                List<Record> page = kinesis.getRecords(iterator).records();   // one aggregate a shard
+                assertThat(page).hasSize(1);
+                for (DeaggregatedRecord user : RecordDeaggregator.deaggregate(page, shard.hashKeyRange())) {
+                    System.out.println(user.partitionKey() + " " + new String(user.data(), StandardCharsets.UTF_8));
+                }
+            }
+            // README example kpl: end
+            final List<String> read = new ArrayList<>();
+            for (final Shard shard : kinesis.listShards("clicks").shards()) {
+                final String iterator =
+                    kinesis.getShardIterator("clicks", shard.shardId(), ShardIteratorType.TRIM_HORIZON);
+                RecordDeaggregator.deaggregate(kinesis.getRecords(iterator).records(), shard.hashKeyRange())
+                    .forEach(user -> read.add(new String(user.data(), StandardCharsets.UTF_8)));
+            }
+            assertThat(read).hasSize(100).contains("{\"click\":0}", "{\"click\":99}");
+        }
+    }
+
     @Test
     @Timeout(60)
     void shouldRunAConsumerApplicationAsTheReadmeShows() {
@@ -313,7 +351,8 @@ class ReadmeExampleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"usage", "config", "server", "metrics", "resharding", "tags", "consumer"})
+    @ValueSource(strings = {
+        "usage", "config", "server", "metrics", "resharding", "tags", "junit", "consumer", "kpl"})
     void shouldShowTheCodeOfThisTestInTheReadme(final String example) throws IOException {
         final List<String> readme = Files.readAllLines(README);
         final List<String> test = Files.readAllLines(THIS_FILE);

@@ -26,6 +26,8 @@
  *       package that touches Micrometer.</li>
  *   <li>{@code core.junit}: the JUnit 5 extension for users' tests ({@code @EmbeddedKinesis}); the only
  *       package that touches JUnit, an optional dependency.</li>
+ *   <li>{@code core.kpl}: KPL-compatible aggregation of user records into Kinesis records, and KCL-compatible
+ *       deaggregation; the only package that touches protobuf.</li>
  * </ul>
  *
  * <h2>Threads and time</h2>
