@@ -162,7 +162,7 @@ final class SubscriptionSession implements Flow.Publisher<SubscribeToShardEvent>
             return fail(new IllegalArgumentException("Flow.Subscription.request needs a positive number (rule"
                 + " 3.9): n=" + invalidRequest));
         }
-        if (stream.shard(shard.id().index()) != shard) {
+        if (stream.shard(shard.id().index()) != shard || stream.isExpired(shard, nowMs)) {
             return fail(owner.shardNotFound(stream, shard.shardId()));
         }
         if (lease.current() != this || nowMs >= endAtMs) {
