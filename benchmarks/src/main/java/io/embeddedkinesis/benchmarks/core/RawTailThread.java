@@ -37,8 +37,11 @@ final class RawTailThread implements AutoCloseable {
                 }
                 min = Math.min(min, read[i]);
             }
-            slowest = min;
-            if (!any) {
+            if (any) {
+                // Written only when it moves: a store on every spin would bounce the cache line the waiting
+                // benchmark thread reads, and slow the baseline down for nothing.
+                slowest = min;
+            } else {
                 Thread.onSpinWait();
             }
         }
