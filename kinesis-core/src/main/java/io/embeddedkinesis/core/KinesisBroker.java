@@ -98,7 +98,7 @@ import java.util.concurrent.Flow;
  * and worded as Kinesis names it; invalid requests are refused before anything is written.
  *
  * <p>Everything survives the process being killed: reopening the directory restores every stream, shard,
- * sequence number and setting. Time comes from the configured clock only.
+ * sequence number, consumer and setting. Time comes from the configured clock only.
  *
  * <p>Thread-safe: any number of threads may put and read at once; records keep their order per shard.
  * Close it when done; calls made while or after it closes fail.
@@ -1020,7 +1020,8 @@ public final class KinesisBroker implements AutoCloseable {
     }
 
     /**
-     * Stops the housekeeping thread and closes every log; idempotent. A temporary directory is deleted.
+     * Completes every {@code SubscribeToShard} subscription, stops the broker's threads and closes every log;
+     * idempotent. A temporary directory is deleted.
      */
     @Override
     public synchronized void close() {

@@ -57,7 +57,7 @@ final class FanOutAgent implements Agent {
         return work;
     }
 
-    /** Ends every subscription still live: the broker is closing. */
+    /** Completes every subscription still live: the broker is closing, and nothing more will come. */
     @Override
     public void onClose() {
         SubscriptionSession session;
@@ -65,7 +65,7 @@ final class FanOutAgent implements Agent {
             sessions.add(session);
         }
         for (final SubscriptionSession each : sessions) {
-            each.fail(new IllegalStateException("the broker is closed"));
+            each.end();
         }
         sessions.clear();
     }

@@ -180,7 +180,7 @@ public final class ShardSubscriptions implements AutoCloseable {
     }
 
     /**
-     * Hands a subscription that has its subscriber to the dispatcher; after the broker closed, ends it.
+     * Hands a subscription that has its subscriber to the dispatcher; after the broker closed, completes it.
      *
      * @param session the subscription.
      */
@@ -191,7 +191,7 @@ public final class ShardSubscriptions implements AutoCloseable {
                 return;
             }
         }
-        session.fail(new IllegalStateException("the broker is closed"));
+        session.end();
     }
 
     /** Wakes the dispatcher: a subscription changed from outside (demand, cancellation, takeover). */
@@ -220,7 +220,8 @@ public final class ShardSubscriptions implements AutoCloseable {
     }
 
     /**
-     * Stops the dispatcher; every live subscription ends with an {@link IllegalStateException}. Idempotent.
+     * Stops the dispatcher; every live subscription completes (subscribing again then fails, as every call to a
+     * closed broker does). Idempotent.
      */
     @Override
     public void close() {

@@ -231,6 +231,15 @@ final class SubscriptionSession implements Flow.Publisher<SubscribeToShardEvent>
         }
     }
 
+    /**
+     * Completes the subscription, unless it has ended already: the broker is closing.
+     */
+    void end() {
+        if (state != State.DONE) {
+            complete();
+        }
+    }
+
     private int complete() {
         state = State.DONE;
         try {
