@@ -30,6 +30,7 @@ import io.embeddedkinesis.core.log.Durability;
 import io.embeddedkinesis.core.metrics.BrokerMetrics;
 import io.embeddedkinesis.core.metrics.StreamUsage;
 import io.embeddedkinesis.core.metrics.UsagePrices;
+import io.embeddedkinesis.core.model.Consumer;
 import io.embeddedkinesis.core.model.CreateStreamRequest;
 import io.embeddedkinesis.core.model.DescribeLimitsResult;
 import io.embeddedkinesis.core.model.GetRecordsResult;
@@ -42,6 +43,8 @@ import io.embeddedkinesis.core.model.Shard;
 import io.embeddedkinesis.core.model.ShardFilter;
 import io.embeddedkinesis.core.model.ShardFilterType;
 import io.embeddedkinesis.core.model.ShardIteratorType;
+import io.embeddedkinesis.core.model.StartingPosition;
+import io.embeddedkinesis.core.model.SubscribeToShardEvent;
 import io.embeddedkinesis.core.model.Tag;
 import io.embeddedkinesis.server.KinesisServer;
 import io.embeddedkinesis.server.ServerConfig;
@@ -67,6 +70,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -350,9 +356,50 @@ class ReadmeExampleTest {
         return false;
     }
 
+    @Test
+    @Timeout(30)
+    void shouldPushRecordsToASubscriberAsTheReadmeShows() throws InterruptedException {
+        try (KinesisBroker kinesis = KinesisBroker.open()) {
+            // README example fanout: begin
+            kinesis.createStream("clicks", 1);
+            String streamArn = kinesis.describeStreamSummary("clicks").streamARN();
+            Consumer consumer = kinesis.registerStreamConsumer(streamArn, "dashboard");   // ACTIVE at once
+            BlockingQueue<String> pages = new LinkedBlockingQueue<>();
+            kinesis.subscribeToShard(consumer.consumerARN(), "shardId-000000000000", StartingPosition.latest())
+                .subscribe(new Flow.Subscriber<SubscribeToShardEvent>() {
+                    private Flow.Subscription subscription;
+
+                    @Override
+                    public void onSubscribe(Flow.Subscription given) {
+                        subscription = given;
+                        subscription.request(1);                  // one event at a time
+                    }
+
+                    @Override
+                    public void onNext(SubscribeToShardEvent event) {   // on the broker's fan-out thread
+                        event.records().forEach(r -> pages.add(new String(r.data(), StandardCharsets.UTF_8)));
+                        subscription.request(1);
+                    }
+
+                    @Override
+                    public void onError(Throwable error) {        // the consumer or stream went away
+                        error.printStackTrace();
+                    }
+
+                    @Override
+                    public void onComplete() {                    // after 5 minutes: subscribe again, after
+                    }                                             // the last continuationSequenceNumber
+                });
+            kinesis.putRecord("clicks", "user-42", JSON.getBytes(StandardCharsets.UTF_8));
+            String page = pages.poll(10, TimeUnit.SECONDS);       // pushed within microseconds of the put
+            assertThat(page).isEqualTo(JSON);
+            // README example fanout: end
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
-        "usage", "config", "server", "metrics", "resharding", "tags", "junit", "consumer", "kpl"})
+        "usage", "config", "server", "metrics", "resharding", "tags", "junit", "consumer", "kpl", "fanout"})
     void shouldShowTheCodeOfThisTestInTheReadme(final String example) throws IOException {
         final List<String> readme = Files.readAllLines(README);
         final List<String> test = Files.readAllLines(THIS_FILE);
