@@ -12,6 +12,8 @@
  *   <li>{@link io.embeddedkinesis.examples.ConsumerFailoverDemo}: a consumer application of two workers
  *       sharing a stream's shards through leases; one is halted midway, the other takes its leases over
  *       and resumes from the checkpoints, and every record is processed at least once.</li>
+ *   <li>{@link io.embeddedkinesis.examples.FanOutDemo}: enhanced fan-out, three consumers pushed every
+ *       record of a stream, one of them slow on a thread of its own, each receiving every record once.</li>
  * </ul>
  */
 package io.embeddedkinesis.examples;
