@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Timeout;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Flow;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,6 +79,48 @@ class SubscriptionFlowControlTest extends FanOutTestSupport {
 
         assertThat(eager.records(3)).hasSize(3);
         assertThat(waiting.drain()).isEmpty();
+    }
+
+    @Test
+    void shouldEndOnlyTheSubscriptionWhoseSubscriberThrowsEvenAnError() throws InterruptedException {
+        open().createStream("s", 1);
+        final String failingArn = register("s", "failing");
+        final AtomicInteger failingCalls = new AtomicInteger();
+        broker.subscribeToShard(failingArn, SHARD_0, StartingPosition.latest()).subscribe(
+            new Flow.Subscriber<SubscribeToShardEvent>() {
+                @Override
+                public void onSubscribe(final Flow.Subscription subscription) {
+                    subscription.request(Long.MAX_VALUE);
+                }
+
+                @Override
+                public void onNext(final SubscribeToShardEvent event) {
+                    failingCalls.incrementAndGet();
+                    throw new AssertionError("a test's failed assertion, thrown on the fan-out thread");
+                }
+
+                @Override
+                public void onError(final Throwable error) {
+                    failingCalls.incrementAndGet();
+                }
+
+                @Override
+                public void onComplete() {
+                    failingCalls.incrementAndGet();
+                }
+            });
+        final RecordingSubscriber healthy = subscribe(register("s", "healthy"), SHARD_0, StartingPosition.latest(),
+            Long.MAX_VALUE);
+
+        putRecords("s", 1, 10);
+        assertThat(healthy.records(1)).hasSize(1);
+        putRecords("s", 1, 10);
+        assertThat(healthy.records(1)).hasSize(1);
+        final RecordingSubscriber later = subscribe(register("s", "later"), SHARD_0, StartingPosition.trimHorizon(),
+            Long.MAX_VALUE);
+
+        assertThat(later.records(2)).as("the dispatcher still serves new subscriptions").hasSize(2);
+        assertThat(failingCalls).as("one onNext, then nothing: the subscription was cancelled").hasValue(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.embeddedkinesis.core.fanout;
 
+import io.embeddedkinesis.core.exception.InternalFailureException;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.EpochClock;
 
@@ -47,7 +48,12 @@ final class FanOutAgent implements Agent {
         final long nowMs = clock.time();
         for (int i = 0; i < sessions.size();) {
             final SubscriptionSession each = sessions.get(i);
-            work += each.doWork(nowMs);
+            try {
+                work += each.doWork(nowMs);
+            } catch (final Throwable unexpected) {
+                // Whatever went wrong with one subscription ends it, not the thread that serves every other.
+                work += each.fail(new InternalFailureException("Internal service failure.", unexpected));
+            }
             if (each.isDone()) {
                 sessions.remove(i);
             } else {

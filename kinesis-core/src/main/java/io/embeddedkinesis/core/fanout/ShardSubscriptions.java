@@ -144,6 +144,9 @@ public final class ShardSubscriptions implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the broker is closed");
         }
+        // Leases of consumers deregistered (or deleted with their stream) while not subscribed are forgotten
+        // here, as nothing else would end them.
+        leases.values().removeIf(held -> held.consumer().removal() != null && held.current() == null);
         final String key = consumer.consumerArn() + '|' + shard.shardId();
         SubscriptionLease lease = leases.get(key);
         if (lease != null && lease.consumer() == consumer && nowMs - lease.subscribedAtMs() < TAKEOVER_AFTER_MS) {
@@ -199,9 +202,10 @@ public final class ShardSubscriptions implements AutoCloseable {
         idle.signal();
     }
 
-    /** Forgets a lease whose consumer is gone, once its subscription has ended. */
+    /** Lets go of a subscription that ended, and forgets its lease if its consumer is gone. */
     void ended(final SubscriptionSession session) {
         final SubscriptionLease lease = session.lease();
+        lease.release(session);
         if (lease.consumer().removal() != null) {
             leases.values().remove(lease);
         }

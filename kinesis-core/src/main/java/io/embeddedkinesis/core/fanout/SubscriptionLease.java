@@ -38,6 +38,16 @@ final class SubscriptionLease {
         return subscribedAtMs;
     }
 
+    /**
+     * Lets go of a subscription that ended, so that a lease kept for its 5-second rule holds no stream, shard
+     * or subscriber; a subscription that took over since stays.
+     */
+    void release(final SubscriptionSession session) {
+        if (current == session) {
+            current = null;
+        }
+    }
+
     void takeOver(final SubscriptionSession session, final long nowMs) {
         this.current = session;
         this.subscribedAtMs = nowMs;

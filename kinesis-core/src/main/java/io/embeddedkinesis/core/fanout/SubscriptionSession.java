@@ -151,8 +151,7 @@ final class SubscriptionSession implements Flow.Publisher<SubscribeToShardEvent>
             return 0;
         }
         if (cancelled) {
-            state = State.DONE;
-            return 1;
+            return drop();
         }
         final KinesisException removal = lease.consumer().removal();
         if (removal != null) {
@@ -171,14 +170,14 @@ final class SubscriptionSession implements Flow.Publisher<SubscribeToShardEvent>
         if (demand.get() == 0) {
             return 0;
         }
-        final boolean idlePushDue = nowMs - lastPushMs >= IDLE_PUSH_MS;
-        if (position >= shard.log().endPosition() && shard.closure() == null && !idlePushDue) {
-            return 0;
-        }
-        if (!lease.limiter().tryAcquireCall(nowMs)) {
-            return 0;
-        }
         try {
+            final boolean idlePushDue = nowMs - lastPushMs >= IDLE_PUSH_MS;
+            if (position >= shard.log().endPosition() && shard.closure() == null && !idlePushDue) {
+                return 0;
+            }
+            if (!lease.limiter().tryAcquireCall(nowMs)) {
+                return 0;
+            }
             return push(nowMs, idlePushDue);
         } catch (final LogClosedException deletedMeanwhile) {
             return fail(owner.shardNotFound(stream, shard.shardId()));
@@ -202,19 +201,25 @@ final class SubscriptionSession implements Flow.Publisher<SubscribeToShardEvent>
             if (deliver(new SubscribeToShardEvent(batch.records(), null, 0, children))) {
                 return complete();
             }
-            return 1;
+            return drop();
         }
         if (batch.records().isEmpty() && !idlePushDue) {
             return 0;
         }
         position = batch.nextPosition();
         lastPushMs = nowMs;
-        deliver(new SubscribeToShardEvent(batch.records(), shard.sequenceNumber(position - 1),
-            batch.millisBehindLatest(shard, nowMs), List.of()));
+        if (!deliver(new SubscribeToShardEvent(batch.records(), shard.sequenceNumber(position - 1),
+            batch.millisBehindLatest(shard, nowMs), List.of()))) {
+            return drop();
+        }
         return 1;
     }
 
-    /** Hands an event over, taking one unit of demand; false if the subscriber threw, which cancels. */
+    /**
+     * Hands an event over, taking one unit of demand; false if the subscriber threw, which cancels. Any
+     * {@code Throwable} counts (an {@code AssertionError} in a test's subscriber, say): it must not reach the
+     * dispatcher's thread, which serves every other subscription.
+     */
     private boolean deliver(final SubscribeToShardEvent event) {
         if (demand.get() != Long.MAX_VALUE) {
             demand.decrementAndGet();
@@ -222,13 +227,19 @@ final class SubscriptionSession implements Flow.Publisher<SubscribeToShardEvent>
         try {
             subscriber.onNext(event);
             return true;
-        } catch (final RuntimeException ex) {
+        } catch (final Throwable ex) {
             // Rule 2.13: a subscriber that throws is treated as cancelled; nothing else can be told.
             LOG.warn("A SubscribeToShard subscriber of {} {} threw from onNext; its subscription is cancelled",
                 stream.streamName(), shard.shardId(), ex);
-            state = State.DONE;
             return false;
         }
+    }
+
+    /** Ends the subscription without a signal: cancelled, or its subscriber threw. */
+    private int drop() {
+        state = State.DONE;
+        owner.ended(this);
+        return 1;
     }
 
     /**
@@ -244,7 +255,7 @@ final class SubscriptionSession implements Flow.Publisher<SubscribeToShardEvent>
         state = State.DONE;
         try {
             subscriber.onComplete();
-        } catch (final RuntimeException ex) {
+        } catch (final Throwable ex) {
             LOG.warn("A SubscribeToShard subscriber threw from onComplete", ex);
         }
         owner.ended(this);
@@ -264,7 +275,7 @@ final class SubscriptionSession implements Flow.Publisher<SubscribeToShardEvent>
         state = State.DONE;
         try {
             subscriber.onError(error);
-        } catch (final RuntimeException ex) {
+        } catch (final Throwable ex) {
             LOG.warn("A SubscribeToShard subscriber threw from onError", ex);
         }
         owner.ended(this);
