@@ -95,7 +95,7 @@ public final class ApplicationConfig {
     }
 
     /**
-     * How records are read.
+     * How records are read: by polling, or by enhanced fan-out ({@link FanOutConfig}).
      *
      * @return the retrieval; {@link PollingConfig#DEFAULTS} by default.
      */
@@ -207,7 +207,8 @@ public final class ApplicationConfig {
         }
 
         /**
-         * How records are read, e.g. a {@link PollingConfig} with other settings.
+         * How records are read: a {@link PollingConfig} with other settings, or {@link FanOutConfig#DEFAULTS}
+         * for enhanced fan-out with a consumer named after the application.
          *
          * @param factory the retrieval.
          * @return this builder.

@@ -66,7 +66,8 @@ public final class ConsumerApplication implements AutoCloseable {
             throw new InternalFailureException("Internal service failure.", ex);
         }
         this.context = new ApplicationContext(broker, config, new LeaseTable(directory.resolve("leases")),
-            broker.config().metrics().forApplication(config.applicationName(), config.streamName()));
+            broker.config().metrics().forApplication(config.applicationName(), config.streamName()),
+            config.retrievalFactory().forApplication(broker, config));
     }
 
     /**

@@ -77,12 +77,7 @@ final class PollingRecordsSource implements ShardRecordsSource {
         ended = iterator == null;
         final List<KinesisClientRecord> records = new ArrayList<>(result.records().size());
         for (final Record record : result.records()) {
-            final KinesisClientRecord clientRecord = KinesisClientRecord.from(record);
-            if (lastSequenceNumber == null && !start.isSentinel()
-                && clientRecord.extendedSequenceNumber().compareTo(start) <= 0) {
-                continue; // the checkpointed record itself, when the checkpoint is inside an aggregated record
-            }
-            records.add(clientRecord);
+            records.add(KinesisClientRecord.from(record));
         }
         if (!result.records().isEmpty()) {
             lastSequenceNumber = result.records().get(result.records().size() - 1).sequenceNumber();
@@ -102,10 +97,10 @@ final class PollingRecordsSource implements ShardRecordsSource {
         }
         final SentinelCheckpoint sentinel = start.sentinel();
         if (sentinel == null) {
-            // A checkpoint inside an aggregated record re-reads that record and skips its done sub-records.
-            final ShardIteratorType type = start.subSequenceNumber() > 0 ? ShardIteratorType.AT_SEQUENCE_NUMBER
-                : ShardIteratorType.AFTER_SEQUENCE_NUMBER;
-            return new GetShardIteratorRequest(stream, shardId, type, start.sequenceNumber(), null);
+            // At the checkpointed record, as the KCL starts: if it is an aggregate checkpointed part way (even at
+            // sub-record 0), the rest of it is read again; the worker drops what was checkpointed.
+            return new GetShardIteratorRequest(stream, shardId, ShardIteratorType.AT_SEQUENCE_NUMBER,
+                start.sequenceNumber(), null);
         }
         return switch (sentinel) {
             case TRIM_HORIZON -> new GetShardIteratorRequest(stream, shardId, ShardIteratorType.TRIM_HORIZON, null,

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * One held lease's processing, as the KCL's {@code ShardConsumer}: a state machine stepped by its worker's
  * duty cycle. It waits until the shard's parents reached {@code SHARD_END}, initializes the processor,
- * delivers batches from the shard's records source, and at the end of a closed shard creates the
+ * delivers batches from the shard's records source, deaggregated, and at the end of a closed shard creates the
  * children's leases and calls {@code shardEnded} until the processor checkpoints at {@code SHARD_END}.
  *
  * <p>Not thread-safe: its worker's thread runs it.
@@ -97,8 +97,7 @@ final class ShardConsumer {
             nextAttemptMs = nowMs + context.config().taskBackoffTimeMillis();
             return 1;
         }
-        source = context.config().retrievalFactory().createSource(context.broker(), context.config().streamName(),
-            shardId);
+        source = context.retrieval().createSource(context.broker(), context.config().streamName(), shardId);
         source.start(lease.checkpoint(), context.config().initialPosition().timestamp());
         state = State.PROCESSING;
         return 1;
@@ -118,7 +117,7 @@ final class ShardConsumer {
             return 0;
         }
         context.meters().onIteratorAge(shardId, batch.iteratorAgeMs());
-        final List<KinesisClientRecord> records = batch.records();
+        final List<KinesisClientRecord> records = deliverable(batch.records());
         if (!records.isEmpty()) {
             checkpointer.delivered(records.get(records.size() - 1).extendedSequenceNumber());
         }
@@ -141,6 +140,26 @@ final class ShardConsumer {
             return 1 + records.size();
         }
         return records.size();
+    }
+
+    /**
+     * The records of a batch as the processor gets them, as the KCL's {@code ProcessTask} makes them:
+     * deaggregated within the shard's hash key range, without those up to and including the last checkpoint.
+     * A source starts at the checkpointed record itself, so that the user records of an aggregate checkpointed
+     * part way are read again; those the processor checkpointed are dropped here.
+     */
+    private List<KinesisClientRecord> deliverable(final List<KinesisClientRecord> read) {
+        if (read.isEmpty()) {
+            return read;
+        }
+        final List<KinesisClientRecord> users = ClientRecordDeaggregator.deaggregate(read,
+            held.lease().hashKeyRange());
+        final ExtendedSequenceNumber checkpoint = checkpointer.lastCheckpointValue();
+        int first = 0;
+        while (first < users.size() && users.get(first).extendedSequenceNumber().compareTo(checkpoint) <= 0) {
+            first++;
+        }
+        return first == 0 ? users : users.subList(first, users.size());
     }
 
     private int endShard(final long nowMs) {

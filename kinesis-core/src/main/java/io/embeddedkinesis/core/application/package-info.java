@@ -12,15 +12,19 @@
  *        │                         ├─ LeaseTaker (expired leases first, else steal from the most loaded)
  *        │                         └─ ShardConsumer per held lease:
  *        │                              WAITING_ON_PARENT_SHARDS → INITIALIZING → PROCESSING → SHARD_ENDING
- *        │                              ShardRecordsSource (PollingRecordsSource: GetRecords) → processor
+ *        │                              ShardRecordsSource (PollingRecordsSource: GetRecords, or
+ *        │                                FanOutRecordsSource: SubscribeToShard) → deaggregation → processor
  *        │                              ShardCheckpointer → HeldLease → LeaseTable
  *        └─ Worker ...
  * </pre>
  * Retrieval sits behind {@link io.embeddedkinesis.core.application.RetrievalFactory} and
- * {@link io.embeddedkinesis.core.application.ShardRecordsSource}: polling is built, a push source
- * (enhanced fan-out) plugs in beside it. Records reach processors as
- * {@link io.embeddedkinesis.core.application.KinesisClientRecord}s carrying a sub-sequence number (0, since
- * records are not deaggregated), which checkpoints take too.
+ * {@link io.embeddedkinesis.core.application.ShardRecordsSource}: polling
+ * ({@link io.embeddedkinesis.core.application.PollingConfig}) or enhanced fan-out
+ * ({@link io.embeddedkinesis.core.application.FanOutConfig}, whose consumer
+ * {@code StreamConsumerRegistration} registers once per application). Whatever the source, the shard consumer
+ * deaggregates KPL records, as the KCL does, so records reach processors as
+ * {@link io.embeddedkinesis.core.application.KinesisClientRecord}s carrying the user record's sub-sequence
+ * number, which checkpoints take too.
  *
  * <h2>Threads and time</h2>
  * A worker does everything in {@code doWork()} on the thread that drives it: an Agrona {@code AgentRunner}

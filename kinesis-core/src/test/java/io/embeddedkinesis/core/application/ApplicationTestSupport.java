@@ -11,17 +11,23 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
 /**
  * A broker and consumer applications on a temporary directory, with a clock the test moves and workers the
- * test drives: no threads, no sleeps.
+ * test drives: no threads of the test's own, no sleeps. (Enhanced fan-out pushes from the broker's thread,
+ * which {@link #runUntil} waits for.)
  */
 abstract class ApplicationTestSupport {
     static final long START_MS = 1_764_000_000_000L;
     /** Polls every 200 ms: five reads a second, the shard's limit. */
     static final PollingConfig POLLING = new PollingConfig(10_000, 200);
     static final long STEP_MS = 200;
+    /** The longest a test waits for the fan-out thread, in wall-clock time. */
+    static final long WAIT_SECONDS = 30;
 
     @TempDir
     Path directory;
@@ -33,11 +39,15 @@ abstract class ApplicationTestSupport {
     KinesisBroker broker;
 
     KinesisBroker openBroker() {
+        return openBroker(b -> b);
+    }
+
+    KinesisBroker openBroker(final UnaryOperator<BrokerConfig.Builder> customizer) {
         if (clock.time() == 0) {
             clock.update(START_MS);
         }
-        broker = KinesisBroker.open(BrokerConfig.builder().directory(directory).clock(clock)
-            .housekeepingIntervalMs(0).build());
+        broker = KinesisBroker.open(customizer.apply(BrokerConfig.builder().directory(directory).clock(clock)
+            .housekeepingIntervalMs(0)).build());
         return broker;
     }
 
@@ -86,6 +96,38 @@ abstract class ApplicationTestSupport {
         drive(workers);
         for (long elapsed = 0; elapsed < ms; elapsed += STEP_MS) {
             clock.advance(STEP_MS);
+            drive(workers);
+        }
+    }
+
+    /**
+     * Drives the workers and moves the clock a step at a time until a condition holds. Enhanced fan-out pushes
+     * on the broker's own thread, so a test waits for what it pushed: this gives up after {@value #WAIT_SECONDS}
+     * seconds of wall-clock time, and parks a little between steps rather than sleeping a fixed time.
+     */
+    void runUntil(final BooleanSupplier condition, final Worker... workers) {
+        final long giveUpNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        drive(workers);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > giveUpNs) {
+                throw new AssertionError("not reached within " + WAIT_SECONDS + " s; events=" + events
+                    + ", errors=" + errors);
+            }
+            clock.advance(STEP_MS);
+            drive(workers);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+        }
+    }
+
+    /** Drives the workers, without moving the clock, until a condition holds; see {@link #runUntil}. */
+    static void driveUntil(final BooleanSupplier condition, final Worker... workers) {
+        final long giveUpNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        drive(workers);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > giveUpNs) {
+                throw new AssertionError("not reached within " + WAIT_SECONDS + " s");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
             drive(workers);
         }
     }
