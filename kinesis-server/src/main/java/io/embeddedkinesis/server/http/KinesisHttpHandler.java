@@ -57,7 +57,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>An event-stream operation ({@code SubscribeToShard}) is refused like any other while its request is
  * checked; once the broker accepts it, the answer is a status 200 with an event-stream body that an
- * {@link EventStreamWriter} writes as the events come. On HTTP/2 that is one stream among the connection's
+ * {@code EventStreamWriter} writes as the events come. On HTTP/2 that is one stream among the connection's
  * others. On HTTP/1.1 (which the AWS SDKs do not use for it) the body is chunked and the connection closes
  * after it ({@code Connection: close}): requests the client pipelines behind it are not answered, and it sends
  * them again on a new connection, as HTTP/1.1 has clients do after a close.
