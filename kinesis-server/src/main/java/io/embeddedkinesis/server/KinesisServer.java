@@ -48,9 +48,10 @@ public final class KinesisServer implements AutoCloseable {
     private final Channel channel;
     private final URI endpoint;
     private final X509Certificate certificate;
+    private final KinesisHttpHandler handler;
 
     private KinesisServer(final KinesisBroker broker, final ServerConfig config, final RequestAuthenticator auth) {
-        final KinesisHttpHandler handler = new KinesisHttpHandler(new KinesisOperations(broker), auth,
+        this.handler = new KinesisHttpHandler(new KinesisOperations(broker), auth,
             broker.config().clock());
         final TlsContext tls = config.tls() ? tlsContext(config) : null;
         this.certificate = tls != null ? tls.certificate() : null;
@@ -133,6 +134,15 @@ public final class KinesisServer implements AutoCloseable {
      */
     public Optional<X509Certificate> certificate() {
         return Optional.ofNullable(certificate);
+    }
+
+    /**
+     * How many events the server's SubscribeToShard streams hold for their clients; for tests of flow control.
+     *
+     * @return events taken from the broker and not yet written out.
+     */
+    int eventsAwaitingWrite() {
+        return handler.eventsAwaitingWrite();
     }
 
     /**

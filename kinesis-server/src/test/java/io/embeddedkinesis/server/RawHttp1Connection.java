@@ -65,6 +65,21 @@ final class RawHttp1Connection implements AutoCloseable {
         return new Response(statusLine, headers, new String(body, StandardCharsets.UTF_8));
     }
 
+    /**
+     * One chunk of a chunked body.
+     *
+     * @return its bytes; empty for the last chunk, which ends the body.
+     */
+    byte[] readChunk() throws IOException {
+        final int size = Integer.parseInt(line().trim(), 16);
+        final byte[] chunk = in.readNBytes(size);
+        if (chunk.length < size) {
+            throw new IOException("connection closed mid-chunk");
+        }
+        line();
+        return chunk;
+    }
+
     /** Whether the server closed the connection: a read sees the end of the stream. */
     boolean closedByServer() throws IOException {
         return in.read() == -1;

@@ -43,8 +43,9 @@ import io.netty.util.AsciiString;
  * <p>HTTP/2 streams get child channels ({@link Http2MultiplexHandler}) rather than
  * {@code InboundHttp2ToHttpAdapter}, which folds every stream into one channel: its body limit is a
  * connection error that would fail every request in flight, where a child channel answers 413 on its own
- * stream like HTTP/1.1 does; and a child channel can later carry a long event stream (SubscribeToShard) with
- * its own flow control, which a single {@code HttpToHttp2ConnectionHandler} cannot interleave.
+ * stream like HTTP/1.1 does; and a child channel carries a long event stream (SubscribeToShard, written by
+ * {@code EventStreamWriter}) with its own flow control, which a single {@code HttpToHttp2ConnectionHandler}
+ * cannot interleave.
  *
  * <p>Sharable: one instance serves every connection of a server.
  */

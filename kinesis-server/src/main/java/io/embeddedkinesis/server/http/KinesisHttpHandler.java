@@ -6,6 +6,8 @@ import io.embeddedkinesis.core.exception.KinesisException;
 import io.embeddedkinesis.server.auth.AuthenticationException;
 import io.embeddedkinesis.server.auth.RequestAuthenticator;
 import io.embeddedkinesis.server.protocol.ErrorBodies;
+import io.embeddedkinesis.server.protocol.EventStream;
+import io.embeddedkinesis.server.protocol.EventStreamMessages;
 import io.embeddedkinesis.server.protocol.KinesisOperations;
 import io.embeddedkinesis.server.protocol.Operation;
 import io.embeddedkinesis.server.protocol.RequestReader;
@@ -19,13 +21,18 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.util.AttributeKey;
 import org.agrona.concurrent.EpochClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +43,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Serves one Kinesis request: works out the operation and encoding, authenticates, type-checks, calls the
@@ -46,6 +54,13 @@ import java.util.UUID;
  * <p>Stateless and shared by every connection and every HTTP/2 stream (each stream is a channel of its own,
  * so an answer goes back on the stream its request came from); runs on the connection's event loop, since
  * broker calls take microseconds and never wait on a peer.
+ *
+ * <p>An event-stream operation ({@code SubscribeToShard}) is refused like any other while its request is
+ * checked; once the broker accepts it, the answer is a status 200 with an event-stream body that an
+ * {@code EventStreamWriter} writes as the events come. On HTTP/2 that is one stream among the connection's
+ * others. On HTTP/1.1 (which the AWS SDKs do not use for it) the body is chunked and the connection closes
+ * after it ({@code Connection: close}): requests the client pipelines behind it are not answered, and it sends
+ * them again on a new connection, as HTTP/1.1 has clients do after a close.
  */
 @ChannelHandler.Sharable
 public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -57,7 +72,10 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
 
     private final KinesisOperations operations;
     private final RequestAuthenticator authenticator;
+    private static final AttributeKey<Boolean> STREAMING = AttributeKey.valueOf("kinesis.eventStream");
+
     private final EpochClock clock;
+    private final AtomicInteger eventsAwaitingWrite = new AtomicInteger();
 
     /**
      * @param operations    the operations to dispatch to.
@@ -73,11 +91,14 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
 
     @Override
     protected void channelRead0(final ChannelHandlerContext ctx, final FullHttpRequest request) {
-        final FullHttpResponse response = respond(request);
-        response.headers().set("x-amzn-RequestId", UUID.randomUUID().toString());
-        // AWS dates every response; an SDK whose signatures are refused as expired adjusts its clock by it.
-        response.headers().set(HttpHeaderNames.DATE,
-            DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(clock.time()).atOffset(ZoneOffset.UTC)));
+        if (ctx.channel().hasAttr(STREAMING)) {
+            return;
+        }
+        final FullHttpResponse response = respond(ctx, request);
+        if (response == null) {
+            return;
+        }
+        stamp(response);
         HttpUtil.setContentLength(response, response.content().readableBytes());
         final boolean keepAlive = HttpUtil.isKeepAlive(request);
         HttpUtil.setKeepAlive(response, keepAlive);
@@ -86,6 +107,23 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
         } else {
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }
+    }
+
+    /**
+     * How many events the server's event streams have taken from the broker and not yet written out: what a
+     * slow client makes the server hold, which flow control keeps to a few per stream.
+     *
+     * @return the number of events, across every connection.
+     */
+    public int eventsAwaitingWrite() {
+        return eventsAwaitingWrite.get();
+    }
+
+    /** AWS dates every response; an SDK whose signatures are refused as expired adjusts its clock by it. */
+    private void stamp(final HttpResponse response) {
+        response.headers().set("x-amzn-RequestId", UUID.randomUUID().toString());
+        response.headers().set(HttpHeaderNames.DATE,
+            DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(clock.time()).atOffset(ZoneOffset.UTC)));
     }
 
     /**
@@ -98,7 +136,8 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
         ctx.close();
     }
 
-    private FullHttpResponse respond(final FullHttpRequest request) {
+    /** The whole response, or null if an event stream has begun answering instead. */
+    private FullHttpResponse respond(final ChannelHandlerContext ctx, final FullHttpRequest request) {
         if (!HttpMethod.POST.equals(request.method())) {
             return text(HttpResponseStatus.FORBIDDEN, "application/xml", ACCESS_DENIED_XML);
         }
@@ -127,14 +166,18 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
         if (operation == null) {
             return error(format, HttpResponseStatus.BAD_REQUEST, "UnknownOperationException", null, null);
         }
-        return invoke(request, operation, document, format);
+        return invoke(ctx, request, operation, document, format);
     }
 
-    private FullHttpResponse invoke(final FullHttpRequest request, final Operation operation, final JsonNode document,
-        final WireFormat format) {
+    private FullHttpResponse invoke(final ChannelHandlerContext ctx, final FullHttpRequest request,
+        final Operation operation, final JsonNode document, final WireFormat format) {
         try {
             authenticator.authenticate(request);
             final RequestReader reader = new RequestReader(document, format).checkTypes(operation.members());
+            if (operation.isEventStream()) {
+                stream(ctx, operation.eventStreamHandler().open(reader, format), format);
+                return null;
+            }
             final ResponseWriter writer = new ResponseWriter(format);
             operation.handler().handle(reader, writer);
             return response(HttpResponseStatus.OK, format.contentType(), writer.toBytes());
@@ -153,6 +196,19 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
             LOG.warn("{} failed unexpectedly", operation.name(), ex);
             return error(format, HttpResponseStatus.INTERNAL_SERVER_ERROR, "InternalFailure", null, null);
         }
+    }
+
+    private <E> void stream(final ChannelHandlerContext ctx, final EventStream<E> events, final WireFormat format) {
+        final HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        head.headers().set(HttpHeaderNames.CONTENT_TYPE, EventStreamMessages.CONTENT_TYPE);
+        stamp(head);
+        final boolean http1 = !(ctx.channel() instanceof Http2StreamChannel);
+        if (http1) {
+            HttpUtil.setTransferEncodingChunked(head, true);
+            head.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.channel().attr(STREAMING).set(Boolean.TRUE);
+        }
+        new EventStreamWriter<>(ctx.channel(), events, format, http1, eventsAwaitingWrite).start(head);
     }
 
     /**

@@ -82,7 +82,8 @@ public final class KinesisOperations {
     private static final List<String> STREAM_MODES = List.of("PROVISIONED", "ON_DEMAND");
     private static final List<String> FILTER_TYPES = List.of("AFTER_SHARD_ID", "AT_TRIM_HORIZON",
         "FROM_TRIM_HORIZON", "AT_LATEST", "AT_TIMESTAMP", "FROM_TIMESTAMP");
-    private static final List<String> ITERATOR_TYPES =
+    /** The shard iterator types, in the order the service lists them in its enum errors. */
+    static final List<String> ITERATOR_TYPES =
         List.of("AFTER_SEQUENCE_NUMBER", "LATEST", "AT_TIMESTAMP", "AT_SEQUENCE_NUMBER", "TRIM_HORIZON");
 
     private final KinesisBroker broker;
@@ -149,6 +150,8 @@ public final class KinesisOperations {
         addTagging();
         add("DescribeLimits", this::describeLimits);
         new ConsumerOperations(broker).registerWith(this::add);
+        final Operation subscribeToShard = new SubscribeToShardOperation(broker).operation();
+        operations.put(subscribeToShard.name(), subscribeToShard);
     }
 
     /** The tagging operations, their members in the order of the Kinesis model's shapes. */
