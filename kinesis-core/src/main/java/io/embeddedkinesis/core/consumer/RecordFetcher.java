@@ -8,6 +8,7 @@ import io.embeddedkinesis.core.exception.ResourceNotFoundException;
 import io.embeddedkinesis.core.exception.ValidationErrors;
 import io.embeddedkinesis.core.log.LogClosedException;
 import io.embeddedkinesis.core.metrics.StreamMeters;
+import io.embeddedkinesis.core.model.ChildShard;
 import io.embeddedkinesis.core.model.GetRecordsRequest;
 import io.embeddedkinesis.core.model.GetRecordsResult;
 import io.embeddedkinesis.core.model.GetShardIteratorRequest;
@@ -159,9 +160,13 @@ public final class RecordFetcher {
                 stream.trimHorizonMs(nowMs));
             shard.readLimiter().onBytesRead(batch.bytes());
             final GetRecordsResult result;
-            if (batch.reachedEndOf(shard)) {
-                result = new GetRecordsResult(batch.records(), null, 0, ShardReads.childShards(stream, shard));
+            final List<ChildShard> children = batch.reachedEndOf(shard) ? ShardReads.childShards(stream, shard)
+                : List.of();
+            if (!children.isEmpty()) {
+                result = new GetRecordsResult(batch.records(), null, 0, children);
             } else {
+                // Not at the end, or at the end of a shard the resharder has sealed but whose children it has
+                // not published yet: Kinesis never ends a shard without naming its children, so read on.
                 final String nextIterator = new ShardIterator(stream.streamName(), stream.streamTag(),
                     iterator.shardIndex(), batch.nextPosition(), nowMs).seal(cipher);
                 result = new GetRecordsResult(batch.records(), nextIterator, batch.millisBehindLatest(shard, nowMs),
