@@ -57,10 +57,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.SubscribeToShardEventStream;
+import software.amazon.awssdk.services.kinesis.model.SubscribeToShardResponseHandler;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -168,6 +172,35 @@ class ReadmeExampleTest {
                 ShardIteratorType.TRIM_HORIZON)).records()).extracting(Record::partitionKey).containsExactly("user-42");
         }
         // README example server: end
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldSubscribeTheSdkAsyncClientAsTheReadmeShows() throws InterruptedException {
+        try (KinesisBroker broker = KinesisBroker.open();
+             KinesisServer server = KinesisServer.start(broker, ServerConfig.builder().build())) {
+            broker.createStream("clicks", 1);
+            broker.putRecord("clicks", "user-42", JSON.getBytes(StandardCharsets.UTF_8));
+            final String consumerArn = broker.registerStreamConsumer(
+                broker.describeStreamSummary("clicks").streamARN(), "dashboard").consumerARN();
+            final AwsCredentialsProvider credentials =
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+            // README example fanoutsdk: begin
+            KinesisAsyncClient kinesis = KinesisAsyncClient.builder().endpointOverride(server.endpoint())
+                .region(Region.US_EAST_1).credentialsProvider(credentials).build();   // Netty, HTTP/2
+            BlockingQueue<SubscribeToShardEventStream> events = new LinkedBlockingQueue<>();
+            kinesis.subscribeToShard(b -> b.consumerARN(consumerArn).shardId("shardId-000000000000")
+                    .startingPosition(p -> p.type("TRIM_HORIZON")),
+                SubscribeToShardResponseHandler.builder()
+                    .subscriber(events::add)                     // SubscribeToShardEvents, as from Amazon Kinesis
+                    .build());
+            // README example fanoutsdk: end
+            final var event = (software.amazon.awssdk.services.kinesis.model.SubscribeToShardEvent)
+                events.poll(30, TimeUnit.SECONDS);
+            assertThat(event).isNotNull();
+            assertThat(event.records()).extracting(r -> r.data().asUtf8String()).containsExactly(JSON);
+            kinesis.close();
+        }
     }
 
     @Test
@@ -399,7 +432,8 @@ class ReadmeExampleTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "usage", "config", "server", "metrics", "resharding", "tags", "junit", "consumer", "kpl", "fanout"})
+        "usage", "config", "server", "metrics", "resharding", "tags", "junit", "consumer", "kpl", "fanout",
+        "fanoutsdk"})
     void shouldShowTheCodeOfThisTestInTheReadme(final String example) throws IOException {
         final List<String> readme = Files.readAllLines(README);
         final List<String> test = Files.readAllLines(THIS_FILE);
