@@ -368,7 +368,8 @@ public final class EventSourceMappingConfig {
          */
         public Builder maximumRecordAgeInSeconds(final int seconds) {
             if (seconds != -1 && (seconds < 60 || seconds > 604_800)) {
-                // Lambda's own text for this rule (it is narrower than the model's -1..604800 range).
+                // Inferred wording: Lambda's text for this rule was not found. The rule is Lambda's, narrower
+                // than the API model's -1..604800 range.
                 throw new IllegalArgumentException("MaximumRecordAgeInSeconds must be either -1 (forever) or between"
                     + " 60 and 604800 (inclusive)");
             }

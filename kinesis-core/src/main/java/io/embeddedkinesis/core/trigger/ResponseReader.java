@@ -21,7 +21,9 @@ import java.util.Map;
  * <p>With {@code ReportBatchItemFailures}: no response, no list or an empty list is a complete success; an
  * empty, null or unknown {@code itemIdentifier} (one that is not the sequence number of a record of the
  * batch, which is also what a misspelt key gives) fails the whole batch; otherwise the records from the
- * lowest reported sequence number on failed. With tumbling windows, a response without {@code state} fails
+ * lowest reported sequence number on failed. When that is the batch's first record nothing succeeded, so it
+ * is a whole-batch failure: retried, or halved with {@code BisectBatchOnFunctionError}, since a split at the
+ * first record would retry the same batch without ever isolating the record. With tumbling windows, a response without {@code state} fails
  * the batch. Thread-safe.
  */
 final class ResponseReader {
