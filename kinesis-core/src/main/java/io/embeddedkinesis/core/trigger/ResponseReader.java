@@ -23,8 +23,8 @@ import java.util.Map;
  * batch, which is also what a misspelt key gives) fails the whole batch; otherwise the records from the
  * lowest reported sequence number on failed. When that is the batch's first record nothing succeeded, so it
  * is a whole-batch failure: retried, or halved with {@code BisectBatchOnFunctionError}, since a split at the
- * first record would retry the same batch without ever isolating the record. With tumbling windows, a response without {@code state} fails
- * the batch. Thread-safe.
+ * first record would retry the same batch without ever isolating the record. With tumbling windows, a
+ * response without {@code state} fails the batch. Thread-safe.
  */
 final class ResponseReader {
     private static final ObjectMapper MAPPER = new ObjectMapper();
