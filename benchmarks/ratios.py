@@ -5,6 +5,10 @@ A baseline is a benchmark method whose name starts with "baseline", in the same 
 method. It matches a library result when every parameter it has (e.g. dataSizeBytes) has the same value
 in the library result; parameters only the library has (e.g. shardCount) do not matter.
 
+Throughput results are operations per second (higher is better); sample-mode results (latency) are time
+per operation (lower is better), and get a row each for their mean, p50 and p99. A ratio is always
+library / baseline, in the result's own unit.
+
 Usage: ratios.py jmh-result.json
 """
 import json
@@ -31,6 +35,11 @@ def relative_error(metric):
     return error / metric["score"]
 
 
+def number(value):
+    """A score as the table shows it: whole numbers for large ones, three significant digits for small ones."""
+    return f"{value:,.0f}" if value >= 100 else f"{value:.3g}"
+
+
 def main(path):
     with open(path) as file:
         results = json.load(file)
@@ -49,18 +58,28 @@ def main(path):
         library = result["primaryMetric"]
         baseline = find_baseline(result, baselines.get(class_name, []))
         if baseline is None:
-            rows.append((f"{class_name}.{method}", params, f"{library['score']:,.0f}", "-", "no baseline"))
+            rows.append((f"{class_name}.{method}", params, number(library["score"]), "-",
+                         library.get("scoreUnit", ""), "no baseline"))
             continue
         raw = baseline["primaryMetric"]
+        unit = library.get("scoreUnit", "ops/s")
+        name = f"{class_name}.{method} / {split(baseline)[1]}"
         ratio = library["score"] / raw["score"]
         errors = [relative_error(library), relative_error(raw)]
         text = f"{ratio:.2f}x"
         if None not in errors:
             text += f" ± {ratio * math.sqrt(errors[0] ** 2 + errors[1] ** 2):.2f}"
-        rows.append((f"{class_name}.{method} / {split(baseline)[1]}", params,
-                     f"{library['score']:,.0f}", f"{raw['score']:,.0f}", text))
+        label = "mean" if result.get("mode") == "sample" else ""
+        rows.append(((name + " " + label).rstrip(), params, number(library["score"]), number(raw["score"]), unit,
+                     text))
+        if result.get("mode") == "sample":
+            for percentile, label in (("50.0", "p50"), ("99.0", "p99")):
+                lib = library["scorePercentiles"][percentile]
+                base = raw["scorePercentiles"][percentile]
+                rows.append((f"{name} {label}", params, number(lib), number(base), unit,
+                             f"{lib / base:.2f}x" if base else "-"))
 
-    header = ("library / baseline", "params", "library ops/s", "baseline ops/s", "ratio")
+    header = ("library / baseline", "params", "library", "baseline", "unit", "ratio")
     widths = [max(len(row[i]) for row in rows + [header]) for i in range(len(header))]
     for row in [header] + rows:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())

@@ -34,6 +34,8 @@ class BenchmarkListTest {
             "io.embeddedkinesis.benchmarks.core.PutRecordsBenchmark.putRecords",
             "io.embeddedkinesis.benchmarks.core.GetRecordsBenchmark.getRecords",
             "io.embeddedkinesis.benchmarks.core.MetricsPutRecordBenchmark.putRecord",
+            "io.embeddedkinesis.benchmarks.core.SubscribeToShardLatencyBenchmark.putToSubscriber",
+            "io.embeddedkinesis.benchmarks.core.SubscribeToShardThroughputBenchmark.putRecordsToSubscribers",
             "io.embeddedkinesis.benchmarks.server.ServerPutRecordsBenchmark.putRecords",
             "io.embeddedkinesis.benchmarks.server.ServerPutRecordBenchmark.putRecord",
             "io.embeddedkinesis.benchmarks.server.ServerGetRecordsBenchmark.getRecords");

@@ -1,6 +1,8 @@
 package io.embeddedkinesis.examples;
 
+import io.embeddedkinesis.core.BrokerConfig;
 import io.embeddedkinesis.core.KinesisBroker;
+import io.embeddedkinesis.core.ShardLimits;
 import io.embeddedkinesis.core.exception.ResourceInUseException;
 import io.embeddedkinesis.core.model.GetRecordsRequest;
 import io.embeddedkinesis.core.model.GetRecordsResult;
@@ -94,7 +96,21 @@ public final class ClickstreamDemo {
      * @return what was produced and consumed on each shard.
      */
     public static ClickstreamSummary run(final Path directory, final Duration duration) {
-        try (KinesisBroker kinesis = KinesisBroker.open(directory)) {
+        return run(directory, duration, ShardLimits.KINESIS_DEFAULTS);
+    }
+
+    /**
+     * Runs the demo with other per-shard limits, e.g. lower ones so that even a slow machine sees
+     * throttling.
+     *
+     * @param directory where the broker keeps its files; created if missing, reopened if not.
+     * @param duration  how long the producers put records.
+     * @param limits    the shards' limits.
+     * @return what was produced and consumed on each shard.
+     */
+    public static ClickstreamSummary run(final Path directory, final Duration duration, final ShardLimits limits) {
+        try (KinesisBroker kinesis = KinesisBroker.open(BrokerConfig.builder().directory(directory)
+            .shardLimits(limits).build())) {
             final boolean reopened = createOrReopen(kinesis);
             final List<String> shardIds = kinesis.listShards(STREAM_NAME).shards().stream()
                 .map(Shard::shardId).toList();

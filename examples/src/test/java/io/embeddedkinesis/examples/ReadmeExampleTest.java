@@ -8,10 +8,33 @@ import io.embeddedkinesis.core.BrokerConfig;
 import io.embeddedkinesis.core.KinesisBroker;
 import io.embeddedkinesis.core.OnDemandScaling;
 import io.embeddedkinesis.core.ShardLimits;
+import io.embeddedkinesis.core.application.ApplicationConfig;
+import io.embeddedkinesis.core.application.ConsumerApplication;
+import io.embeddedkinesis.core.application.InitialPosition;
+import io.embeddedkinesis.core.application.InitializationInput;
+import io.embeddedkinesis.core.application.KinesisClientRecord;
+import io.embeddedkinesis.core.application.Lease;
+import io.embeddedkinesis.core.application.LeaseLostInput;
+import io.embeddedkinesis.core.application.PollingConfig;
+import io.embeddedkinesis.core.application.ProcessRecordsInput;
+import io.embeddedkinesis.core.application.ShardEndedInput;
+import io.embeddedkinesis.core.application.ShardRecordProcessor;
+import io.embeddedkinesis.core.application.ShutdownRequestedInput;
+import io.embeddedkinesis.core.application.Worker;
+import io.embeddedkinesis.core.junit.EmbeddedKinesis;
+import io.embeddedkinesis.core.junit.KinesisStream;
+import io.embeddedkinesis.core.junit.StreamReader;
+import io.embeddedkinesis.core.junit.TestClock;
+import io.embeddedkinesis.core.kpl.DeaggregatedRecord;
+import io.embeddedkinesis.core.kpl.RecordAggregator;
+import io.embeddedkinesis.core.kpl.RecordDeaggregator;
+import io.embeddedkinesis.core.kpl.UserRecord;
+import io.embeddedkinesis.core.kpl.UserRecordResult;
 import io.embeddedkinesis.core.log.Durability;
 import io.embeddedkinesis.core.metrics.BrokerMetrics;
 import io.embeddedkinesis.core.metrics.StreamUsage;
 import io.embeddedkinesis.core.metrics.UsagePrices;
+import io.embeddedkinesis.core.model.Consumer;
 import io.embeddedkinesis.core.model.CreateStreamRequest;
 import io.embeddedkinesis.core.model.DescribeLimitsResult;
 import io.embeddedkinesis.core.model.GetRecordsResult;
@@ -24,6 +47,8 @@ import io.embeddedkinesis.core.model.Shard;
 import io.embeddedkinesis.core.model.ShardFilter;
 import io.embeddedkinesis.core.model.ShardFilterType;
 import io.embeddedkinesis.core.model.ShardIteratorType;
+import io.embeddedkinesis.core.model.StartingPosition;
+import io.embeddedkinesis.core.model.SubscribeToShardEvent;
 import io.embeddedkinesis.core.model.Tag;
 import io.embeddedkinesis.core.trigger.EventSourceMapping;
 import io.embeddedkinesis.core.trigger.EventSourceMappingConfig;
@@ -49,13 +74,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Flow;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -234,6 +264,148 @@ class ReadmeExampleTest {
         }
     }
 
+    @Timeout(30)
+    // README example junit: begin
+    @Test
+    @EmbeddedKinesis(streams = @KinesisStream(name = "orders", shards = 2))   // a broker and stream for this test
+    void shouldSeeWhatTheServicePut(KinesisBroker kinesis, TestClock clock, StreamReader reader) {
+        byte[] paid = "paid".getBytes(StandardCharsets.UTF_8);
+        new Thread(() -> kinesis.putRecord("orders", "order-1", paid)).start();   // e.g. the code under test
+        Record order = reader.awaitRecord("orders", r -> r.partitionKey().equals("order-1"), Duration.ofSeconds(10));
+        assertThat(order.data()).isEqualTo(paid);
+        clock.advance(Duration.ofHours(25));                      // the broker's time: past the 24-hour retention
+        List<Record> kept = reader.readAll("orders");             // every shard, parents first: empty now
+        assertThat(kept).isEmpty();
+    }
+    // README example junit: end
+
+    @Test
+    @Timeout(30)
+    void shouldAggregateAndDeaggregateAsTheReadmeShows() {
+        try (KinesisBroker kinesis = KinesisBroker.open()) {
+            // README example kpl: begin
+            kinesis.createStream("clicks", 2);
+            List<UserRecord> records = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                byte[] data = ("{\"click\":" + i + "}").getBytes(StandardCharsets.UTF_8);
+                records.add(UserRecord.of("user-" + i % 10, data));   // 10 keys, 100 small records
+            }
+            RecordAggregator aggregator = new RecordAggregator();   // aggregates of up to 51,200 bytes, as in the KPL
+            List<UserRecordResult> results = aggregator.putRecords(kinesis, "clicks", records);   // one a user record
+            assertThat(results).hasSize(100).allMatch(UserRecordResult::isSuccessful);
+            for (Shard shard : kinesis.listShards("clicks").shards()) {
+                String iterator =
+                    kinesis.getShardIterator("clicks", shard.shardId(), ShardIteratorType.TRIM_HORIZON);
+                List<Record> page = kinesis.getRecords(iterator).records();   // one aggregate a shard
+                assertThat(page).hasSize(1);
+                for (DeaggregatedRecord user : RecordDeaggregator.deaggregate(page, shard.hashKeyRange())) {
+                    System.out.println(user.partitionKey() + " " + new String(user.data(), StandardCharsets.UTF_8));
+                }
+            }
+            // README example kpl: end
+            final List<String> read = new ArrayList<>();
+            for (final Shard shard : kinesis.listShards("clicks").shards()) {
+                final String iterator =
+                    kinesis.getShardIterator("clicks", shard.shardId(), ShardIteratorType.TRIM_HORIZON);
+                RecordDeaggregator.deaggregate(kinesis.getRecords(iterator).records(), shard.hashKeyRange())
+                    .forEach(user -> read.add(new String(user.data(), StandardCharsets.UTF_8)));
+            }
+            assertThat(read).hasSize(100).contains("{\"click\":0}", "{\"click\":99}");
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void shouldRunAConsumerApplicationAsTheReadmeShows() {
+        try (KinesisBroker kinesis = KinesisBroker.open()) {
+            kinesis.createStream("clicks", 2);
+            kinesis.putRecord("clicks", "user-42", "home".getBytes(StandardCharsets.UTF_8));
+            // README example consumer: begin
+            class PrintingProcessor implements ShardRecordProcessor {
+                public void initialize(InitializationInput input) { }
+                public void processRecords(ProcessRecordsInput input) {
+                    for (KinesisClientRecord record : input.records()) {
+                        System.out.println(record.partitionKey() + " " + new String(record.data(), UTF_8));
+                    }
+                    input.checkpointer().checkpoint();            // a restart or failover resumes after these
+                }
+                public void leaseLost(LeaseLostInput input) { }  // another worker has the shard now
+                public void shardEnded(ShardEndedInput input) {
+                    input.checkpointer().checkpoint();            // required: the shard's children start after it
+                }
+                public void shutdownRequested(ShutdownRequestedInput input) {
+                    input.checkpointer().checkpoint();
+                }
+            }
+            ApplicationConfig config = ApplicationConfig.builder("printer", "clicks", id -> new PrintingProcessor())
+                .initialPosition(InitialPosition.TRIM_HORIZON)   // shards without a checkpoint; the default is LATEST
+                .retrievalFactory(new PollingConfig(10_000, 200)) // KCL's PollingConfig; default 10,000 and 1,500 ms
+                .build();
+            try (ConsumerApplication app = ConsumerApplication.open(kinesis, config)) {
+                Worker first = app.startWorker("worker-1");     // on its own thread; workers share the shards
+                Worker second = app.startWorker("worker-2");
+                // ... the program goes on; the workers process and checkpoint in the background
+                assertThat(awaitCheckpoint(app)).isTrue();
+                List<Lease> leases = app.leases();               // owner, counter, checkpoint, parents... per shard
+            }                                                    // workers shut down and release their leases
+            // README example consumer: end
+            assertThat(kinesis.directory().resolve("applications").resolve("printer")).isDirectory();
+        }
+    }
+
+    /** Waits, at most 30 seconds, for the workers on their threads to checkpoint a record. */
+    private static boolean awaitCheckpoint(final ConsumerApplication app) {
+        final long giveUpNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < giveUpNs) {
+            if (app.leases().stream().anyMatch(lease -> !lease.checkpoint().isSentinel())) {
+                return true;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        return false;
+    }
+
+    @Test
+    @Timeout(30)
+    void shouldPushRecordsToASubscriberAsTheReadmeShows() throws InterruptedException {
+        try (KinesisBroker kinesis = KinesisBroker.open()) {
+            // README example fanout: begin
+            kinesis.createStream("clicks", 1);
+            String streamArn = kinesis.describeStreamSummary("clicks").streamARN();
+            Consumer consumer = kinesis.registerStreamConsumer(streamArn, "dashboard");   // ACTIVE at once
+            BlockingQueue<String> pages = new LinkedBlockingQueue<>();
+            kinesis.subscribeToShard(consumer.consumerARN(), "shardId-000000000000", StartingPosition.latest())
+                .subscribe(new Flow.Subscriber<SubscribeToShardEvent>() {
+                    private Flow.Subscription subscription;
+
+                    @Override
+                    public void onSubscribe(Flow.Subscription given) {
+                        subscription = given;
+                        subscription.request(1);                  // one event at a time
+                    }
+
+                    @Override
+                    public void onNext(SubscribeToShardEvent event) {   // on the broker's fan-out thread
+                        event.records().forEach(r -> pages.add(new String(r.data(), StandardCharsets.UTF_8)));
+                        subscription.request(1);
+                    }
+
+                    @Override
+                    public void onError(Throwable error) {        // the consumer or stream went away
+                        error.printStackTrace();
+                    }
+
+                    @Override
+                    public void onComplete() {                    // after 5 minutes: subscribe again, after
+                    }                                             // the last continuationSequenceNumber
+                });
+            kinesis.putRecord("clicks", "user-42", JSON.getBytes(StandardCharsets.UTF_8));
+            String page = pages.poll(10, TimeUnit.SECONDS);       // pushed within microseconds of the put
+            assertThat(page).isEqualTo(JSON);
+            // README example fanout: end
+        }
+    }
+
     @Test
     @Timeout(30)
     void shouldRunALambdaHandlerOnAStreamAsTheReadmeShows() {
@@ -283,7 +455,9 @@ class ReadmeExampleTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"usage", "config", "server", "metrics", "resharding", "tags", "triggers"})
+    @ValueSource(strings = {
+        "usage", "config", "server", "metrics", "resharding", "tags", "junit", "consumer", "kpl", "fanout",
+        "triggers"})
     void shouldShowTheCodeOfThisTestInTheReadme(final String example) throws IOException {
         final List<String> readme = Files.readAllLines(README);
         final List<String> test = Files.readAllLines(THIS_FILE);

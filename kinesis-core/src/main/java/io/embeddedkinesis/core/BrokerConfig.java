@@ -39,6 +39,9 @@ public final class BrokerConfig {
     private final long streamDeletionDelayMs;
     private final long reshardDelayMs;
     private final long shardIteratorTtlMs;
+    private final long consumerCreationDelayMs;
+    private final long consumerDeletionDelayMs;
+    private final long subscriptionLifetimeMs;
     private final LogCycle logCycle;
     private final Durability durability;
     private final long fsyncIntervalMs;
@@ -60,6 +63,9 @@ public final class BrokerConfig {
         this.streamDeletionDelayMs = builder.streamDeletionDelayMs;
         this.reshardDelayMs = builder.reshardDelayMs;
         this.shardIteratorTtlMs = builder.shardIteratorTtlMs;
+        this.consumerCreationDelayMs = builder.consumerCreationDelayMs;
+        this.consumerDeletionDelayMs = builder.consumerDeletionDelayMs;
+        this.subscriptionLifetimeMs = builder.subscriptionLifetimeMs;
         this.logCycle = builder.logCycle;
         this.durability = builder.durability;
         this.fsyncIntervalMs = builder.fsyncIntervalMs;
@@ -197,6 +203,34 @@ public final class BrokerConfig {
     }
 
     /**
+     * How long a newly registered enhanced fan-out consumer stays CREATING.
+     *
+     * @return milliseconds; 0 by default.
+     */
+    public long consumerCreationDelayMs() {
+        return consumerCreationDelayMs;
+    }
+
+    /**
+     * How long a deregistered enhanced fan-out consumer stays DELETING before it is gone.
+     *
+     * @return milliseconds; 0 by default.
+     */
+    public long consumerDeletionDelayMs() {
+        return consumerDeletionDelayMs;
+    }
+
+    /**
+     * How long a {@code SubscribeToShard} subscription pushes records before it completes and the consumer
+     * subscribes again.
+     *
+     * @return milliseconds; 300,000 (5 minutes) as in Kinesis.
+     */
+    public long subscriptionLifetimeMs() {
+        return subscriptionLifetimeMs;
+    }
+
+    /**
      * How much time one shard log file covers.
      *
      * @return the cycle; hourly by default.
@@ -269,6 +303,9 @@ public final class BrokerConfig {
         private long streamDeletionDelayMs;
         private long reshardDelayMs;
         private long shardIteratorTtlMs = 300_000L;
+        private long consumerCreationDelayMs;
+        private long consumerDeletionDelayMs;
+        private long subscriptionLifetimeMs = 300_000L;
         private LogCycle logCycle = LogCycle.HOURLY;
         private Durability durability = Durability.PAGE_CACHE;
         private long fsyncIntervalMs = 1_000L;
@@ -437,6 +474,44 @@ public final class BrokerConfig {
                 throw new IllegalArgumentException("iterator lifetime must be positive: ttlMs=" + ttlMs);
             }
             this.shardIteratorTtlMs = ttlMs;
+            return this;
+        }
+
+        /**
+         * Makes newly registered consumers stay CREATING for a while, as real ones do; they cannot subscribe
+         * meanwhile.
+         *
+         * @param delayMs milliseconds, 0 for none.
+         * @return this builder.
+         */
+        public Builder consumerCreationDelayMs(final long delayMs) {
+            this.consumerCreationDelayMs = requireNonNegative("consumerCreationDelayMs", delayMs);
+            return this;
+        }
+
+        /**
+         * Makes deregistered consumers stay DELETING for a while, as real ones do.
+         *
+         * @param delayMs milliseconds, 0 for none.
+         * @return this builder.
+         */
+        public Builder consumerDeletionDelayMs(final long delayMs) {
+            this.consumerDeletionDelayMs = requireNonNegative("consumerDeletionDelayMs", delayMs);
+            return this;
+        }
+
+        /**
+         * Sets how long a {@code SubscribeToShard} subscription lasts before it completes.
+         *
+         * @param lifetimeMs milliseconds, at least 1.
+         * @return this builder.
+         */
+        public Builder subscriptionLifetimeMs(final long lifetimeMs) {
+            if (lifetimeMs < 1) {
+                throw new IllegalArgumentException("subscription lifetime must be positive: lifetimeMs="
+                    + lifetimeMs);
+            }
+            this.subscriptionLifetimeMs = lifetimeMs;
             return this;
         }
 

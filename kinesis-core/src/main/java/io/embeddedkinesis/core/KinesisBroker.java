@@ -4,12 +4,18 @@ import io.embeddedkinesis.core.consumer.RecordFetcher;
 import io.embeddedkinesis.core.exception.InvalidArgumentException;
 import io.embeddedkinesis.core.exception.ResourceInUseException;
 import io.embeddedkinesis.core.exception.ValidationErrors;
+import io.embeddedkinesis.core.fanout.ConsumerListing;
+import io.embeddedkinesis.core.fanout.ConsumerRegistry;
+import io.embeddedkinesis.core.fanout.ShardSubscriptions;
 import io.embeddedkinesis.core.log.ChronicleRuntime;
 import io.embeddedkinesis.core.log.Durability;
 import io.embeddedkinesis.core.metrics.StreamUsage;
 import io.embeddedkinesis.core.model.AddTagsToStreamRequest;
+import io.embeddedkinesis.core.model.Consumer;
+import io.embeddedkinesis.core.model.ConsumerDescription;
 import io.embeddedkinesis.core.model.CreateStreamRequest;
 import io.embeddedkinesis.core.model.DescribeLimitsResult;
+import io.embeddedkinesis.core.model.DeleteStreamRequest;
 import io.embeddedkinesis.core.model.DescribeStreamRequest;
 import io.embeddedkinesis.core.model.EnhancedMonitoringRequest;
 import io.embeddedkinesis.core.model.EnhancedMonitoringResult;
@@ -18,6 +24,8 @@ import io.embeddedkinesis.core.model.GetRecordsResult;
 import io.embeddedkinesis.core.model.GetShardIteratorRequest;
 import io.embeddedkinesis.core.model.ListShardsRequest;
 import io.embeddedkinesis.core.model.ListShardsResult;
+import io.embeddedkinesis.core.model.ListStreamConsumersRequest;
+import io.embeddedkinesis.core.model.ListStreamConsumersResult;
 import io.embeddedkinesis.core.model.ListStreamsRequest;
 import io.embeddedkinesis.core.model.ListStreamsResult;
 import io.embeddedkinesis.core.model.ListTagsForResourceRequest;
@@ -31,14 +39,19 @@ import io.embeddedkinesis.core.model.PutRecordResult;
 import io.embeddedkinesis.core.model.PutRecordsRequest;
 import io.embeddedkinesis.core.model.PutRecordsRequestEntry;
 import io.embeddedkinesis.core.model.PutRecordsResult;
+import io.embeddedkinesis.core.model.RegisterStreamConsumerRequest;
 import io.embeddedkinesis.core.model.RemoveTagsFromStreamRequest;
 import io.embeddedkinesis.core.model.ShardIteratorType;
 import io.embeddedkinesis.core.model.SplitShardRequest;
+import io.embeddedkinesis.core.model.StartingPosition;
+import io.embeddedkinesis.core.model.StreamConsumerRequest;
 import io.embeddedkinesis.core.model.StreamDescription;
 import io.embeddedkinesis.core.model.StreamDescriptionSummary;
 import io.embeddedkinesis.core.model.StreamMode;
 import io.embeddedkinesis.core.model.StreamRequest;
 import io.embeddedkinesis.core.model.StreamRetentionRequest;
+import io.embeddedkinesis.core.model.SubscribeToShardEvent;
+import io.embeddedkinesis.core.model.SubscribeToShardRequest;
 import io.embeddedkinesis.core.model.TagResourceRequest;
 import io.embeddedkinesis.core.model.UntagResourceRequest;
 import io.embeddedkinesis.core.model.UpdateMaxRecordSizeRequest;
@@ -64,6 +77,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Flow;
 
 /**
  * Amazon Kinesis Data Streams in this JVM: streams of shards stored as memory-mapped append-only logs in
@@ -84,7 +98,7 @@ import java.util.Map;
  * and worded as Kinesis names it; invalid requests are refused before anything is written.
  *
  * <p>Everything survives the process being killed: reopening the directory restores every stream, shard,
- * sequence number and setting. Time comes from the configured clock only.
+ * sequence number, consumer and setting. Time comes from the configured clock only.
  *
  * <p>Thread-safe: any number of threads may put and read at once; records keep their order per shard.
  * Close it when done; calls made while or after it closes fail.
@@ -108,6 +122,9 @@ public final class KinesisBroker implements AutoCloseable {
     private final EnhancedMonitoring monitoring;
     private final StreamModes modes;
     private final OnDemandScaler scaler;
+    private final ConsumerRegistry consumers;
+    private final ConsumerListing consumerListing;
+    private final ShardSubscriptions subscriptions;
     private final AgentRunner housekeeping;
     private volatile boolean closed;
 
@@ -115,18 +132,26 @@ public final class KinesisBroker implements AutoCloseable {
         ChronicleRuntime.prepare();
         this.config = config;
         this.directory = new BrokerDirectory(config.directory());
+        StreamRegistry opened = null;
         try {
             final TokenCipher cipher = new TokenCipher(directory.tokenKey());
-            this.registry = new StreamRegistry(directory.path(), config);
+            opened = new StreamRegistry(directory.path(), config);
+            this.registry = opened;
             this.catalog = new StreamCatalog(registry, cipher, config);
             this.writer = new RecordWriter(registry, config);
             this.fetcher = new RecordFetcher(registry, cipher, config);
             this.resharder = new Resharder(registry);
-            this.tagging = new StreamTags(registry);
+            this.consumers = new ConsumerRegistry(directory.path(), registry, config);
+            this.consumerListing = new ConsumerListing(consumers, registry, cipher, config.clock());
+            this.subscriptions = new ShardSubscriptions(consumers, registry, config);
+            this.tagging = new StreamTags(registry, consumers);
             this.monitoring = new EnhancedMonitoring(registry);
             this.modes = new StreamModes(registry);
             this.scaler = new OnDemandScaler(registry, resharder);
         } catch (final RuntimeException ex) {
+            if (opened != null) {
+                opened.close();
+            }
             directory.close();
             throw ex;
         }
@@ -234,14 +259,23 @@ public final class KinesisBroker implements AutoCloseable {
     }
 
     /**
-     * Deletes a stream and all its records ({@code DeleteStream}).
+     * Deletes a stream and all its records ({@code DeleteStream}), unless it has enhanced fan-out consumers.
      *
      * @param request the stream.
      */
     public void deleteStream(final StreamRequest request) {
+        deleteStream(new DeleteStreamRequest(request, null));
+    }
+
+    /**
+     * Deletes a stream and all its records ({@code DeleteStream}); with {@code enforceConsumerDeletion}, its
+     * enhanced fan-out consumers too, whose subscriptions end.
+     *
+     * @param request the stream, and whether to delete it although it has consumers.
+     */
+    public void deleteStream(final DeleteStreamRequest request) {
         ensureOpen();
-        StreamRegistry.validate(request);
-        registry.delete(request);
+        consumers.deleteStream(request);
     }
 
     /**
@@ -283,7 +317,9 @@ public final class KinesisBroker implements AutoCloseable {
      */
     public StreamDescriptionSummary describeStreamSummary(final StreamRequest request) {
         ensureOpen();
-        return catalog.describeStreamSummary(request);
+        final StreamDescriptionSummary summary = catalog.describeStreamSummary(request);
+        final Stream stream = registry.get(summary.streamName());
+        return stream == null ? summary : summary.withConsumerCount(consumers.consumerCount(stream));
     }
 
     /**
@@ -444,6 +480,125 @@ public final class KinesisBroker implements AutoCloseable {
     public GetRecordsResult getRecords(final GetRecordsRequest request) {
         ensureOpen();
         return fetcher.getRecords(request);
+    }
+
+    /**
+     * Registers an enhanced fan-out consumer with a stream ({@code RegisterStreamConsumer}). It is CREATING
+     * for the broker's {@link BrokerConfig#consumerCreationDelayMs()} (none by default), then ACTIVE; a stream
+     * has at most 20.
+     *
+     * @param streamArn    the stream's ARN.
+     * @param consumerName 1 to 128 characters of {@code [a-zA-Z0-9_.-]}, unique within the stream.
+     * @return the consumer, with its ARN.
+     */
+    public Consumer registerStreamConsumer(final String streamArn, final String consumerName) {
+        return registerStreamConsumer(RegisterStreamConsumerRequest.of(streamArn, consumerName));
+    }
+
+    /**
+     * Registers an enhanced fan-out consumer with a stream ({@code RegisterStreamConsumer}).
+     *
+     * @param request the stream's ARN, the name and optional tags.
+     * @return the consumer, with its ARN.
+     */
+    public Consumer registerStreamConsumer(final RegisterStreamConsumerRequest request) {
+        ensureOpen();
+        return consumers.register(request);
+    }
+
+    /**
+     * Describes an enhanced fan-out consumer ({@code DescribeStreamConsumer}).
+     *
+     * @param consumerArn the consumer's ARN.
+     * @return the consumer and its stream's ARN.
+     */
+    public ConsumerDescription describeStreamConsumer(final String consumerArn) {
+        return describeStreamConsumer(StreamConsumerRequest.of(consumerArn));
+    }
+
+    /**
+     * Describes an enhanced fan-out consumer ({@code DescribeStreamConsumer}).
+     *
+     * @param request the consumer's ARN, or its stream's ARN and its name.
+     * @return the consumer and its stream's ARN.
+     */
+    public ConsumerDescription describeStreamConsumer(final StreamConsumerRequest request) {
+        ensureOpen();
+        return consumers.describe(request);
+    }
+
+    /**
+     * Lists a stream's enhanced fan-out consumers by name, the first 100 ({@code ListStreamConsumers}).
+     *
+     * @param streamArn the stream's ARN.
+     * @return the consumers.
+     */
+    public ListStreamConsumersResult listStreamConsumers(final String streamArn) {
+        return listStreamConsumers(ListStreamConsumersRequest.of(streamArn));
+    }
+
+    /**
+     * Lists a stream's enhanced fan-out consumers by name, a page at a time ({@code ListStreamConsumers}).
+     *
+     * @param request the stream's ARN, and the previous page's token and the page size.
+     * @return the consumers on the page.
+     */
+    public ListStreamConsumersResult listStreamConsumers(final ListStreamConsumersRequest request) {
+        ensureOpen();
+        return consumerListing.listStreamConsumers(request);
+    }
+
+    /**
+     * Deregisters an enhanced fan-out consumer ({@code DeregisterStreamConsumer}); its subscriptions end.
+     *
+     * @param consumerArn the consumer's ARN.
+     */
+    public void deregisterStreamConsumer(final String consumerArn) {
+        deregisterStreamConsumer(StreamConsumerRequest.of(consumerArn));
+    }
+
+    /**
+     * Deregisters an enhanced fan-out consumer ({@code DeregisterStreamConsumer}). It is DELETING for the
+     * broker's {@link BrokerConfig#consumerDeletionDelayMs()} (none by default), then gone.
+     *
+     * @param request the consumer's ARN, or its stream's ARN and its name.
+     */
+    public void deregisterStreamConsumer(final StreamConsumerRequest request) {
+        ensureOpen();
+        consumers.deregister(request);
+    }
+
+    /**
+     * Subscribes an ACTIVE consumer to a shard ({@code SubscribeToShard}): records are pushed to the returned
+     * publisher's subscriber as they are put, within microseconds, as many events as it requests.
+     *
+     * @param consumerArn      the consumer's ARN.
+     * @param shardId          the shard.
+     * @param startingPosition where to start.
+     * @return the subscription's publisher; see {@link #subscribeToShard(SubscribeToShardRequest)}.
+     */
+    public Flow.Publisher<SubscribeToShardEvent> subscribeToShard(final String consumerArn, final String shardId,
+        final StartingPosition startingPosition) {
+        return subscribeToShard(new SubscribeToShardRequest(consumerArn, shardId, startingPosition));
+    }
+
+    /**
+     * Subscribes an ACTIVE consumer to a shard ({@code SubscribeToShard}). The request is checked now and a
+     * refusal thrown (a second subscription of the consumer to the shard within 5 seconds is a
+     * {@code ResourceInUseException}). The publisher takes one subscriber, whose callbacks run on the broker's
+     * fan-out thread and must not block. The subscription completes after 5 minutes
+     * ({@link BrokerConfig#subscriptionLifetimeMs()}), when a later subscription takes the shard over, or after
+     * the event that carries a closed shard's {@code childShards}; resubscribe after the last event's
+     * {@code continuationSequenceNumber} to go on. It ends with {@code onError} and the Kinesis error when the
+     * consumer is deregistered, the stream deleted or the shard expires. The consumer reads the shard at its
+     * own 2 MiB/s, shared with no other reader.
+     *
+     * @param request the consumer's ARN, the shard and where to start.
+     * @return the subscription's publisher.
+     */
+    public Flow.Publisher<SubscribeToShardEvent> subscribeToShard(final SubscribeToShardRequest request) {
+        ensureOpen();
+        return subscriptions.subscribeToShard(request);
     }
 
     /**
@@ -865,7 +1020,8 @@ public final class KinesisBroker implements AutoCloseable {
     }
 
     /**
-     * Stops the housekeeping thread and closes every log; idempotent. A temporary directory is deleted.
+     * Completes every {@code SubscribeToShard} subscription, stops the broker's threads and closes every log;
+     * idempotent. A temporary directory is deleted.
      */
     @Override
     public synchronized void close() {
@@ -874,6 +1030,7 @@ public final class KinesisBroker implements AutoCloseable {
         }
         closed = true;
         try {
+            subscriptions.close();
             if (housekeeping != null) {
                 housekeeping.close();
             }

@@ -1,24 +1,27 @@
 package io.embeddedkinesis.core;
 
+import io.embeddedkinesis.core.junit.BrokerConfigurer;
+import io.embeddedkinesis.core.junit.EmbeddedKinesis;
+import io.embeddedkinesis.core.junit.KinesisStream;
 import io.embeddedkinesis.core.model.DescribeLimitsResult;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class DescribeLimitsTest extends BrokerTestSupport {
+@EmbeddedKinesis
+class DescribeLimitsTest {
+    KinesisBroker broker;
 
     @Test
     void shouldReportTheDefaultQuotasOfAnEmptyBroker() {
-        open();
-
         assertThat(broker.describeLimits()).isEqualTo(new DescribeLimitsResult(500, 0, 0, 50));
     }
 
     @Test
+    @KinesisStream(name = "a", shards = 3)
+    @KinesisStream(name = "b", shards = 2)
     void shouldCountOpenShardsOfAllStreamsOnly() {
-        open().createStream("a", 3);
-        broker.createStream("b", 2);
         broker.splitShard("b", "shardId-000000000000", "1000");
 
         assertThat(broker.describeLimits().openShardCount()).isEqualTo(6);
@@ -29,9 +32,9 @@ class DescribeLimitsTest extends BrokerTestSupport {
     }
 
     @Test
+    @EmbeddedKinesis(shardLimit = 10, configurer = SevenOnDemandStreams.class)
+    @KinesisStream(name = "s", shards = 4)
     void shouldReportTheConfiguredQuotas() {
-        open(b -> b.shardLimit(10).onDemandStreamCountLimit(7)).createStream("s", 4);
-
         assertThat(broker.describeLimits()).isEqualTo(new DescribeLimitsResult(10, 4, 0, 7));
     }
 
@@ -41,5 +44,13 @@ class DescribeLimitsTest extends BrokerTestSupport {
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessage("on-demand stream count limit must not be negative: limit=-1");
         assertThat(BrokerConfig.builder().onDemandStreamCountLimit(0).build().onDemandStreamCountLimit()).isZero();
+    }
+
+    /** A quota of on-demand streams other than Kinesis's 50, which no annotation attribute sets. */
+    private static final class SevenOnDemandStreams implements BrokerConfigurer {
+        @Override
+        public void configure(final BrokerConfig.Builder config) {
+            config.onDemandStreamCountLimit(7);
+        }
     }
 }

@@ -2,6 +2,11 @@ package io.embeddedkinesis.core;
 
 import io.embeddedkinesis.core.exception.InvalidArgumentException;
 import io.embeddedkinesis.core.exception.ValidationException;
+import io.embeddedkinesis.core.junit.EmbeddedKinesis;
+import io.embeddedkinesis.core.junit.KinesisStream;
+import io.embeddedkinesis.core.junit.StreamReader;
+import io.embeddedkinesis.core.junit.TestBroker;
+import io.embeddedkinesis.core.junit.TestClock;
 import io.embeddedkinesis.core.model.ShardIteratorType;
 import org.junit.jupiter.api.Test;
 
@@ -11,15 +16,23 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.stream.Stream;
 
+import static io.embeddedkinesis.core.BrokerTestSupport.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class RetentionTest extends BrokerTestSupport {
+@EmbeddedKinesis
+@KinesisStream(name = "s")
+class RetentionTest {
     private static final long HOUR = 3_600_000L;
+    private static final String HOUR_START = "2025-11-24T17:00:00Z";
+
+    TestBroker kinesis;
+    KinesisBroker broker;
+    TestClock clock;
+    StreamReader reader;
 
     @Test
     void shouldNeverReturnRecordsPastRetention() {
-        open().createStream("s", 1);
         broker.putRecord("s", "k", bytes("old"));
         clock.advance(24 * HOUR - 120_000);
         broker.putRecord("s", "k", bytes("young"));
@@ -27,7 +40,7 @@ class RetentionTest extends BrokerTestSupport {
 
         clock.advance(120_001);
 
-        assertThat(readAll("s")).extracting(BrokerTestSupport::text).containsExactly("young");
+        assertThat(reader.readAll("s")).extracting(BrokerTestSupport::text).containsExactly("young");
         assertThat(broker.getRecords(before).records()).extracting(BrokerTestSupport::text).containsExactly("young");
         assertThat(broker.getRecords(broker.getShardIterator("s", "shardId-000000000000", Instant.ofEpochMilli(0)))
             .records()).extracting(BrokerTestSupport::text).containsExactly("young");
@@ -35,21 +48,19 @@ class RetentionTest extends BrokerTestSupport {
 
     @Test
     void shouldMakeOlderRecordsUnreadableAtOnceWhenRetentionDecreases() {
-        open().createStream("s", 1);
         broker.increaseStreamRetentionPeriod("s", 72);
         broker.putRecord("s", "k", bytes("two-days-old"));
         clock.advance(48 * HOUR);
         broker.putRecord("s", "k", bytes("new"));
 
-        assertThat(readAll("s")).hasSize(2);
+        assertThat(reader.readAll("s")).hasSize(2);
         broker.decreaseStreamRetentionPeriod("s", 24);
 
-        assertThat(readAll("s")).extracting(BrokerTestSupport::text).containsExactly("new");
+        assertThat(reader.readAll("s")).extracting(BrokerTestSupport::text).containsExactly("new");
     }
 
     @Test
     void shouldDeleteExpiredLogFilesFromDisk() throws IOException {
-        open().createStream("s", 1);
         for (int hour = 0; hour < 30; hour++) {
             broker.putRecord("s", "k", bytes("hour-" + hour));
             clock.advance(HOUR);
@@ -60,14 +71,14 @@ class RetentionTest extends BrokerTestSupport {
 
         assertThat(deleted).isGreaterThanOrEqualTo(5);
         assertThat(logFiles()).isEqualTo(before - deleted);
-        assertThat(readAll("s")).extracting(BrokerTestSupport::text).startsWith("hour-6").hasSize(24);
+        assertThat(reader.readAll("s")).extracting(BrokerTestSupport::text).startsWith("hour-6").hasSize(24);
         broker.putRecord("s", "k", bytes("after"));
-        assertThat(readAll("s")).hasSize(25);
+        assertThat(reader.readAll("s")).hasSize(25);
     }
 
     @Test
+    @EmbeddedKinesis(housekeepingIntervalMs = 1)
     void shouldDeleteExpiredFilesOnTheHousekeepingThread() throws Exception {
-        open(b -> b.housekeepingIntervalMs(1)).createStream("s", 1);
         for (int hour = 0; hour < 30; hour++) {
             broker.putRecord("s", "k", bytes("hour-" + hour));
             clock.advance(HOUR);
@@ -84,8 +95,6 @@ class RetentionTest extends BrokerTestSupport {
 
     @Test
     void shouldValidateRetentionChangesAsKinesisDoes() {
-        open().createStream("s", 1);
-
         assertThatThrownBy(() -> broker.increaseStreamRetentionPeriod("s", 8761))
             .isInstanceOf(InvalidArgumentException.class)
             .hasMessage("Maximum allowed retention period is 8760 hours. Requested retention period (8761 hours) is too"
@@ -112,19 +121,18 @@ class RetentionTest extends BrokerTestSupport {
     }
 
     @Test
+    @EmbeddedKinesis(minimumRetentionPeriodHours = 1)
     void shouldAllowShortRetentionWhenTheBrokerPermitsIt() {
-        open(b -> b.minimumRetentionPeriodHours(1)).createStream("s", 1);
         broker.decreaseStreamRetentionPeriod("s", 1);
         broker.putRecord("s", "k", bytes("soon-gone"));
 
         clock.advance(HOUR + 1);
 
-        assertThat(readAll("s")).isEmpty();
+        assertThat(reader.readAll("s")).isEmpty();
     }
 
     @Test
     void shouldNotResurrectExpiredRecordsWhenRetentionIncreases() {
-        open().createStream("s", 1);
         broker.putRecord("s", "k", bytes("old"));
         clock.advance(30 * HOUR);
         broker.putRecord("s", "k", bytes("new"));
@@ -132,28 +140,27 @@ class RetentionTest extends BrokerTestSupport {
 
         broker.increaseStreamRetentionPeriod("s", 48);
 
-        assertThat(readAll("s")).extracting(BrokerTestSupport::text).containsExactly("new");
+        assertThat(reader.readAll("s")).extracting(BrokerTestSupport::text).containsExactly("new");
     }
 
     @Test
+    @EmbeddedKinesis(clockStart = HOUR_START)
     void shouldKeepRecordsExpiredWhenRetentionIncreasesEvenIfTheirFileRemains() {
-        final long hourStart = (START_MS / HOUR + 1) * HOUR;
-        clock.update(hourStart);
-        open().createStream("s", 1);
+        final long hourStart = Instant.parse(HOUR_START).toEpochMilli();
         broker.putRecord("s", "k", bytes("old"));
         clock.update(hourStart + 50 * 60_000L);
         broker.putRecord("s", "k", bytes("same-file"));
         clock.update(hourStart + 24 * HOUR + 10 * 60_000L);
         assertThat(broker.enforceRetention()).isZero();
-        assertThat(readAll("s")).extracting(BrokerTestSupport::text).containsExactly("same-file");
+        assertThat(reader.readAll("s")).extracting(BrokerTestSupport::text).containsExactly("same-file");
 
         broker.increaseStreamRetentionPeriod("s", 48);
 
-        assertThat(readAll("s")).extracting(BrokerTestSupport::text).containsExactly("same-file");
-        reopen();
-        assertThat(readAll("s")).extracting(BrokerTestSupport::text).containsExactly("same-file");
+        assertThat(reader.readAll("s")).extracting(BrokerTestSupport::text).containsExactly("same-file");
+        kinesis.reopen();
+        assertThat(reader.readAll("s")).extracting(BrokerTestSupport::text).containsExactly("same-file");
         clock.advance(HOUR);
-        assertThat(readAll("s")).extracting(BrokerTestSupport::text).containsExactly("same-file");
+        assertThat(reader.readAll("s")).extracting(BrokerTestSupport::text).containsExactly("same-file");
     }
 
     private long logFiles() throws IOException {

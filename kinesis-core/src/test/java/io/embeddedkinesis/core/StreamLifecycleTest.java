@@ -5,6 +5,10 @@ import io.embeddedkinesis.core.exception.LimitExceededException;
 import io.embeddedkinesis.core.exception.ResourceInUseException;
 import io.embeddedkinesis.core.exception.ResourceNotFoundException;
 import io.embeddedkinesis.core.exception.ValidationException;
+import io.embeddedkinesis.core.junit.EmbeddedKinesis;
+import io.embeddedkinesis.core.junit.StreamReader;
+import io.embeddedkinesis.core.junit.TestBroker;
+import io.embeddedkinesis.core.junit.TestClock;
 import io.embeddedkinesis.core.model.CreateStreamRequest;
 import io.embeddedkinesis.core.model.DescribeStreamRequest;
 import io.embeddedkinesis.core.model.ListStreamsRequest;
@@ -24,13 +28,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static io.embeddedkinesis.core.BrokerTestSupport.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class StreamLifecycleTest extends BrokerTestSupport {
+@EmbeddedKinesis(clockStart = StreamLifecycleTest.START)
+class StreamLifecycleTest {
+    static final String START = "2025-11-24T16:02:03.456Z";
+
+    TestBroker kinesis;
+    KinesisBroker broker;
+    TestClock clock;
+    StreamReader reader;
+
     @Test
     void shouldDescribeANewStreamAsKinesisDoes() {
-        open().createStream("orders", 3);
+        broker.createStream("orders", 3);
 
         final StreamDescription description = broker.describeStream("orders");
 
@@ -38,7 +51,7 @@ class StreamLifecycleTest extends BrokerTestSupport {
         assertThat(description.streamARN()).isEqualTo("arn:aws:kinesis:us-east-1:000000000000:stream/orders");
         assertThat(description.streamStatus()).isEqualTo(StreamStatus.ACTIVE);
         assertThat(description.retentionPeriodHours()).isEqualTo(24);
-        assertThat(description.streamCreationTimestamp()).isEqualTo(Instant.ofEpochMilli(START_MS));
+        assertThat(description.streamCreationTimestamp()).isEqualTo(Instant.parse(START));
         assertThat(description.hasMoreShards()).isFalse();
         assertThat(description.shards()).extracting(Shard::shardId)
             .containsExactly("shardId-000000000000", "shardId-000000000001", "shardId-000000000002");
@@ -54,7 +67,7 @@ class StreamLifecycleTest extends BrokerTestSupport {
 
     @Test
     void shouldSummarizeAStream() {
-        open().createStream("orders", 2);
+        broker.createStream("orders", 2);
 
         final StreamDescriptionSummary summary = broker.describeStreamSummary("orders");
 
@@ -66,18 +79,18 @@ class StreamLifecycleTest extends BrokerTestSupport {
 
     @Test
     void shouldAddressAStreamByArn() {
-        open().createStream("orders", 1);
+        broker.createStream("orders", 1);
         final String arn = broker.describeStreamSummary("orders").streamARN();
 
         broker.putRecord(arn, "k", bytes("v"));
 
         assertThat(broker.describeStream(arn).streamName()).isEqualTo("orders");
-        assertThat(readAll("orders")).hasSize(1);
+        assertThat(reader.readAll("orders")).hasSize(1);
     }
 
     @Test
     void shouldNotFindAStreamByTheArnOfAnotherAccount() {
-        open().createStream("orders", 1);
+        broker.createStream("orders", 1);
 
         assertThatThrownBy(() -> broker.describeStream("arn:aws:kinesis:us-east-1:111111111111:stream/orders"))
             .isInstanceOf(ResourceNotFoundException.class)
@@ -86,7 +99,7 @@ class StreamLifecycleTest extends BrokerTestSupport {
 
     @Test
     void shouldRefuseANameAndArnOfDifferentStreams() {
-        open().createStream("a", 1);
+        broker.createStream("a", 1);
         broker.createStream("b", 1);
 
         assertThatThrownBy(() -> broker.describeStreamSummary(
@@ -99,7 +112,7 @@ class StreamLifecycleTest extends BrokerTestSupport {
 
     @Test
     void shouldRefuseADuplicateName() {
-        open().createStream("orders", 1);
+        broker.createStream("orders", 1);
 
         assertThatThrownBy(() -> broker.createStream("orders", 2))
             .isInstanceOf(ResourceInUseException.class)
@@ -108,8 +121,6 @@ class StreamLifecycleTest extends BrokerTestSupport {
 
     @Test
     void shouldValidateCreateStreamAsAwsDoes() {
-        open();
-
         // Without a mode, a missing ShardCount asks for an on-demand stream; a provisioned one needs it.
         assertThatThrownBy(() -> broker.createStream(new CreateStreamRequest(null, null, null)))
             .isInstanceOf(ValidationException.class)
@@ -140,16 +151,17 @@ class StreamLifecycleTest extends BrokerTestSupport {
     @ParameterizedTest
     @ValueSource(strings = {"a", "A-b_c.9", "..", "."})
     void shouldAcceptEveryNameThePatternAllows(final String name) {
-        open().createStream(name, 1);
+        broker.createStream(name, 1);
         broker.putRecord(name, "k", bytes("v"));
 
-        assertThat(readAll(name)).hasSize(1);
+        assertThat(reader.readAll(name)).hasSize(1);
         assertThat(broker.listStreams().streamNames()).containsExactly(name);
     }
 
     @Test
+    @EmbeddedKinesis(shardLimit = 5)
     void shouldRefuseShardsBeyondTheAccountLimit() {
-        open(b -> b.shardLimit(5)).createStream("a", 3);
+        broker.createStream("a", 3);
 
         assertThatThrownBy(() -> broker.createStream("b", 3))
             .isInstanceOf(LimitExceededException.class)
@@ -161,7 +173,7 @@ class StreamLifecycleTest extends BrokerTestSupport {
 
     @Test
     void shouldForgetADeletedStreamAndItsRecords() {
-        open().createStream("orders", 1);
+        broker.createStream("orders", 1);
         broker.putRecord("orders", "k", bytes("old"));
 
         broker.deleteStream("orders");
@@ -171,12 +183,13 @@ class StreamLifecycleTest extends BrokerTestSupport {
             .hasMessage("Stream orders under account 000000000000 not found.");
         assertThatThrownBy(() -> broker.deleteStream("orders")).isInstanceOf(ResourceNotFoundException.class);
         broker.createStream("orders", 1);
-        assertThat(readAll("orders")).isEmpty();
+        assertThat(reader.readAll("orders")).isEmpty();
     }
 
     @Test
+    @EmbeddedKinesis(streamCreationDelayMs = 10_000)
     void shouldStayCreatingUntilTheCreationDelayPasses() {
-        open(b -> b.streamCreationDelayMs(10_000)).createStream("orders", 1);
+        broker.createStream("orders", 1);
 
         assertThat(broker.describeStream("orders").streamStatus()).isEqualTo(StreamStatus.CREATING);
         assertThat(broker.describeStream("orders").shards()).isEmpty();
@@ -191,8 +204,9 @@ class StreamLifecycleTest extends BrokerTestSupport {
     }
 
     @Test
+    @EmbeddedKinesis(streamDeletionDelayMs = 5_000)
     void shouldStayDeletingUntilTheDeletionDelayPasses() {
-        open(b -> b.streamDeletionDelayMs(5_000)).createStream("orders", 1);
+        broker.createStream("orders", 1);
         broker.deleteStream("orders");
 
         assertThat(broker.describeStream("orders").streamStatus()).isEqualTo(StreamStatus.DELETING);
@@ -207,7 +221,6 @@ class StreamLifecycleTest extends BrokerTestSupport {
 
     @Test
     void shouldListStreamsInPagesByNameOrToken() {
-        open();
         for (final String name : List.of("e", "b", "d", "a", "c")) {
             broker.createStream(name, 1);
         }
@@ -227,7 +240,7 @@ class StreamLifecycleTest extends BrokerTestSupport {
 
     @Test
     void shouldDescribeManyShardsInPagesOfAHundred() {
-        open().createStream("wide", 150);
+        broker.createStream("wide", 150);
 
         final StreamDescription first = broker.describeStream("wide");
         final StreamDescription second = broker.describeStream(
@@ -245,11 +258,11 @@ class StreamLifecycleTest extends BrokerTestSupport {
 
     @Test
     void shouldRestoreStreamsAndSettingsWhenReopened() {
-        open().createStream("orders", 4);
+        broker.createStream("orders", 4);
         broker.increaseStreamRetentionPeriod("orders", 48);
         final StreamDescription before = broker.describeStream("orders");
 
-        reopen();
+        kinesis.reopen();
 
         final StreamDescription after = broker.describeStream("orders");
         assertThat(after).isEqualTo(before);
@@ -259,7 +272,7 @@ class StreamLifecycleTest extends BrokerTestSupport {
 
     @Test
     void shouldGiveEveryStreamIncarnationItsOwnSequenceNumbers() {
-        open().createStream("orders", 1);
+        broker.createStream("orders", 1);
         final String first = broker.putRecord("orders", "k", bytes("v")).sequenceNumber();
         broker.deleteStream("orders");
         broker.createStream("orders", 1);
@@ -271,15 +284,14 @@ class StreamLifecycleTest extends BrokerTestSupport {
 
     @Test
     void shouldRefuseEveryCallAfterClose() {
-        open().createStream("s", 1);
+        broker.createStream("s", 1);
         broker.close();
 
         assertThatThrownBy(() -> broker.putRecord("s", "k", bytes("v")))
             .isInstanceOf(IllegalStateException.class).hasMessageStartingWith("the broker is closed");
         assertThatThrownBy(() -> broker.createStream("t", 1)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> broker.listStreams()).isInstanceOf(IllegalStateException.class);
-        broker = null;
-        assertThat(KinesisBroker.open(directory)).satisfies(reopened -> {
+        assertThat(KinesisBroker.open(kinesis.directory())).satisfies(reopened -> {
             assertThat(reopened.listStreams().streamNames()).containsExactly("s");
             reopened.close();
         });
@@ -287,9 +299,7 @@ class StreamLifecycleTest extends BrokerTestSupport {
 
     @Test
     void shouldRefuseASecondBrokerOnTheSameDirectory() {
-        open();
-
-        assertThatThrownBy(() -> KinesisBroker.open(directory))
+        assertThatThrownBy(() -> KinesisBroker.open(kinesis.directory()))
             .isInstanceOf(IllegalStateException.class)
             .hasMessageStartingWith("another broker already uses this directory");
     }

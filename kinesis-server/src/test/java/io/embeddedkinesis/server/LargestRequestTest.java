@@ -1,13 +1,11 @@
 package io.embeddedkinesis.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.embeddedkinesis.core.BrokerConfig;
-import io.embeddedkinesis.core.KinesisBroker;
-import io.embeddedkinesis.core.ShardLimits;
+import io.embeddedkinesis.core.junit.EmbeddedKinesis;
+import io.embeddedkinesis.core.junit.KinesisStream;
 import io.embeddedkinesis.server.http.KinesisChannelInitializer;
+import io.embeddedkinesis.server.junit.KinesisEndpoint;
 import io.embeddedkinesis.server.protocol.WireFormat;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -28,27 +26,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * characters (one UTF-8 byte each towards the 10 MiB, six bytes each in JSON), every explicit hash key 39
  * digits.
  */
+@EmbeddedKinesis(throttling = false, streams = @KinesisStream(name = LargestRequestTest.STREAM))
+@KinesisEndpoint
 class LargestRequestTest {
-    private static final String STREAM = "s".repeat(128);
+    private static final String S32 = "ssssssssssssssssssssssssssssssss";
+    /** The longest stream name, 128 characters; a constant, as an annotation needs. */
+    static final String STREAM = S32 + S32 + S32 + S32;
     private static final int RECORDS = 500;
     private static final int KEY_CHARACTERS = 256;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    private KinesisBroker broker;
     private KinesisServer server;
-
-    @BeforeEach
-    void start() {
-        broker = KinesisBroker.open(BrokerConfig.builder().shardLimits(ShardLimits.NONE).build());
-        broker.createStream(STREAM, 1);
-        server = KinesisServer.start(broker, ServerConfig.builder().build());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        broker.close();
-    }
 
     @Test
     void shouldServeTheLargestLegalPutRecordsInJson() throws Exception {

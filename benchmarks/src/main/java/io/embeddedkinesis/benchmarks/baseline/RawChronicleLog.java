@@ -84,6 +84,10 @@ public final class RawChronicleLog implements AutoCloseable {
      * @return the data, or null at the end of the log.
      */
     public byte[] readData() {
+        return readData(tailer);
+    }
+
+    private static byte[] readData(final ExcerptTailer tailer) {
         try (DocumentContext dc = tailer.readingDocument()) {
             if (!dc.isPresent()) {
                 return null;
@@ -96,6 +100,43 @@ public final class RawChronicleLog implements AutoCloseable {
             final byte[] data = new byte[dataLength];
             bytes.read(start + headerLength + keyLength, data, 0, dataLength);
             return data;
+        }
+    }
+
+    /**
+     * A reader of its own, positioned at the end of the log: what a tailing consumer on another thread uses.
+     *
+     * @return the reader; close it before the log.
+     */
+    public Reader createReader() {
+        final ExcerptTailer own = queue.createTailer();
+        own.singleThreadedCheckDisabled(true);
+        own.toEnd();
+        return new Reader(own);
+    }
+
+    /**
+     * A tailer of the log, for one thread at a time, reading as {@link #readData()} does.
+     */
+    public static final class Reader implements AutoCloseable {
+        private final ExcerptTailer tailer;
+
+        private Reader(final ExcerptTailer tailer) {
+            this.tailer = tailer;
+        }
+
+        /**
+         * Reads the next entry and copies its data into a new array.
+         *
+         * @return the data, or null at the end of the log.
+         */
+        public byte[] readData() {
+            return RawChronicleLog.readData(tailer);
+        }
+
+        @Override
+        public void close() {
+            tailer.close();
         }
     }
 

@@ -6,8 +6,11 @@ import io.embeddedkinesis.core.KinesisBroker;
 import io.embeddedkinesis.core.ShardLimits;
 import io.embeddedkinesis.core.metrics.BrokerMetrics;
 import io.embeddedkinesis.core.model.CreateStreamRequest;
+import io.embeddedkinesis.core.model.DeleteStreamRequest;
+import io.embeddedkinesis.core.model.StreamRequest;
 
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 /**
  * A broker on a fresh temporary directory with one stream, and no throttling or background thread that
@@ -30,15 +33,18 @@ final class BrokerFixture implements AutoCloseable {
     }
 
     BrokerFixture(final int shardCount, final BrokerMetrics metrics) {
+        this(shardCount, builder -> builder.metrics(metrics));
+    }
+
+    BrokerFixture(final int shardCount, final UnaryOperator<BrokerConfig.Builder> customizer) {
         this.shardCount = shardCount;
         this.directory = TempDirectory.create();
         KinesisBroker opened = null;
         try {
-            opened = KinesisBroker.open(BrokerConfig.builder()
+            opened = KinesisBroker.open(customizer.apply(BrokerConfig.builder()
                 .directory(directory)
                 .shardLimits(ShardLimits.NONE)
-                .housekeepingIntervalMs(0)
-                .metrics(metrics)
+                .housekeepingIntervalMs(0))
                 .build());
             createStream(opened, shardCount);
         } catch (final RuntimeException ex) {
@@ -55,9 +61,9 @@ final class BrokerFixture implements AutoCloseable {
         return broker;
     }
 
-    /** Deletes the stream, and its logs with it, and creates it again, empty. */
+    /** Deletes the stream, and its logs and consumers with it, and creates it again, empty. */
     void recreateStream() {
-        broker.deleteStream(STREAM_NAME);
+        broker.deleteStream(new DeleteStreamRequest(StreamRequest.of(STREAM_NAME), true));
         createStream(broker, shardCount);
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -34,10 +35,11 @@ final class LeaseTaker {
      * Scans the table and picks what to take.
      *
      * @param leases every lease of the table.
+     * @param held   the leases this worker holds and renews.
      * @param nowMs  the time of the scan.
      * @return the leases to take, as read.
      */
-    List<Lease> chooseLeasesToTake(final List<Lease> leases, final long nowMs) {
+    List<Lease> chooseLeasesToTake(final List<Lease> leases, final Set<String> held, final long nowMs) {
         final List<Lease> active = new ArrayList<>();
         final Map<String, Observation> seen = new HashMap<>();
         for (final Lease lease : leases) {
@@ -55,7 +57,7 @@ final class LeaseTaker {
         final Map<String, List<Lease>> byOwner = new TreeMap<>();
         byOwner.put(workerId, new ArrayList<>());
         for (final Lease lease : active) {
-            if (isExpired(lease, nowMs)) {
+            if (isExpired(lease, held, nowMs)) {
                 expired.add(lease);
             } else {
                 byOwner.computeIfAbsent(lease.leaseOwner(), owner -> new ArrayList<>()).add(lease);
@@ -73,11 +75,15 @@ final class LeaseTaker {
         return chooseLeasesToSteal(byOwner, target, needed);
     }
 
-    private boolean isExpired(final Lease lease, final long nowMs) {
+    /**
+     * Whether a lease is up for taking. A lease in this worker's name that it does not hold, as after a
+     * restart under the same id, expires like anyone else's: nobody renews it.
+     */
+    private boolean isExpired(final Lease lease, final Set<String> held, final long nowMs) {
         if (lease.leaseOwner() == null) {
             return true;
         }
-        if (lease.leaseOwner().equals(workerId)) {
+        if (held.contains(lease.leaseKey())) {
             return false;
         }
         return nowMs - observations.get(lease.leaseKey()).sinceMs() > failoverTimeMillis;

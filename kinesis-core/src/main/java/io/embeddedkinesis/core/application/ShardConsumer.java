@@ -67,7 +67,7 @@ final class ShardConsumer {
         return switch (state) {
             case WAITING_ON_PARENT_SHARDS -> waitOnParents(nowMs);
             case INITIALIZING -> initialize(nowMs);
-            case PROCESSING -> process();
+            case PROCESSING -> process(nowMs);
             case SHARD_ENDING -> endShard(nowMs);
             case SHARD_ENDED, SHUT_DOWN -> 0;
         };
@@ -104,8 +104,16 @@ final class ShardConsumer {
         return 1;
     }
 
-    private int process() {
-        final RecordsBatch batch = source.poll();
+    private int process(final long nowMs) {
+        final RecordsBatch batch;
+        try {
+            batch = source.poll();
+        } catch (final RuntimeException ex) {
+            // E.g. the stream was deleted: report it once per backoff, not once per duty cycle.
+            context.onError(ex);
+            nextAttemptMs = nowMs + context.config().taskBackoffTimeMillis();
+            return 1;
+        }
         if (batch == null) {
             return 0;
         }

@@ -117,8 +117,13 @@ public final class Worker implements Agent {
         final long nowMs = context.clock().time();
         int work = 0;
         if (!started || nowMs >= nextSyncMs) {
-            work += 1 + syncer.sync();
             nextSyncMs = nowMs + context.config().shardSyncIntervalMillis();
+            try {
+                work += 1 + syncer.sync();
+            } catch (final RuntimeException ex) {
+                // E.g. the stream is gone; the next sync tries again, and held leases carry on meanwhile.
+                context.onError(ex);
+            }
         }
         if (started && nowMs >= nextRenewalMs) {
             work += renewLeases();
@@ -151,7 +156,7 @@ public final class Worker implements Agent {
 
     private int takeLeases(final long nowMs) {
         int taken = 0;
-        for (final Lease lease : taker.chooseLeasesToTake(context.table().list(), nowMs)) {
+        for (final Lease lease : taker.chooseLeasesToTake(context.table().list(), consumers.keySet(), nowMs)) {
             final Lease mine = lease.takenBy(workerId);
             if (context.table().replace(lease, mine)) {
                 LOG.info("Worker {} took the lease of {} ({})", workerId, lease.leaseKey(),

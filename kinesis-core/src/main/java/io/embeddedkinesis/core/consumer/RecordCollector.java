@@ -9,9 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns log entries into {@link Record}s for one {@code GetRecords} call, within the call's record and
- * byte budgets. Stops at the first entry older than the trim horizon: entry timestamps never decrease
- * along a log, so one expired entry means the read started before the horizon and must seek past it.
+ * Turns log entries into {@link Record}s for one read ({@code GetRecords} or a {@code SubscribeToShard} push),
+ * within the read's record and byte budgets. Stops at the first entry older than the trim horizon: entry
+ * timestamps never decrease along a log, so one expired entry means the read started before the horizon and
+ * must seek past it.
  *
  * <p>Not thread-safe: one instance per call.
  */

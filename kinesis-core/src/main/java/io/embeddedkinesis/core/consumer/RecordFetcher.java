@@ -7,16 +7,12 @@ import io.embeddedkinesis.core.exception.ProvisionedThroughputExceededException;
 import io.embeddedkinesis.core.exception.ResourceNotFoundException;
 import io.embeddedkinesis.core.exception.ValidationErrors;
 import io.embeddedkinesis.core.log.LogClosedException;
-import io.embeddedkinesis.core.log.SequenceNumber;
-import io.embeddedkinesis.core.log.ShardLog;
 import io.embeddedkinesis.core.metrics.StreamMeters;
-import io.embeddedkinesis.core.model.ChildShard;
 import io.embeddedkinesis.core.model.GetRecordsRequest;
 import io.embeddedkinesis.core.model.GetRecordsResult;
 import io.embeddedkinesis.core.model.GetShardIteratorRequest;
 import io.embeddedkinesis.core.model.ShardIteratorType;
 import io.embeddedkinesis.core.shard.ShardId;
-import io.embeddedkinesis.core.shard.ShardLineage;
 import io.embeddedkinesis.core.shard.StoredShard;
 import io.embeddedkinesis.core.stream.RequestPatterns;
 import io.embeddedkinesis.core.stream.Stream;
@@ -27,7 +23,6 @@ import org.agrona.concurrent.EpochClock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -125,46 +120,8 @@ public final class RecordFetcher {
                 + " Request specified " + type + " and " + (sequenceText == null ? "no" : "also a")
                 + " StartingSequenceNumber.");
         }
-        return switch (type) {
-            case TRIM_HORIZON -> 0L;
-            case LATEST -> shard.log().endPosition();
-            case AT_SEQUENCE_NUMBER -> sequencePosition(sequenceText, stream, shard);
-            case AFTER_SEQUENCE_NUMBER -> sequencePosition(sequenceText, stream, shard) + 1;
-            case AT_TIMESTAMP -> timestampPosition(request.timestamp(), shard, nowMs);
-        };
-    }
-
-    private long sequencePosition(final String text, final Stream stream, final StoredShard shard) {
-        final SequenceNumber sequenceNumber = SequenceNumber.tryParse(text);
-        final String where = " used in GetShardIterator on shard " + shard.shardId() + " in stream "
-            + stream.streamName() + " under account " + accountId + " is invalid";
-        if (sequenceNumber == null) {
-            throw new InvalidArgumentException("StartingSequenceNumber " + text + where + ".");
-        }
-        if (sequenceNumber.streamTag() != stream.streamTag()) {
-            throw new InvalidArgumentException("StartingSequenceNumber " + text + where
-                + " because it did not come from this stream.");
-        }
-        if (sequenceNumber.shardIndex() != shard.id().index()) {
-            throw new InvalidArgumentException("Invalid StartingSequenceNumber. It encodes "
-                + new ShardId(sequenceNumber.shardIndex()) + ", while it was used in a call to a shard with "
-                + shard.shardId());
-        }
-        return sequenceNumber.position();
-    }
-
-    private static long timestampPosition(final Instant timestamp, final StoredShard shard, final long nowMs) {
-        if (timestamp == null) {
-            throw new InvalidArgumentException("Must specify timestampInMillis parameter for iterator of type"
-                + " AT_TIMESTAMP. Current request has no timestamp parameter.");
-        }
-        final long timestampMs = timestamp.toEpochMilli();
-        if (timestampMs > nowMs) {
-            throw new InvalidArgumentException("The timestampInMillis parameter cannot be greater than the"
-                + " currentTimestampInMillis. timestampInMillis: " + timestampMs + ", currentTimestampInMillis: "
-                + nowMs);
-        }
-        return shard.log().positionAtOrAfter(timestampMs);
+        return ShardReads.position("GetShardIterator", type, sequenceText, request.timestamp(), stream, shard, nowMs,
+            accountId);
     }
 
     /**
@@ -198,60 +155,32 @@ public final class RecordFetcher {
                 + stream.streamName() + "/" + shard.shardId());
         }
         try {
-            final RecordCollector collector = read(shard, iterator.position(), limit, stream.trimHorizonMs(nowMs));
-            shard.readLimiter().onBytesRead(collector.bytes());
-            final long next = collector.nextPosition();
+            final RecordBatch batch = ShardReads.read(shard, iterator.position(), limit, MAX_BYTES_PER_CALL,
+                stream.trimHorizonMs(nowMs));
+            shard.readLimiter().onBytesRead(batch.bytes());
             final GetRecordsResult result;
-            if (isExhausted(shard, collector)) {
-                result = new GetRecordsResult(collector.records(), null, 0, childShards(stream, shard));
+            if (batch.reachedEndOf(shard)) {
+                result = new GetRecordsResult(batch.records(), null, 0, ShardReads.childShards(stream, shard));
             } else {
-                final long millisBehind = next >= shard.log().endPosition() || collector.records().isEmpty()
-                    ? 0 : Math.max(0, nowMs - collector.lastTimestampMs());
                 final String nextIterator = new ShardIterator(stream.streamName(), stream.streamTag(),
-                    iterator.shardIndex(), next, nowMs).seal(cipher);
-                result = new GetRecordsResult(collector.records(), nextIterator, millisBehind, List.of());
+                    iterator.shardIndex(), batch.nextPosition(), nowMs).seal(cipher);
+                result = new GetRecordsResult(batch.records(), nextIterator, batch.millisBehindLatest(shard, nowMs),
+                    List.of());
             }
-            report(stream, shard, collector, nowMs, startTime);
+            report(stream, shard, batch, nowMs, startTime);
             return result;
         } catch (final LogClosedException deletedMeanwhile) {
             throw shardNotFound(stream.streamName(), shard.shardId());
         }
     }
 
-    private static void report(final Stream stream, final StoredShard shard, final RecordCollector collector,
+    private static void report(final Stream stream, final StoredShard shard, final RecordBatch batch,
         final long nowMs, final long startTime) {
-        final int records = collector.records().size();
-        final long iteratorAgeMs = records == 0 ? 0 : Math.max(0, nowMs - collector.lastTimestampMs());
-        shard.meters().onOutgoing(records, collector.bytes(), iteratorAgeMs);
-        stream.usage().onRead(collector.bytes());
-        stream.meters().onGetRecords(startTime, records, collector.bytes());
-    }
-
-    /**
-     * Whether a read reached the end of a closed shard: past its ending sequence number, or nothing left
-     * to read in a sealed log (which can never grow again).
-     */
-    private static boolean isExhausted(final StoredShard shard, final RecordCollector collector) {
-        final StoredShard.Closure closure = shard.closure();
-        return closure != null
-            && (collector.records().isEmpty() || collector.nextPosition() > closure.endingPosition());
-    }
-
-    /** The shards a closed shard's records continue in: those it is a parent of. */
-    private static List<ChildShard> childShards(final Stream stream, final StoredShard parent) {
-        final List<ChildShard> children = new ArrayList<>(2);
-        for (final StoredShard shard : stream.shards()) {
-            final ShardLineage lineage = shard.lineage();
-            if (lineage.hasParent(parent.id())) {
-                final List<String> parents = new ArrayList<>(2);
-                parents.add(lineage.parentShardId().toString());
-                if (lineage.adjacentParentShardId() != null) {
-                    parents.add(lineage.adjacentParentShardId().toString());
-                }
-                children.add(new ChildShard(shard.shardId(), parents, shard.hashKeyRange()));
-            }
-        }
-        return children;
+        final int records = batch.records().size();
+        final long iteratorAgeMs = records == 0 ? 0 : Math.max(0, nowMs - batch.lastTimestampMs());
+        shard.meters().onOutgoing(records, batch.bytes(), iteratorAgeMs);
+        stream.usage().onRead(batch.bytes());
+        stream.meters().onGetRecords(startTime, records, batch.bytes());
     }
 
     /**
@@ -288,22 +217,6 @@ public final class RecordFetcher {
                 + " tolerated delay of " + iteratorTtlMs + " milliseconds.");
         }
         return iterator;
-    }
-
-    private static RecordCollector read(final StoredShard shard, final long position, final int limit,
-        final long trimHorizonMs) {
-        final ShardLog log = shard.log();
-        final RecordCollector collector = new RecordCollector(shard, position, limit, MAX_BYTES_PER_CALL,
-            trimHorizonMs);
-        log.read(position, limit, collector);
-        if (collector.sawExpired()) {
-            final long firstLive = Math.max(position, log.positionAtOrAfter(trimHorizonMs));
-            final RecordCollector afterTrim =
-                new RecordCollector(shard, firstLive, limit, MAX_BYTES_PER_CALL, trimHorizonMs);
-            log.read(firstLive, limit, afterTrim);
-            return afterTrim;
-        }
-        return collector;
     }
 
     private ResourceNotFoundException shardNotFound(final String streamName, final String shardId) {

@@ -42,4 +42,16 @@ public record StreamDescriptionSummary(
     public StreamDescriptionSummary {
         enhancedMonitoring = List.copyOf(enhancedMonitoring);
     }
+
+    /**
+     * This summary with another consumer count.
+     *
+     * @param count how many enhanced fan-out consumers the stream has.
+     * @return a new summary.
+     */
+    public StreamDescriptionSummary withConsumerCount(final int count) {
+        return new StreamDescriptionSummary(streamName, streamARN, streamStatus, streamModeDetails,
+            retentionPeriodHours, streamCreationTimestamp, enhancedMonitoring, encryptionType, keyId, openShardCount,
+            count, maxRecordSizeInKiB);
+    }
 }

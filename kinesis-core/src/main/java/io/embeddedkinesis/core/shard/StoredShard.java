@@ -31,6 +31,8 @@ public final class StoredShard implements AutoCloseable {
     private final ShardReadLimiter readLimiter;
     private final ShardMeters meters;
     private volatile Closure closure;
+    /** Null until a push subscription first reads the shard, so a put pays one volatile read when none does. */
+    private volatile AppendSignal appendSignal;
 
     /**
      * @param id               the shard's id.
@@ -123,6 +125,7 @@ public final class StoredShard implements AutoCloseable {
         if (closure == null) {
             final long last = log.seal();
             closure = new Closure(last >= 0 ? last : startingPosition, nowMs);
+            signalAppended();
         }
         return closure;
     }
@@ -183,6 +186,26 @@ public final class StoredShard implements AutoCloseable {
     }
 
     /**
+     * Sets what wakes the shard's push subscriptions on a change; the broker has one for all shards.
+     *
+     * @param signal the signal.
+     */
+    public void appendSignal(final AppendSignal signal) {
+        this.appendSignal = signal;
+    }
+
+    /**
+     * Wakes the shard's push subscriptions, if any: called after every append, and when the shard is closed
+     * by a split or merge or released. Without a subscription it costs one volatile read.
+     */
+    public void signalAppended() {
+        final AppendSignal signal = appendSignal;
+        if (signal != null) {
+            signal.signal();
+        }
+    }
+
+    /**
      * The sequence number of a position in this shard.
      *
      * @param position a log position.
@@ -201,6 +224,7 @@ public final class StoredShard implements AutoCloseable {
             meters.close();
         } finally {
             log.close();
+            signalAppended();
         }
     }
 

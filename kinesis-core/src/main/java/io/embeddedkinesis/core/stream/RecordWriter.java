@@ -124,6 +124,7 @@ public final class RecordWriter {
                 if (syncEachBatch) {
                     shard.log().sync();
                 }
+                shard.signalAppended();
                 final PutRecordResult result = new PutRecordResult(shard.shardId(), shard.sequenceNumber(position));
                 shard.meters().onIncoming(size);
                 stream.usage().onPut(UsageMeter.payloadUnits(size));
@@ -233,6 +234,7 @@ public final class RecordWriter {
             }
             try {
                 final long position = shard.log().append(key, data);
+                shard.signalAppended();
                 final SequenceNumber sequenceNumber = shard.sequenceNumber(position);
                 shard.meters().onIncoming(size);
                 return PutRecordsResultEntry.success(shard.shardId(), sequenceNumber);

@@ -28,6 +28,13 @@ public final class RequestPatterns {
     /** {@link #RESOURCE_ARN} as AWS prints it. */
     public static final String RESOURCE_ARN_TEXT = "arn:aws.*:kinesis:.*:\\d{12}:.*stream/\\S+";
 
+    /** Consumer ARNs ({@code ConsumerARN}): {@code <stream ARN>/consumer/<name>:<creation epoch seconds>}. */
+    public static final Pattern CONSUMER_ARN = Pattern.compile(
+        "^(arn):aws.*:kinesis:.*:\\d{12}:.*stream\\/[a-zA-Z0-9_.-]+\\/consumer\\/[a-zA-Z0-9_.-]+:[0-9]+");
+    /** {@link #CONSUMER_ARN} as AWS prints it. */
+    public static final String CONSUMER_ARN_TEXT =
+        "^(arn):aws.*:kinesis:.*:\\d{12}:.*stream\\/[a-zA-Z0-9_.-]+\\/consumer\\/[a-zA-Z0-9_.-]+:[0-9]+";
+
     private RequestPatterns() {
     }
 }

@@ -1,7 +1,6 @@
 package io.embeddedkinesis.core.stream;
 
 import io.embeddedkinesis.core.exception.InvalidArgumentException;
-import io.embeddedkinesis.core.exception.ResourceNotFoundException;
 import io.embeddedkinesis.core.exception.ValidationErrors;
 import io.embeddedkinesis.core.model.AddTagsToStreamRequest;
 import io.embeddedkinesis.core.model.ListTagsForResourceRequest;
@@ -25,11 +24,11 @@ import java.util.regex.Pattern;
  * name or ARN, and {@code TagResource}, {@code UntagResource} and {@code ListTagsForResource} by resource
  * ARN, with Kinesis's rules (see {@link TagValidator}).
  *
- * <p>The resource ARNs Kinesis accepts name a stream or one of its consumers. This broker has no
- * consumers yet, so a well-formed consumer ARN names nothing and is answered as a missing resource.
+ * <p>The resource ARNs Kinesis accepts name a stream or one of its enhanced fan-out consumers. A consumer's
+ * tags follow the same rules as a stream's and are kept with the consumer, by {@link ConsumerTags}.
  *
- * <p>Thread-safe: tags are persisted with the stream's metadata, and changes are serialized by the
- * registry's lock.
+ * <p>Thread-safe: stream tags are persisted with the stream's metadata, and changes are serialized by the
+ * registry's lock; consumer tags likewise by the consumers' registry.
  */
 public final class StreamTags {
     /** The consumer ARNs of the Kinesis model: {@code <stream ARN>/consumer/<name>:<creation epoch seconds>}. */
@@ -37,14 +36,45 @@ public final class StreamTags {
         "arn:aws[^:]*:kinesis:[^:]*:\\d{12}:stream/([a-zA-Z0-9_.-]+)/consumer/([a-zA-Z0-9_.-]+):(\\d+)");
 
     private final StreamRegistry registry;
+    private final ConsumerTags consumers;
     private final String accountId;
 
     /**
-     * @param registry the streams.
+     * @param registry  the streams.
+     * @param consumers the tags of the streams' consumers.
      */
-    public StreamTags(final StreamRegistry registry) {
+    public StreamTags(final StreamRegistry registry, final ConsumerTags consumers) {
         this.registry = registry;
+        this.consumers = consumers;
         this.accountId = registry.config().accountId();
+    }
+
+    /**
+     * Adds the model's checks of a tag map to a request's checks, as for a stream's tags: 1 to 200 entries,
+     * keys of 1 to 128 characters, values of up to 256.
+     *
+     * @param errors   the request's checks so far.
+     * @param tags     the tags, or null if absent.
+     * @param required whether absence is an error.
+     * @return {@code errors}, for chaining.
+     */
+    public static ValidationErrors checkTagMap(final ValidationErrors errors, final Map<String, String> tags,
+        final boolean required) {
+        return TagValidator.checkTagMap(errors, tags, required);
+    }
+
+    /**
+     * The tags a consumer registered with tags starts with, after the service's rules for added tags.
+     *
+     * @param consumerName the consumer's name, for messages.
+     * @param accountId    the account, for messages.
+     * @param tags         the tags, already through {@link #checkTagMap}.
+     * @return the tags.
+     * @throws InvalidArgumentException if a rule is broken.
+     */
+    public static Map<String, String> initialConsumerTags(final String consumerName, final String accountId,
+        final Map<String, String> tags) {
+        return Stream.sortedCopy(TagValidator.added(TagValidator.CONSUMER, consumerName, accountId, Map.of(), tags));
     }
 
     /**
@@ -110,6 +140,12 @@ public final class StreamTags {
     public void tagResource(final TagResourceRequest request) {
         final ValidationErrors errors = TagValidator.checkTagMap(new ValidationErrors(), request.tags(), true);
         checkResourceArn(errors, request.resourceARN()).throwIfAny();
+        final String consumerName = consumerName(request.resourceARN());
+        if (consumerName != null) {
+            consumers.updateTags(request.resourceARN(), current -> TagValidator.added(TagValidator.CONSUMER,
+                consumerName, accountId, current, request.tags()));
+            return;
+        }
         add(streamOf(request.resourceARN()), request.tags());
     }
 
@@ -121,6 +157,12 @@ public final class StreamTags {
     public void untagResource(final UntagResourceRequest request) {
         final ValidationErrors errors = TagValidator.checkTagKeys(new ValidationErrors(), request.tagKeys());
         checkResourceArn(errors, request.resourceARN()).throwIfAny();
+        final String consumerName = consumerName(request.resourceARN());
+        if (consumerName != null) {
+            consumers.updateTags(request.resourceARN(), current -> TagValidator.removed(TagValidator.CONSUMER,
+                consumerName, accountId, current, request.tagKeys()));
+            return;
+        }
         remove(streamOf(request.resourceARN()), request.tagKeys());
     }
 
@@ -132,8 +174,10 @@ public final class StreamTags {
      */
     public ListTagsForResourceResult listTagsForResource(final ListTagsForResourceRequest request) {
         checkResourceArn(new ValidationErrors(), request.resourceARN()).throwIfAny();
+        final Map<String, String> found = consumerName(request.resourceARN()) != null
+            ? consumers.tagsOf(request.resourceARN()) : streamOf(request.resourceARN()).tags();
         final List<Tag> tags = new ArrayList<>();
-        streamOf(request.resourceARN()).tags().forEach((key, value) -> tags.add(new Tag(key, value)));
+        found.forEach((key, value) -> tags.add(new Tag(key, value)));
         return new ListTagsForResourceResult(tags);
     }
 
@@ -150,21 +194,17 @@ public final class StreamTags {
             RequestPatterns.RESOURCE_ARN_TEXT, 1, 2048);
     }
 
+    /** The consumer a resource ARN names, or null if it is not a consumer ARN. */
+    private static String consumerName(final String resourceArn) {
+        final Matcher consumer = CONSUMER_ARN.matcher(resourceArn);
+        return consumer.matches() ? consumer.group(2) : null;
+    }
+
     /**
-     * The stream a valid resource ARN names. The Kinesis texts for a missing consumer and for an ARN of
-     * another kind were not found; these are the closest in style to the service's other messages (the
-     * consumer one follows AWS's "Consumer {name} with creation timestamp {ts} under stream {s} and
-     * account {a} is not in ACTIVE status.").
+     * The stream a valid resource ARN of a stream names. The Kinesis text for an ARN of another kind was not
+     * found; this one is the closest in style to the service's other messages.
      */
     private Stream streamOf(final String resourceArn) {
-        final Matcher consumer = CONSUMER_ARN.matcher(resourceArn);
-        if (consumer.matches()) {
-            final Stream stream = registry.find(
-                new StreamRequest(null, resourceArn.substring(0, resourceArn.indexOf("/consumer/"))));
-            throw new ResourceNotFoundException("Consumer " + consumer.group(2) + " with creation timestamp "
-                + consumer.group(3) + " under stream " + stream.streamName() + " and account " + accountId
-                + " not found.");
-        }
         if (!RequestPatterns.STREAM_ARN.matcher(resourceArn).matches()) {
             throw new InvalidArgumentException("ResourceARN " + resourceArn
                 + " does not name a Kinesis stream or consumer.");

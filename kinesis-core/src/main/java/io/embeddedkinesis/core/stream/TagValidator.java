@@ -30,6 +30,10 @@ final class TagValidator {
     static final int MAX_KEY_LENGTH = 128;
     /** The longest tag value. */
     static final int MAX_VALUE_LENGTH = 256;
+    /** The kind of resource stream tags belong to, as messages name it. */
+    static final String STREAM = "stream";
+    /** The kind of resource consumer tags belong to, as messages name it. */
+    static final String CONSUMER = "consumer";
 
     /**
      * Unicode letters, digits, white space and {@code _ . : / = + - @}: the characters today's
@@ -139,18 +143,36 @@ final class TagValidator {
      */
     static Map<String, String> added(final String streamName, final String accountId,
         final Map<String, String> current, final Map<String, String> added) {
+        return added(STREAM, streamName, accountId, current, added);
+    }
+
+    /**
+     * Applies tags to a resource's current ones, with the rules of {@link #added(String, String, Map, Map)}.
+     * The messages name the resource by its kind; for a consumer the service's texts were not found, so they
+     * are the stream's with the kind changed (inferred).
+     *
+     * @param kind      {@code stream} or {@code consumer}, for messages.
+     * @param name      the resource's name, for messages.
+     * @param accountId the account, for messages.
+     * @param current   the resource's tags.
+     * @param added     the tags to add, already through {@link #checkTagMap}.
+     * @return the resource's tags after the change.
+     * @throws InvalidArgumentException if a rule is broken.
+     */
+    static Map<String, String> added(final String kind, final String name, final String accountId,
+        final Map<String, String> current, final Map<String, String> added) {
         final List<String> texts = new ArrayList<>(added.keySet());
         for (final String value : added.values()) {
             texts.add(value == null ? "" : value);
         }
-        checkCharacters(texts, streamName, accountId, Action.ADD);
+        checkCharacters(texts, kind, name, accountId, Action.ADD);
         final Map<String, String> changed = new HashMap<>(current);
         added.forEach((key, value) -> changed.put(key, value == null ? "" : value));
         if (changed.size() > MAX_TAGS_PER_STREAM) {
             // Kinesalite's PR #54 (2017) found AWS enforcing 50 while its text still said 10; the text is
             // given with the limit actually enforced, as no later AWS sample was found.
-            throw new InvalidArgumentException("Failed to add tags to stream " + streamName + " under account "
-                + accountId + " because a given stream cannot have more than " + MAX_TAGS_PER_STREAM
+            throw new InvalidArgumentException("Failed to add tags to " + kind + " " + name + " under account "
+                + accountId + " because a given " + kind + " cannot have more than " + MAX_TAGS_PER_STREAM
                 + " tags associated with it.");
         }
         return changed;
@@ -169,7 +191,23 @@ final class TagValidator {
      */
     static Map<String, String> removed(final String streamName, final String accountId,
         final Map<String, String> current, final List<String> keys) {
-        checkCharacters(keys, streamName, accountId, Action.REMOVE);
+        return removed(STREAM, streamName, accountId, current, keys);
+    }
+
+    /**
+     * Removes keys from a resource's current tags, as {@link #removed(String, String, Map, List)} does.
+     *
+     * @param kind      {@code stream} or {@code consumer}, for messages.
+     * @param name      the resource's name, for messages.
+     * @param accountId the account, for messages.
+     * @param current   the resource's tags.
+     * @param keys      the keys to remove, already through {@link #checkTagKeys}.
+     * @return the resource's tags after the change.
+     * @throws InvalidArgumentException if a key has a character the service refuses.
+     */
+    static Map<String, String> removed(final String kind, final String name, final String accountId,
+        final Map<String, String> current, final List<String> keys) {
+        checkCharacters(keys, kind, name, accountId, Action.REMOVE);
         final Map<String, String> changed = new HashMap<>(current);
         keys.forEach(changed::remove);
         return changed;
@@ -179,18 +217,19 @@ final class TagValidator {
      * Refuses characters the service refuses: first anything outside the allowed set, then {@code %},
      * which has a message of its own.
      */
-    private static void checkCharacters(final Collection<String> texts, final String streamName,
+    private static void checkCharacters(final Collection<String> texts, final String kind, final String name,
         final String accountId, final Action action) {
         if (!texts.stream().allMatch(text -> ALLOWED.matcher(text).matches())) {
             throw new InvalidArgumentException(INVALID_CHARACTERS);
         }
         if (texts.stream().anyMatch(text -> text.indexOf('%') >= 0)) {
-            throw new InvalidArgumentException(illegalCharacters(streamName, accountId, action));
+            throw new InvalidArgumentException(illegalCharacters(kind, name, accountId, action));
         }
     }
 
-    private static String illegalCharacters(final String streamName, final String accountId, final Action action) {
-        return "Failed to " + action.words + " stream " + streamName + " under account " + accountId
+    private static String illegalCharacters(final String kind, final String name, final String accountId,
+        final Action action) {
+        return "Failed to " + action.words + " " + kind + " " + name + " under account " + accountId
             + " because some tags contained illegal characters. The allowed characters are Unicode letters,"
             + " white-spaces, '_',',','/','=','+','-','@'.";
     }

@@ -21,7 +21,9 @@ public record PagingToken(Kind kind, String streamName, long streamTag, String e
         /** ListStreams. */
         STREAMS,
         /** ListShards. */
-        SHARDS
+        SHARDS,
+        /** ListStreamConsumers. */
+        CONSUMERS
     }
 
     /**

@@ -71,6 +71,22 @@ class ConsumerApplicationTest extends ApplicationTestSupport {
     }
 
     @Test
+    void shouldReportReadFailuresToTheErrorHandlerOncePerBackoff() {
+        openBroker().createStream("s", 1);
+        final ConsumerApplication application = openApplication("s", RecordingProcessor.Behaviour.EVERY_BATCH,
+            b -> b.shardSyncIntervalMillis(1_000));
+        final Worker worker = application.createWorker("w1");
+        runFor(200, worker);
+
+        broker.deleteStream("s");
+        runFor(2_000, worker);
+
+        assertThat(errors).isNotEmpty().hasSizeLessThanOrEqualTo(2 + 2_000 / 500 + 1)
+            .allSatisfy(error -> assertThat(error).isInstanceOf(ResourceNotFoundException.class));
+        assertThat(worker.state()).isEqualTo(Worker.State.RUNNING);
+    }
+
+    @Test
     void shouldOrderCheckpointsAsTheKclDoes() {
         final ExtendedSequenceNumber low = ExtendedSequenceNumber.of("100");
         final ExtendedSequenceNumber lowSub = new ExtendedSequenceNumber("100", 3);

@@ -144,6 +144,27 @@ class LeaseBalancingTest extends ApplicationTestSupport {
         assertThat(application.leases()).extracting(Lease::leaseOwner).containsOnly("w1");
     }
 
+    @Test
+    void shouldTakeBackTheLeasesOfItsOwnNameAfterARestartOnceTheyExpire() {
+        openBroker().createStream("s", 2);
+        putKeys(0, 10);
+        ConsumerApplication application = openApplication("s", RecordingProcessor.Behaviour.ONLY_ON_SHUTDOWN);
+        final Worker before = application.createWorker("w1");
+        runFor(400, before);
+        application.haltWorker(before);
+        application.close();
+        applications.remove(application);
+
+        application = openApplication("s", RecordingProcessor.Behaviour.ONLY_ON_SHUTDOWN);
+        final Worker after = application.createWorker("w1");
+        runFor(FAILOVER_MS, after);
+        assertThat(after.heldShardIds()).as("not expired yet: the old process might still be renewing").isEmpty();
+        runFor(FAILOVER_MS, after);
+
+        assertThat(after.heldShardIds()).hasSize(2);
+        assertThat(deliveredData()).as("nothing was checkpointed: everything again").hasSize(20);
+    }
+
     private void putKeys(final int from, final int to) {
         for (int i = from; i < to; i++) {
             put("s", "key-" + i, "r" + i);

@@ -4,6 +4,7 @@ import io.embeddedkinesis.core.BrokerConfig;
 import io.embeddedkinesis.core.KinesisBroker;
 import io.embeddedkinesis.core.ShardLimits;
 import io.embeddedkinesis.core.exception.ResourceInUseException;
+import io.embeddedkinesis.core.model.CreateStreamRequest;
 import io.embeddedkinesis.server.KinesisServer;
 import io.embeddedkinesis.server.ServerConfig;
 import picocli.CommandLine.Command;
@@ -24,6 +25,8 @@ import java.util.concurrent.CountDownLatch;
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Serve the Kinesis Data Streams API on an embedded broker.")
 public final class ServeCommand implements Callable<Integer> {
+    private static final String ON_DEMAND = "on-demand";
+
     @Option(names = "--host", defaultValue = "127.0.0.1",
         description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
     String host;
@@ -42,7 +45,7 @@ public final class ServeCommand implements Callable<Integer> {
     boolean shardLimits;
 
     @Option(names = "--create-stream", paramLabel = "NAME:SHARDS", description = "Create a stream at start unless"
-        + " it exists; repeatable, e.g. --create-stream clicks:4.")
+        + " it exists; repeatable, e.g. --create-stream clicks:4, or clicks:on-demand for an on-demand stream.")
     List<String> streams = new ArrayList<>();
 
     @Option(names = "--access-key-id", description = "Require requests signed (SigV4) with this access key id.")
@@ -121,10 +124,14 @@ public final class ServeCommand implements Callable<Integer> {
         for (final String spec : streams) {
             final int colon = spec.lastIndexOf(':');
             if (colon <= 0 || colon == spec.length() - 1) {
-                throw new IllegalArgumentException("--create-stream takes NAME:SHARDS, e.g. clicks:4: " + spec);
+                throw new IllegalArgumentException("--create-stream takes NAME:SHARDS or NAME:on-demand, e.g."
+                    + " clicks:4: " + spec);
             }
+            final String name = spec.substring(0, colon);
+            final String shards = spec.substring(colon + 1);
             try {
-                broker.createStream(spec.substring(0, colon), Integer.parseInt(spec.substring(colon + 1)));
+                broker.createStream(ON_DEMAND.equals(shards) ? CreateStreamRequest.onDemand(name)
+                    : CreateStreamRequest.of(name, Integer.parseInt(shards)));
             } catch (final ResourceInUseException exists) {
                 // Reopened directory: the stream is already there, with its records.
             }

@@ -5,6 +5,7 @@ import io.embeddedkinesis.core.exception.ValidationErrors;
 import io.embeddedkinesis.core.model.AddTagsToStreamRequest;
 import io.embeddedkinesis.core.model.ChildShard;
 import io.embeddedkinesis.core.model.CreateStreamRequest;
+import io.embeddedkinesis.core.model.DeleteStreamRequest;
 import io.embeddedkinesis.core.model.DescribeLimitsResult;
 import io.embeddedkinesis.core.model.DescribeStreamRequest;
 import io.embeddedkinesis.core.model.EnhancedMonitoringRequest;
@@ -147,6 +148,7 @@ public final class KinesisOperations {
             STREAM_NAME, Member.of("ShardLevelMetrics", STRING_LIST), STREAM_ARN);
         addTagging();
         add("DescribeLimits", this::describeLimits);
+        new ConsumerOperations(broker).registerWith(this::add);
     }
 
     /** The tagging operations, their members in the order of the Kinesis model's shapes. */
@@ -190,7 +192,7 @@ public final class KinesisOperations {
     }
 
     private void deleteStream(final RequestReader in, final ResponseWriter out) {
-        broker.deleteStream(stream(in));
+        broker.deleteStream(new DeleteStreamRequest(stream(in), in.bool("EnforceConsumerDeletion")));
     }
 
     private void describeStream(final RequestReader in, final ResponseWriter out) {

@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
+import software.amazon.awssdk.services.kinesis.model.StreamMode;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -41,7 +42,7 @@ class ExecutableJarIT {
         final ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", Path.of("target",
             "kinesis-server.jar")
             .toAbsolutePath().toString(), "serve", "--port", "0", "--path", data.toString(), "--create-stream",
-            "clicks:2", "--no-shard-limits").redirectErrorStream(true);
+            "clicks:2", "--create-stream", "events:on-demand", "--no-shard-limits").redirectErrorStream(true);
         builder.environment().remove("JDK_JAVA_OPTIONS");
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         final Process process = builder.start();
@@ -58,6 +59,8 @@ class ExecutableJarIT {
                     .data(SdkBytes.fromUtf8String("event-" + i)).build());
             }
             assertThat(kinesis.putRecords(b -> b.streamName("clicks").records(entries)).failedRecordCount()).isZero();
+            assertThat(kinesis.describeStreamSummary(b -> b.streamName("events")).streamDescriptionSummary()
+                .streamModeDetails().streamMode()).isEqualTo(StreamMode.ON_DEMAND);
         }
         // SIGTERM, as a service manager sends it; Process.destroy() would also close our end of the output.
         assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor()).isZero();

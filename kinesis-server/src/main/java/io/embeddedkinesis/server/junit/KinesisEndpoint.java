@@ -1,0 +1,44 @@
+package io.embeddedkinesis.server.junit;
+
+import io.embeddedkinesis.core.junit.EmbeddedKinesisExtension;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Serves the broker of an {@link io.embeddedkinesis.core.junit.EmbeddedKinesis} test on a local endpoint,
+ * for tests of code that talks to Kinesis through an AWS SDK or the CLI:
+ *
+ * <pre>{@code
+ * @EmbeddedKinesis(streams = @KinesisStream(name = "orders"))
+ * @KinesisEndpoint
+ * class OrderPublisherTest {
+ *     KinesisServer endpoint;                   // injected, like the broker
+ *
+ *     @Test
+ *     void shouldPublish(StreamReader reader) {
+ *         KinesisClient sdk = KinesisClient.builder().endpointOverride(endpoint.endpoint())...build();
+ *         new OrderPublisher(sdk).publish("order-1");
+ *         assertThat(reader.readAll("orders")).hasSize(1);
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>A {@link io.embeddedkinesis.server.KinesisServer} on a free port of 127.0.0.1, over HTTP without TLS
+ * and accepting any credentials, is started for each broker the test gets, after the broker and its
+ * streams, and closed before it: per test method by default, per class with a broker per class. Inject it
+ * as a {@code KinesisServer} parameter or non-final instance field. It serves the broker the test started
+ * with; after {@code TestBroker.reopen()} it still points at the closed one.
+ */
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith({EmbeddedKinesisExtension.class, KinesisEndpointExtension.class})
+public @interface KinesisEndpoint {
+}
