@@ -3,8 +3,8 @@ package io.embeddedkinesis.examples;
 import io.embeddedkinesis.core.KinesisBroker;
 import io.embeddedkinesis.core.trigger.EventSourceMapping;
 import io.embeddedkinesis.core.trigger.EventSourceMappingConfig;
+import io.embeddedkinesis.core.trigger.EventSourcePosition;
 import io.embeddedkinesis.core.trigger.FunctionResponseType;
-import io.embeddedkinesis.core.trigger.StartingPosition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,7 +73,7 @@ public final class TradingDashboardDemo {
             kinesis.createStream(STREAM_NAME, SHARD_COUNT);
             final DashboardTable table = new DashboardTable();
             final EventSourceMappingConfig config = EventSourceMappingConfig
-                .builder(FUNCTION_NAME, STREAM_NAME, StartingPosition.TRIM_HORIZON)
+                .builder(FUNCTION_NAME, STREAM_NAME, EventSourcePosition.TRIM_HORIZON)
                 .batchSize(500)
                 .tumblingWindowInSeconds(WINDOW_SECONDS)
                 .functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES)

@@ -52,8 +52,8 @@ import io.embeddedkinesis.core.model.SubscribeToShardEvent;
 import io.embeddedkinesis.core.model.Tag;
 import io.embeddedkinesis.core.trigger.EventSourceMapping;
 import io.embeddedkinesis.core.trigger.EventSourceMappingConfig;
+import io.embeddedkinesis.core.trigger.EventSourcePosition;
 import io.embeddedkinesis.core.trigger.FunctionResponseType;
-import io.embeddedkinesis.core.trigger.StartingPosition;
 import io.embeddedkinesis.server.KinesisServer;
 import io.embeddedkinesis.server.ServerConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -414,7 +414,7 @@ class ReadmeExampleTest {
             kinesis.createStream("orders", 2);
             kinesis.createStream("orders-failed", 1);
             EventSourceMappingConfig config = EventSourceMappingConfig
-                .builder("order-handler", "orders", StartingPosition.TRIM_HORIZON)   // function name, stream, start
+                .builder("order-handler", "orders", EventSourcePosition.TRIM_HORIZON)   // function name, stream, start
                 .batchSize(500)                                   // up to 10,000 records and 6 MB an invocation
                 .maximumBatchingWindowInSeconds(1)                // or wait up to a second to fill a batch
                 .parallelizationFactor(2)                         // two batches of a shard at once, each key in order

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <pre>{@code
  * EventSourceMappingConfig config = EventSourceMappingConfig.builder("trade-dashboard", "trades",
- *         StartingPosition.TRIM_HORIZON)
+ *         EventSourcePosition.TRIM_HORIZON)
  *     .batchSize(500)
  *     .functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES)
  *     .build();

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * is set, with an {@link IllegalArgumentException} worded as AWS words its validation errors, naming the
  * parameter.
  *
- * <p>Immutable; build one with {@link #builder(String, String, StartingPosition)}.
+ * <p>Immutable; build one with {@link #builder(String, String, EventSourcePosition)}.
  */
 public final class EventSourceMappingConfig {
     /** Lambda's limit on a synchronous invocation's request: 6 MB. */
@@ -30,7 +30,7 @@ public final class EventSourceMappingConfig {
 
     private final String functionName;
     private final String streamName;
-    private final StartingPosition startingPosition;
+    private final EventSourcePosition startingPosition;
     private final Instant startingPositionTimestamp;
     private final int batchSize;
     private final int maximumBatchingWindowInSeconds;
@@ -79,7 +79,7 @@ public final class EventSourceMappingConfig {
      * @return a builder.
      */
     public static Builder builder(final String functionName, final String streamName,
-        final StartingPosition startingPosition) {
+        final EventSourcePosition startingPosition) {
         return new Builder(functionName, streamName, startingPosition);
     }
 
@@ -106,7 +106,7 @@ public final class EventSourceMappingConfig {
      *
      * @return the position.
      */
-    public StartingPosition startingPosition() {
+    public EventSourcePosition startingPosition() {
         return startingPosition;
     }
 
@@ -266,7 +266,7 @@ public final class EventSourceMappingConfig {
     public static final class Builder {
         private final String functionName;
         private final String streamName;
-        private final StartingPosition startingPosition;
+        private final EventSourcePosition startingPosition;
         private Instant startingPositionTimestamp;
         private int batchSize = 100;
         private int maximumBatchingWindowInSeconds;
@@ -283,7 +283,8 @@ public final class EventSourceMappingConfig {
         private Executor invocationExecutor;
         private ErrorHandler errorHandler = error -> LOG.warn("Event source mapping error", error);
 
-        private Builder(final String functionName, final String streamName, final StartingPosition startingPosition) {
+        private Builder(final String functionName, final String streamName,
+            final EventSourcePosition startingPosition) {
             if (functionName == null || !FUNCTION_NAME.matcher(functionName).matches()) {
                 throw new IllegalArgumentException("1 validation error detected: Value '" + functionName
                     + "' at 'functionName' failed to satisfy constraint: Member must satisfy regular expression "
@@ -487,7 +488,7 @@ public final class EventSourceMappingConfig {
          *                                  {@code AT_TIMESTAMP}, or given for another position.
          */
         public EventSourceMappingConfig build() {
-            final boolean atTimestamp = startingPosition == StartingPosition.AT_TIMESTAMP;
+            final boolean atTimestamp = startingPosition == EventSourcePosition.AT_TIMESTAMP;
             if (atTimestamp && startingPositionTimestamp == null) {
                 // Inferred wording: Lambda refuses the combination; its text was not found.
                 throw new IllegalArgumentException("StartingPositionTimestamp must be set when StartingPosition is "

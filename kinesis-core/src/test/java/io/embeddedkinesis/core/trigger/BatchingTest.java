@@ -20,7 +20,7 @@ class BatchingTest extends TriggerTestSupport {
             put("s", "k", "r" + i);
         }
         final RecordingHandler handler = new RecordingHandler();
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON).batchSize(3).build(),
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON).batchSize(3).build(),
             handler);
 
         drive(mapping);
@@ -34,7 +34,7 @@ class BatchingTest extends TriggerTestSupport {
     void shouldGatherRecordsForTheBatchingWindowUnlessTheBatchFillsFirst() {
         openBroker().createStream("s", 1);
         final RecordingHandler handler = new RecordingHandler();
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON).batchSize(4)
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON).batchSize(4)
             .maximumBatchingWindowInSeconds(5).build(), handler);
         drive(mapping);
         put("s", "k", "a");
@@ -70,7 +70,7 @@ class BatchingTest extends TriggerTestSupport {
             broker.putRecord("s", "k", data);
         }
         final RecordingHandler handler = new RecordingHandler();
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON).build(), handler);
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON).build(), handler);
 
         drive(mapping);
 
@@ -85,7 +85,7 @@ class BatchingTest extends TriggerTestSupport {
         openBroker().createStream("s", 1);
         put("s", "k", "old");
         final RecordingHandler handler = new RecordingHandler();
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON).build(), handler);
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON).build(), handler);
         drive(mapping);
         put("s", "k", "new");
 
@@ -99,7 +99,7 @@ class BatchingTest extends TriggerTestSupport {
         openBroker().createStream("s", 1);
         put("s", "k", "old");
         final RecordingHandler handler = new RecordingHandler();
-        final EventSourceMapping mapping = create(config(StartingPosition.LATEST).build(), handler);
+        final EventSourceMapping mapping = create(config(EventSourcePosition.LATEST).build(), handler);
         drive(mapping);
         put("s", "k", "new");
 
@@ -118,7 +118,7 @@ class BatchingTest extends TriggerTestSupport {
         clock.advance(1_000);
         put("s", "k", "after");
         final RecordingHandler handler = new RecordingHandler();
-        final EventSourceMapping mapping = create(config(StartingPosition.AT_TIMESTAMP)
+        final EventSourceMapping mapping = create(config(EventSourcePosition.AT_TIMESTAMP)
             .startingPositionTimestamp(timestamp).build(), handler);
 
         drive(mapping);
@@ -139,7 +139,7 @@ class BatchingTest extends TriggerTestSupport {
             }
             return null;
         });
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON).maximumRetryAttempts(1)
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON).maximumRetryAttempts(1)
             .build(), handler);
 
         runFor(1_000, mapping);

@@ -27,7 +27,7 @@ class EventShapeTest extends TriggerTestSupport {
         final PutRecordResult put = put("s", "user-1", "hello");
         final Record stored = readAll("s").get(0);
         final RecordingHandler handler = new RecordingHandler();
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON).build(), handler);
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON).build(), handler);
 
         drive(mapping);
 
@@ -65,7 +65,7 @@ class EventShapeTest extends TriggerTestSupport {
             context.getLogger().log("processed " + event.getRecords().size());
             return null;
         };
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON).batchSize(1)
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON).batchSize(1)
             .timeoutSeconds(30).memorySizeInMB(512).build(), timed);
 
         drive(mapping);
@@ -95,7 +95,7 @@ class EventShapeTest extends TriggerTestSupport {
                 return null;
             }
         };
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON).build(), windowed);
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON).build(), windowed);
 
         drive(mapping);
 

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class EventSourceMappingConfigTest {
     private static EventSourceMappingConfig.Builder builder() {
-        return EventSourceMappingConfig.builder("fn", "s", StartingPosition.LATEST);
+        return EventSourceMappingConfig.builder("fn", "s", EventSourcePosition.LATEST);
     }
 
     private static BiConsumer<EventSourceMappingConfig.Builder, Integer> setter(final String member) {
@@ -79,7 +79,7 @@ class EventSourceMappingConfigTest {
 
     @Test
     void shouldRequireATimestampExactlyWithAtTimestamp() {
-        assertThatThrownBy(() -> EventSourceMappingConfig.builder("fn", "s", StartingPosition.AT_TIMESTAMP).build())
+        assertThatThrownBy(() -> EventSourceMappingConfig.builder("fn", "s", EventSourcePosition.AT_TIMESTAMP).build())
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("StartingPositionTimestamp");
         assertThatThrownBy(() -> builder().startingPositionTimestamp(Instant.EPOCH).build())
             .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("StartingPositionTimestamp");
@@ -87,7 +87,7 @@ class EventSourceMappingConfigTest {
 
     @Test
     void shouldRefuseAFunctionNameLambdaWouldRefuse() {
-        assertThatThrownBy(() -> EventSourceMappingConfig.builder("my fn", "s", StartingPosition.LATEST))
+        assertThatThrownBy(() -> EventSourceMappingConfig.builder("my fn", "s", EventSourcePosition.LATEST))
             .isInstanceOf(IllegalArgumentException.class)
             .hasMessageStartingWith("1 validation error detected: Value 'my fn' at 'functionName'");
     }

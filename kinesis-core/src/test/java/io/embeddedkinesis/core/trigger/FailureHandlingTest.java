@@ -21,7 +21,7 @@ class FailureHandlingTest extends TriggerTestSupport {
         put("s", "k", "poison");
         put("s", "k", "other");
         final RecordingHandler handler = RecordingHandler.failingOn("poison");
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON).maximumRetryAttempts(2)
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON).maximumRetryAttempts(2)
             .onFailureDestination("failures").build(), handler);
 
         drive(mapping);
@@ -70,7 +70,7 @@ class FailureHandlingTest extends TriggerTestSupport {
         broker.createStream("failures", 1);
         put("s", "k", "poison");
         final RecordingHandler handler = RecordingHandler.failingOn("poison");
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON)
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON)
             .maximumRecordAgeInSeconds(60).onFailureDestination("failures").build(), handler);
 
         runFor(60_000, mapping);
@@ -94,7 +94,7 @@ class FailureHandlingTest extends TriggerTestSupport {
         clock.advance(90_000);
         put("s", "k", "fresh");
         final RecordingHandler handler = new RecordingHandler();
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON)
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON)
             .maximumRecordAgeInSeconds(60).onFailureDestination("failures").build(), handler);
 
         drive(mapping);
@@ -112,7 +112,7 @@ class FailureHandlingTest extends TriggerTestSupport {
         openBroker().createStream("s", 1);
         put("s", "k", "poison");
         final RecordingHandler handler = RecordingHandler.failingOn("poison");
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON).build(), handler);
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON).build(), handler);
         drive(mapping);
 
         clock.advance(24 * 3_600_000L);
@@ -133,8 +133,9 @@ class FailureHandlingTest extends TriggerTestSupport {
             put("s", "k", i == 5 ? "poison" : "r" + i);
         }
         final RecordingHandler handler = RecordingHandler.failingOn("poison");
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON).bisectBatchOnFunctionError(true)
-            .maximumRetryAttempts(2).onFailureDestination("failures").build(), handler);
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON)
+            .bisectBatchOnFunctionError(true).maximumRetryAttempts(2).onFailureDestination("failures").build(),
+            handler);
 
         runFor(10_000, mapping);
 
@@ -155,10 +156,10 @@ class FailureHandlingTest extends TriggerTestSupport {
     void shouldRefuseAMissingStreamOrDestination() {
         openBroker().createStream("s", 1);
 
-        assertThatThrownBy(() -> create(EventSourceMappingConfig.builder("fn", "nope", StartingPosition.LATEST)
+        assertThatThrownBy(() -> create(EventSourceMappingConfig.builder("fn", "nope", EventSourcePosition.LATEST)
             .build(), new RecordingHandler()))
             .isInstanceOf(ResourceNotFoundException.class);
-        assertThatThrownBy(() -> create(config(StartingPosition.LATEST).onFailureDestination("nope").build(),
+        assertThatThrownBy(() -> create(config(EventSourcePosition.LATEST).onFailureDestination("nope").build(),
             new RecordingHandler()))
             .isInstanceOf(ResourceNotFoundException.class);
     }

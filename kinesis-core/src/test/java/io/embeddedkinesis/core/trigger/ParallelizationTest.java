@@ -50,7 +50,7 @@ class ParallelizationTest extends TriggerTestSupport {
         final List<Record> records = putInterleaved();
         final HeldInvocations invocations = new HeldInvocations();
         final RecordingHandler handler = new RecordingHandler();
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON).batchSize(3)
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON).batchSize(3)
             .parallelizationFactor(4).invocationExecutor(invocations).build(), handler);
 
         drive(mapping);
@@ -80,7 +80,7 @@ class ParallelizationTest extends TriggerTestSupport {
         putInterleaved();
         final HeldInvocations invocations = new HeldInvocations();
         final RecordingHandler handler = new RecordingHandler();
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON).batchSize(10)
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON).batchSize(10)
             .invocationExecutor(invocations).build(), handler);
 
         drive(mapping);

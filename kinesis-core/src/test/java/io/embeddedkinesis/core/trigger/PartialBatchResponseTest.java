@@ -52,7 +52,7 @@ class PartialBatchResponseTest extends TriggerTestSupport {
         final List<Record> records = putAll("r0", "r1", "r2", "r3", "r4");
         final RecordingHandler handler = answering(failures(records.get(3).sequenceNumber(),
             records.get(2).sequenceNumber()));
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON)
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON)
             .functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES).build(), handler);
 
         drive(mapping);
@@ -70,7 +70,7 @@ class PartialBatchResponseTest extends TriggerTestSupport {
         putAll("a", "b", "c");
         final RecordingHandler handler = answering(new StreamsEventResponse(List.of()),
             new StreamsEventResponse(null), null);
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON).batchSize(1)
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON).batchSize(1)
             .functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES).build(), handler);
 
         runFor(3_000, mapping);
@@ -84,7 +84,7 @@ class PartialBatchResponseTest extends TriggerTestSupport {
         openBroker().createStream("s", 1);
         putAll("a", "b");
         final RecordingHandler handler = answering(failures("null".equals(identifier) ? null : identifier));
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON)
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON)
             .functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES).build(), handler);
 
         runFor(1_000, mapping);
@@ -97,7 +97,7 @@ class PartialBatchResponseTest extends TriggerTestSupport {
         openBroker().createStream("s", 1);
         final List<Record> records = putAll("a", "b", "c");
         final AtomicInteger invocation = new AtomicInteger();
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON)
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON)
             .functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES).build(),
             (event, context) -> invocation.getAndIncrement() == 0
                 ? Map.of("batchItemFailures", List.of(Map.of("itemIdentifier", records.get(2).sequenceNumber())))
@@ -113,7 +113,7 @@ class PartialBatchResponseTest extends TriggerTestSupport {
         openBroker().createStream("s", 1);
         final List<Record> records = putAll("a", "b");
         final RecordingHandler handler = answering(failures(records.get(0).sequenceNumber()));
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON).build(), handler);
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON).build(), handler);
 
         runFor(1_000, mapping);
 
@@ -127,7 +127,7 @@ class PartialBatchResponseTest extends TriggerTestSupport {
         broker.createStream("failures", 1);
         final List<Record> records = putAll("r0", "r1", "r2", "r3");
         final RecordingHandler handler = answering(failures(records.get(2).sequenceNumber()));
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON).maximumRetryAttempts(0)
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON).maximumRetryAttempts(0)
             .functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES).onFailureDestination("failures")
             .build(), handler);
 
@@ -148,7 +148,7 @@ class PartialBatchResponseTest extends TriggerTestSupport {
         final List<Record> records = putAll("r0", "r1", "r2", "r3", "r4", "r5");
         final RecordingHandler handler = answering(failures(records.get(4).sequenceNumber()),
             failures(records.get(5).sequenceNumber()));
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON).maximumRetryAttempts(0)
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON).maximumRetryAttempts(0)
             .bisectBatchOnFunctionError(true).onFailureDestination("failures")
             .functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES).build(), handler);
 
@@ -166,7 +166,7 @@ class PartialBatchResponseTest extends TriggerTestSupport {
         final List<Record> records = putAll("poison", "r1", "r2", "r3");
         final RecordingHandler handler = new RecordingHandler((event, data) -> data.get(0).equals("poison")
             ? failures(records.get(0).sequenceNumber()) : null);
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON).maximumRetryAttempts(1)
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON).maximumRetryAttempts(1)
             .bisectBatchOnFunctionError(true)
             .functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES).build(), handler);
 

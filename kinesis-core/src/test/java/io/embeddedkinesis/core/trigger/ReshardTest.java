@@ -41,7 +41,7 @@ class ReshardTest extends TriggerTestSupport {
         openBroker().createStream("s", 1);
         putKeys("parent-", 6);
         final RecordingHandler handler = RecordingHandler.failingOn("parent-0");
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON).maximumRetryAttempts(3)
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON).maximumRetryAttempts(3)
             .build(), handler);
         drive(mapping);
         broker.splitShard("s", PARENT, MIDDLE);
@@ -67,7 +67,7 @@ class ReshardTest extends TriggerTestSupport {
         openBroker().createStream("s", 2);
         putKeys("parent-", 8);
         final RecordingHandler handler = RecordingHandler.failingOn("parent-1");
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON).maximumRetryAttempts(2)
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON).maximumRetryAttempts(2)
             .batchSize(1).build(), handler);
         drive(mapping);
         broker.mergeShards("s", "shardId-000000000000", "shardId-000000000001");
@@ -88,7 +88,7 @@ class ReshardTest extends TriggerTestSupport {
         openBroker().createStream("s", 1);
         put("s", "k", "parent");
         final TumblingWindowTest.CountingFunction function = new TumblingWindowTest.CountingFunction();
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON).tumblingWindowInSeconds(300)
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON).tumblingWindowInSeconds(300)
             .build(), function);
         drive(mapping);
         broker.splitShard("s", PARENT, MIDDLE);

@@ -24,14 +24,14 @@ class RestartTest extends TriggerTestSupport {
         put("s", "k", "r0");
         put("s", "k", "r1");
         final RecordingHandler first = new RecordingHandler();
-        final EventSourceMapping before = create(config(StartingPosition.TRIM_HORIZON).build(), first);
+        final EventSourceMapping before = create(config(EventSourcePosition.TRIM_HORIZON).build(), first);
         drive(before);
         before.close();
         restartBroker();
         put("s", "k", "r2");
 
         final RecordingHandler second = new RecordingHandler();
-        final EventSourceMapping after = create(config(StartingPosition.TRIM_HORIZON).build(), second);
+        final EventSourceMapping after = create(config(EventSourcePosition.TRIM_HORIZON).build(), second);
         runFor(1_000, after);
 
         assertThat(first.delivered()).containsExactly("r0", "r1");
@@ -46,13 +46,13 @@ class RestartTest extends TriggerTestSupport {
         put("s", "k", "a");
         final String last = put("s", "k", "b").sequenceNumber();
         final RecordingHandler failing = RecordingHandler.failingOn("a");
-        final EventSourceMapping before = create(config(StartingPosition.TRIM_HORIZON).build(), failing);
+        final EventSourceMapping before = create(config(EventSourcePosition.TRIM_HORIZON).build(), failing);
         drive(before);
         before.close();
         restartBroker();
 
         final RecordingHandler second = new RecordingHandler();
-        final EventSourceMapping after = create(config(StartingPosition.TRIM_HORIZON).build(), second);
+        final EventSourceMapping after = create(config(EventSourcePosition.TRIM_HORIZON).build(), second);
         drive(after);
 
         assertThat(failing.batches).containsExactly(List.of("a", "b"));
@@ -65,10 +65,10 @@ class RestartTest extends TriggerTestSupport {
         openBroker().createStream("s", 1);
         put("s", "k", "r0");
         final RecordingHandler first = new RecordingHandler();
-        drive(create(config(StartingPosition.TRIM_HORIZON).build(), first));
+        drive(create(config(EventSourcePosition.TRIM_HORIZON).build(), first));
 
         final RecordingHandler other = new RecordingHandler();
-        drive(create(EventSourceMappingConfig.builder("other-fn", "s", StartingPosition.TRIM_HORIZON)
+        drive(create(EventSourceMappingConfig.builder("other-fn", "s", EventSourcePosition.TRIM_HORIZON)
             .errorHandler(errors::add).build(), other));
 
         assertThat(first.delivered()).containsExactly("r0");

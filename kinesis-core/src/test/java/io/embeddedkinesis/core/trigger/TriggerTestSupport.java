@@ -57,7 +57,7 @@ abstract class TriggerTestSupport {
     }
 
     /** The function "fn" on stream "s", with errors of the mapping collected. */
-    EventSourceMappingConfig.Builder config(final StartingPosition position) {
+    EventSourceMappingConfig.Builder config(final EventSourcePosition position) {
         return EventSourceMappingConfig.builder("fn", "s", position).errorHandler(errors::add);
     }
 

@@ -59,7 +59,7 @@ class TumblingWindowTest extends TriggerTestSupport {
         put("s", "k", "a");
         put("s", "k", "b");
         final CountingFunction function = new CountingFunction();
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON).tumblingWindowInSeconds(60)
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON).tumblingWindowInSeconds(60)
             .build(), function);
 
         drive(mapping);
@@ -93,7 +93,7 @@ class TumblingWindowTest extends TriggerTestSupport {
         clock.advance(60_000);
         put("s", "k", "b");
         final CountingFunction function = new CountingFunction();
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON).tumblingWindowInSeconds(60)
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON).tumblingWindowInSeconds(60)
             .build(), function);
 
         drive(mapping);
@@ -113,7 +113,7 @@ class TumblingWindowTest extends TriggerTestSupport {
         clock.advance(1);
         put("s", "k", "c");
         final CountingFunction function = new CountingFunction();
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON).tumblingWindowInSeconds(60)
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON).tumblingWindowInSeconds(60)
             .build(), function);
 
         drive(mapping);
@@ -128,7 +128,7 @@ class TumblingWindowTest extends TriggerTestSupport {
         put("s", "k", "a");
         final CountingFunction function = new CountingFunction();
         function.answer = state -> null;
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON).tumblingWindowInSeconds(60)
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON).tumblingWindowInSeconds(60)
             .build(), function);
 
         drive(mapping);
@@ -149,7 +149,7 @@ class TumblingWindowTest extends TriggerTestSupport {
         final CountingFunction function = new CountingFunction();
         final String big = "x".repeat(1024 * 1024);
         function.answer = state -> Map.of("count", state.get("count"), "big", big);
-        final EventSourceMapping mapping = create(config(StartingPosition.TRIM_HORIZON).tumblingWindowInSeconds(60)
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON).tumblingWindowInSeconds(60)
             .build(), function);
 
         drive(mapping);
@@ -174,7 +174,7 @@ class TumblingWindowTest extends TriggerTestSupport {
         openBroker().createStream("s", 1);
         put("s", "k", "a");
         final CountingFunction function = new CountingFunction();
-        final EventSourceMappingConfig config = config(StartingPosition.TRIM_HORIZON).tumblingWindowInSeconds(60)
+        final EventSourceMappingConfig config = config(EventSourcePosition.TRIM_HORIZON).tumblingWindowInSeconds(60)
             .build();
         final EventSourceMapping first = create(config, function);
         drive(first);
