@@ -14,6 +14,9 @@
  *       and resumes from the checkpoints, and every record is processed at least once.</li>
  *   <li>{@link io.embeddedkinesis.examples.FanOutDemo}: enhanced fan-out, three consumers pushed every
  *       record of a stream, one of them slow on a thread of its own, each receiving every record once.</li>
+ *   <li>{@link io.embeddedkinesis.examples.TradingDashboardDemo}: the trading platform; trades go into a
+ *       stream and a Lambda-style trigger runs an unchanged Lambda function with tumbling windows, which
+ *       keeps a dashboard of each symbol's volume and VWAP per window.</li>
  * </ul>
  */
 package io.embeddedkinesis.examples;

@@ -1,5 +1,9 @@
 package io.embeddedkinesis.examples;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.KinesisEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import io.embeddedkinesis.core.BrokerConfig;
 import io.embeddedkinesis.core.KinesisBroker;
 import io.embeddedkinesis.core.OnDemandScaling;
@@ -46,6 +50,10 @@ import io.embeddedkinesis.core.model.ShardIteratorType;
 import io.embeddedkinesis.core.model.StartingPosition;
 import io.embeddedkinesis.core.model.SubscribeToShardEvent;
 import io.embeddedkinesis.core.model.Tag;
+import io.embeddedkinesis.core.trigger.EventSourceMapping;
+import io.embeddedkinesis.core.trigger.EventSourceMappingConfig;
+import io.embeddedkinesis.core.trigger.EventSourcePosition;
+import io.embeddedkinesis.core.trigger.FunctionResponseType;
 import io.embeddedkinesis.server.KinesisServer;
 import io.embeddedkinesis.server.ServerConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -75,6 +83,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -430,10 +439,58 @@ class ReadmeExampleTest {
         }
     }
 
+    @Test
+    @Timeout(30)
+    void shouldRunALambdaHandlerOnAStreamAsTheReadmeShows() {
+        try (KinesisBroker kinesis = KinesisBroker.open()) {
+            // README example triggers: begin
+            kinesis.createStream("orders", 2);
+            kinesis.createStream("orders-failed", 1);
+            EventSourceMappingConfig config = EventSourceMappingConfig
+                .builder("order-handler", "orders", EventSourcePosition.TRIM_HORIZON)   // function name, stream, start
+                .batchSize(500)                                   // up to 10,000 records and 6 MB an invocation
+                .maximumBatchingWindowInSeconds(1)                // or wait up to a second to fill a batch
+                .parallelizationFactor(2)                         // two batches of a shard at once, each key in order
+                .bisectBatchOnFunctionError(true)                 // halve a failing batch to isolate a bad record
+                .maximumRetryAttempts(3)                          // then report the batch and move on:
+                .onFailureDestination("orders-failed")            // Lambda's on-failure record, into another stream
+                .functionResponseTypes(FunctionResponseType.REPORT_BATCH_ITEM_FAILURES)
+                .build();
+            try (EventSourceMapping mapping = EventSourceMapping.start(kinesis, config, new OrderHandler())) {
+                String functionArn = mapping.functionArn();       // arn:aws:lambda:...:function:order-handler
+                kinesis.putRecord("orders", "customer-7", "{\"order\":1}".getBytes(StandardCharsets.UTF_8));
+                assertThat(OrderHandler.awaitOrders(1)).containsExactly("{\"order\":1}");
+            }
+            // README example triggers: end
+        }
+    }
+
+    /** The README's Lambda function, as a user writes it: it collects the orders it is given. */
+    static final class OrderHandler implements RequestHandler<KinesisEvent, StreamsEventResponse> {
+        private static final List<String> ORDERS = new CopyOnWriteArrayList<>();
+
+        @Override
+        public StreamsEventResponse handleRequest(final KinesisEvent event, final Context context) {
+            for (final KinesisEvent.KinesisEventRecord record : event.getRecords()) {
+                ORDERS.add(StandardCharsets.UTF_8.decode(record.getKinesis().getData()).toString());
+            }
+            return new StreamsEventResponse(List.of());
+        }
+
+        /** The orders handled, once there are this many (or after 20 s, whatever there are). */
+        static List<String> awaitOrders(final int count) {
+            final long giveUpNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (ORDERS.size() < count && System.nanoTime() < giveUpNs) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            }
+            return List.copyOf(ORDERS);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "usage", "config", "server", "metrics", "resharding", "tags", "junit", "consumer", "kpl", "fanout",
-        "fanoutsdk"})
+        "fanoutsdk", "triggers"})
     void shouldShowTheCodeOfThisTestInTheReadme(final String example) throws IOException {
         final List<String> readme = Files.readAllLines(README);
         final List<String> test = Files.readAllLines(THIS_FILE);
