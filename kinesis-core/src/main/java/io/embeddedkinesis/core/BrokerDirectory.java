@@ -2,6 +2,7 @@ package io.embeddedkinesis.core;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.embeddedkinesis.core.exception.InternalFailureException;
+import io.embeddedkinesis.core.files.DurableFiles;
 import io.embeddedkinesis.core.stream.FileTrees;
 import io.embeddedkinesis.core.token.TokenCipher;
 
@@ -11,7 +12,6 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Base64;
 
@@ -68,13 +68,8 @@ final class BrokerDirectory implements AutoCloseable {
             return Base64.getDecoder().decode(stored.tokenKey());
         }
         final byte[] key = TokenCipher.newKey();
-        final Path temporaryFile = path.resolve(BROKER_FILE + ".tmp");
-        Files.write(temporaryFile, mapper.writeValueAsBytes(new BrokerFile(FORMAT_VERSION,
+        DurableFiles.replace(file, mapper.writeValueAsBytes(new BrokerFile(FORMAT_VERSION,
             Base64.getEncoder().encodeToString(key))));
-        try (FileChannel channel = FileChannel.open(temporaryFile, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
-        Files.move(temporaryFile, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         return key;
     }
 

@@ -3,6 +3,7 @@ package io.embeddedkinesis.core.application;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.embeddedkinesis.core.KinesisBroker;
 import io.embeddedkinesis.core.exception.InternalFailureException;
+import io.embeddedkinesis.core.files.DurableFiles;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 
@@ -12,7 +13,6 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -114,9 +114,7 @@ public final class ConsumerApplication implements AutoCloseable {
             }
             return;
         }
-        final Path temporary = directory.resolve(APPLICATION_FILE + ".tmp");
-        Files.write(temporary, mapper.writeValueAsBytes(new ApplicationFile(config.streamName())));
-        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        DurableFiles.replace(file, mapper.writeValueAsBytes(new ApplicationFile(config.streamName())));
     }
 
     /**

@@ -2,17 +2,15 @@ package io.embeddedkinesis.core.application;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.embeddedkinesis.core.exception.InternalFailureException;
+import io.embeddedkinesis.core.files.DurableFiles;
 import io.embeddedkinesis.core.routing.HashKey;
 import io.embeddedkinesis.core.routing.HashKeyRange;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +29,6 @@ import java.util.TreeMap;
  */
 final class LeaseTable {
     private static final String SUFFIX = ".json";
-    private static final String TEMPORARY_SUFFIX = ".tmp";
 
     private final Path directory;
     private final ObjectMapper mapper = new ObjectMapper();
@@ -109,13 +106,8 @@ final class LeaseTable {
 
     private void write(final Lease lease) {
         final Path target = file(lease.leaseKey());
-        final Path temporary = directory.resolve(lease.leaseKey() + TEMPORARY_SUFFIX);
         try {
-            Files.write(temporary, mapper.writeValueAsBytes(LeaseDocument.of(lease)));
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            DurableFiles.replace(target, mapper.writeValueAsBytes(LeaseDocument.of(lease)));
         } catch (final IOException ex) {
             throw new InternalFailureException("Internal service failure.", ex);
         }

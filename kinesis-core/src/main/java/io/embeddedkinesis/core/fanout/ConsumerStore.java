@@ -4,14 +4,12 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.embeddedkinesis.core.exception.InternalFailureException;
+import io.embeddedkinesis.core.files.DurableFiles;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,14 +67,9 @@ final class ConsumerStore {
             delete(consumers.streamTag());
             return;
         }
-        final Path temporary = directory.resolve(fileName(consumers.streamTag()) + ".tmp");
         try {
-            Files.write(temporary, mapper.writeValueAsBytes(consumers));
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(temporary, directory.resolve(fileName(consumers.streamTag())),
-                StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            DurableFiles.replace(directory.resolve(fileName(consumers.streamTag())),
+                mapper.writeValueAsBytes(consumers));
         } catch (final IOException ex) {
             throw new InternalFailureException("Internal service failure.", ex);
         }

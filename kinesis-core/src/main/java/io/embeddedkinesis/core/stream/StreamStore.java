@@ -4,16 +4,14 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.embeddedkinesis.core.exception.InternalFailureException;
+import io.embeddedkinesis.core.files.DurableFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -84,15 +82,9 @@ final class StreamStore {
     /** Writes a stream's metadata atomically; the stream exists once this returns. */
     void save(final StreamMetadata metadata) {
         final Path directory = directoryOf(metadata.streamTag());
-        final Path temporary = directory.resolve(METADATA_FILE + ".tmp");
         try {
             Files.createDirectories(directory);
-            Files.write(temporary, mapper.writeValueAsBytes(metadata));
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(temporary, directory.resolve(METADATA_FILE),
-                StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            DurableFiles.replace(directory.resolve(METADATA_FILE), mapper.writeValueAsBytes(metadata));
         } catch (final IOException ex) {
             throw new InternalFailureException("Internal service failure.", ex);
         }
