@@ -206,6 +206,44 @@ async function scenario() {
     results.recordsPerShard = shardIds.map((id) => put.filter((p) => p.ShardId === id).length);
   });
 
+  await step('SubscribeToShard', async () => {
+    // Enhanced fan-out: the SDK's event stream (HTTP/2, or a chunked HTTP/1.1 body) pushes what was put.
+    const consumerName = `${streamName}-consumer`;
+    const { Consumer: registered } = await client.send(new sdk.RegisterStreamConsumerCommand(
+      { StreamARN: streamARN, ConsumerName: consumerName }));
+    const ConsumerARN = registered.ConsumerARN;
+    check(ConsumerARN.startsWith(`${streamARN}/consumer/${consumerName}:`), `unexpected ConsumerARN ${ConsumerARN}`);
+    for (let i = 0; ; i++) {
+      const { ConsumerDescription: described } =
+        await client.send(new sdk.DescribeStreamConsumerCommand({ ConsumerARN }));
+      if (described.ConsumerStatus === 'ACTIVE') break;
+      check(i < 20, `consumer still ${described.ConsumerStatus}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    const shardId = put[0].ShardId;
+    const expected = put.filter((p) => p.ShardId === shardId);
+    const subscription = await client.send(new sdk.SubscribeToShardCommand(
+      { ConsumerARN, ShardId: shardId, StartingPosition: { Type: 'TRIM_HORIZON' } }));
+    let event;
+    for await (const message of subscription.EventStream) {
+      if (message.SubscribeToShardEvent) {
+        event = message.SubscribeToShardEvent;
+        break;
+      }
+    }
+    check(event !== undefined, 'the event stream ended without a SubscribeToShardEvent');
+    checkEqual(event.Records.length, expected.length, `records pushed from ${shardId}`);
+    event.Records.forEach((record, i) => checkRecord(record, expected[i], `pushed ${shardId} record ${i}`));
+    checkEqual(event.ContinuationSequenceNumber, expected[expected.length - 1].SequenceNumber,
+      'ContinuationSequenceNumber');
+    checkEqual(event.MillisBehindLatest, 0, 'MillisBehindLatest of the pushed event');
+    const error = await expectError(new sdk.SubscribeToShardCommand(
+      { ConsumerARN, ShardId: shardId, StartingPosition: { Type: 'LATEST' } }));
+    checkServiceError(error, 'ResourceInUseException', 'Another active subscription exists for this consumer: '
+      + `${ACCOUNT}:${streamName}:${shardId}:${consumerName}`, sdk.ResourceInUseException);
+    await client.send(new sdk.DeregisterStreamConsumerCommand({ ConsumerARN }));
+  });
+
   await step('StreamARN', async () => {
     const byArn = { StreamARN: streamARN };
     const { StreamDescriptionSummary: summary } =
@@ -248,7 +286,8 @@ async function scenario() {
     checkEqual([...wire.hosts], [new URL(endpoint).origin],
       'hosts requests went to (StreamARN calls included)');
     checkEqual([...wire.requestContentTypes], ['application/x-amz-json-1.1'], 'request content types');
-    checkEqual([...wire.responseContentTypes], ['application/x-amz-json-1.1'], 'response content types');
+    checkEqual([...wire.responseContentTypes], ['application/x-amz-json-1.1', 'application/vnd.amazon.eventstream'],
+      'response content types (SubscribeToShard answers with an event stream)');
     check(wire.signed, 'every request is signed with SigV4 and the dummy access key');
     checkEqual(results.requestHandler, transport === 'http2' ? 'NodeHttp2Handler' : 'NodeHttpHandler',
       `the SDK's handler for ${transport}`);

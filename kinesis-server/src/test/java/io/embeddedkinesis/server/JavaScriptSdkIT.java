@@ -38,8 +38,8 @@ class JavaScriptSdkIT {
     private static final Path SCENARIO_DIRECTORY = Path.of("src", "test", "js").toAbsolutePath();
     private static final long SCENARIO_TIMEOUT_SECONDS = 90;
     private static final List<String> STEPS = List.of("CreateStream", "DescribeStreamSummary", "ListStreams",
-        "ListShards", "PutRecord", "PutRecords", "GetRecords", "StreamARN", "ResourceNotFoundException",
-        "ResourceInUseException", "ValidationException", "Wire");
+        "ListShards", "PutRecord", "PutRecords", "GetRecords", "SubscribeToShard", "StreamARN",
+        "ResourceNotFoundException", "ResourceInUseException", "ValidationException", "Wire");
     private static final String SHARD_0 = "shardId-000000000000";
     private static final String SHARD_1 = "shardId-000000000001";
 
@@ -74,6 +74,8 @@ class JavaScriptSdkIT {
             assertThat(result.path("steps")).extracting(JsonNode::asText).containsExactlyElementsOf(STEPS);
             assertThat(result.path("records").asInt()).isEqualTo(6);
             assertThat(broker.listStreams().streamNames()).containsExactly(stream);
+            assertThat(broker.listStreamConsumers(broker.describeStreamSummary(stream).streamARN()).consumers())
+                .as("the scenario deregistered the consumer it subscribed with").isEmpty();
             assertThat(partitionKeys(broker, stream)).hasSize(7).contains("ключ-🔑", "日本", "by-arn-ü");
         }
         assertReleased(brokerDirectory, threadsBefore);
