@@ -34,10 +34,15 @@ public final class SequenceNumber implements Comparable<SequenceNumber> {
     private static final int STREAM_TAG_SHIFT = 148;
     private static final int POSITION_SHIFT = 80;
     private static final int SHARD_SHIFT = 4;
-    private static final int LIMBS = 6;
-    private static final long CHUNK = 1_000_000_000L;
-    private static final int CHUNK_DIGITS = 9;
-    private static final int DECIMAL_CHUNKS = 7;
+    private static final long DECIMAL_BASE = 1_000_000_000L;
+    private static final int LIMB_DIGITS = 9;
+    /** Limbs of nine digits a 186-bit number needs: it is below 10^57. */
+    private static final int DECIMAL_LIMBS = 7;
+    /** "00", "01", ... "99": two digits written per division. */
+    private static final byte[] DIGIT_PAIRS = digitPairs();
+    private static final long[] VERSION_TERM = decimalLimbs(BigInteger.valueOf(VERSION).shiftLeft(VERSION_SHIFT));
+    private static final long[] STREAM_TAG_POWER = decimalLimbs(BigInteger.ONE.shiftLeft(STREAM_TAG_SHIFT));
+    private static final long[] POSITION_POWER = decimalLimbs(BigInteger.ONE.shiftLeft(POSITION_SHIFT));
     private static final BigInteger UNSIGNED_LONG_MASK = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
     private static final BigInteger SHARD_MASK = BigInteger.ONE.shiftLeft(32).subtract(BigInteger.ONE);
     private static final BigInteger TAG_MASK = BigInteger.valueOf(STREAM_TAG_MASK);
@@ -165,49 +170,76 @@ public final class SequenceNumber implements Comparable<SequenceNumber> {
 
     /**
      * Formats the 186-bit value in decimal without {@code BigInteger}, whose general division costs several
-     * times more: the value is laid out in six 32-bit limbs and divided by 10^9 in 64-bit arithmetic until
-     * nothing is left, nine digits at a time, written right to left.
+     * times more, and without dividing the whole number at all: the value is a sum of four fields times fixed
+     * powers of two, and each power is kept in base 10^9 (nine decimal digits a limb). So the fields are
+     * multiplied into seven limbs in 64-bit arithmetic (no limb can overflow: at most three products below
+     * 10^18 meet in one), the carries are propagated once, and the limbs are written out nine digits at a time.
      */
     private String formatDecimal() {
-        final long[] limbs = new long[LIMBS];
-        place(limbs, SHARD_SHIFT, Integer.toUnsignedLong(shardIndex), 32);
-        place(limbs, POSITION_SHIFT, position & 0xFFFF_FFFFL, 32);
-        place(limbs, POSITION_SHIFT + 32, position >>> 32, 32);
-        place(limbs, STREAM_TAG_SHIFT, streamTag, 36);
-        place(limbs, VERSION_SHIFT, VERSION, 4);
-        final byte[] digits = new byte[DECIMAL_CHUNKS * CHUNK_DIGITS];
-        int end = digits.length;
-        int top = LIMBS - 1;
-        while (top >= 0) {
-            long remainder = 0;
-            for (int i = top; i >= 0; i--) {
-                final long current = (remainder << 32) | limbs[i];
-                limbs[i] = current / CHUNK;
-                remainder = current % CHUNK;
-            }
-            while (top >= 0 && limbs[top] == 0) {
-                top--;
-            }
-            int chunk = (int) remainder;
-            for (int d = 0; d < CHUNK_DIGITS && (top >= 0 || chunk != 0); d++) {
-                digits[--end] = (byte) ('0' + chunk % 10);
-                chunk /= 10;
-            }
+        final long[] sum = VERSION_TERM.clone();
+        addProduct(sum, STREAM_TAG_POWER, streamTag % DECIMAL_BASE, 0);
+        addProduct(sum, STREAM_TAG_POWER, streamTag / DECIMAL_BASE, 1);
+        final long positionHigh = Long.divideUnsigned(position, DECIMAL_BASE);
+        addProduct(sum, POSITION_POWER, Long.remainderUnsigned(position, DECIMAL_BASE), 0);
+        addProduct(sum, POSITION_POWER, positionHigh % DECIMAL_BASE, 1);
+        addProduct(sum, POSITION_POWER, positionHigh / DECIMAL_BASE, 2);
+        final long shardTerm = Integer.toUnsignedLong(shardIndex) << SHARD_SHIFT;
+        sum[0] += shardTerm % DECIMAL_BASE;
+        sum[1] += shardTerm / DECIMAL_BASE;
+        for (int i = 0; i < DECIMAL_LIMBS - 1; i++) {
+            sum[i + 1] += sum[i] / DECIMAL_BASE;
+            sum[i] %= DECIMAL_BASE;
         }
+        final byte[] digits = new byte[DECIMAL_LIMBS * LIMB_DIGITS];
+        int end = digits.length;
+        int top = DECIMAL_LIMBS - 1;
+        while (top > 0 && sum[top] == 0) {
+            top--;
+        }
+        for (int i = 0; i < top; i++) {
+            int limb = (int) sum[i];
+            for (int pair = 0; pair < LIMB_DIGITS / 2; pair++) {
+                final int twoDigits = (limb % 100) * 2;
+                limb /= 100;
+                digits[--end] = DIGIT_PAIRS[twoDigits + 1];
+                digits[--end] = DIGIT_PAIRS[twoDigits];
+            }
+            digits[--end] = (byte) ('0' + limb);
+        }
+        int limb = (int) sum[top];
+        do {
+            digits[--end] = (byte) ('0' + limb % 10);
+            limb /= 10;
+        } while (limb != 0);
         return new String(digits, end, digits.length - end, StandardCharsets.ISO_8859_1);
     }
 
-    /** Adds a value of up to 36 bits at a bit offset into little-endian 32-bit limbs. */
-    private static void place(final long[] limbs, final int bitOffset, final long value, final int width) {
-        final int limb = bitOffset >>> 5;
-        final int shift = bitOffset & 31;
-        final long shifted = value << shift;
-        limbs[limb] |= shifted & 0xFFFF_FFFFL;
-        if (shift + width > 32) {
-            limbs[limb + 1] |= (shifted >>> 32) & 0xFFFF_FFFFL;
+    /** Adds {@code factor} (below 10^9) times a base-10^9 number into {@code sum}, {@code offset} limbs up. */
+    private static void addProduct(final long[] sum, final long[] limbs, final long factor, final int offset) {
+        for (int i = 0; i + offset < DECIMAL_LIMBS; i++) {
+            sum[i + offset] += limbs[i] * factor;
         }
-        if (shift + width > 64) {
-            limbs[limb + 2] |= (value >>> (64 - shift)) & 0xFFFF_FFFFL;
+    }
+
+    private static byte[] digitPairs() {
+        final byte[] pairs = new byte[200];
+        for (int i = 0; i < 100; i++) {
+            pairs[2 * i] = (byte) ('0' + i / 10);
+            pairs[2 * i + 1] = (byte) ('0' + i % 10);
         }
+        return pairs;
+    }
+
+    /** A non-negative integer in little-endian base-10^9 limbs. */
+    private static long[] decimalLimbs(final BigInteger value) {
+        final long[] limbs = new long[DECIMAL_LIMBS];
+        final BigInteger base = BigInteger.valueOf(DECIMAL_BASE);
+        BigInteger rest = value;
+        for (int i = 0; rest.signum() > 0; i++) {
+            final BigInteger[] quotientAndRemainder = rest.divideAndRemainder(base);
+            limbs[i] = quotientAndRemainder[1].longValue();
+            rest = quotientAndRemainder[0];
+        }
+        return limbs;
     }
 }
