@@ -3,6 +3,7 @@ package io.embeddedkinesis.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.embeddedkinesis.core.exception.KinesisErrorCode;
 import io.embeddedkinesis.core.exception.KinesisException;
+import io.embeddedkinesis.core.model.PutRecordsRequest;
 import io.embeddedkinesis.server.auth.AuthenticationException;
 import io.embeddedkinesis.server.auth.RequestAuthenticator;
 import io.embeddedkinesis.server.protocol.ErrorBodies;
@@ -10,6 +11,7 @@ import io.embeddedkinesis.server.protocol.EventStream;
 import io.embeddedkinesis.server.protocol.EventStreamMessages;
 import io.embeddedkinesis.server.protocol.KinesisOperations;
 import io.embeddedkinesis.server.protocol.Operation;
+import io.embeddedkinesis.server.protocol.PutRecordsParser;
 import io.embeddedkinesis.server.protocol.RequestReader;
 import io.embeddedkinesis.server.protocol.ResponseWriter;
 import io.embeddedkinesis.server.protocol.SerializationException;
@@ -43,6 +45,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -67,6 +70,7 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
     private static final Logger LOG = LoggerFactory.getLogger(KinesisHttpHandler.class);
     private static final String TARGET_PREFIX = "Kinesis_20131202.";
     private static final String PLAIN_JSON = "application/json";
+    private static final String PUT_RECORDS = "PutRecords";
     private static final String ACCESS_DENIED_XML = "<AccessDeniedException>\n  <Message>Unable to determine"
         + " service/operation name to be authorized</Message>\n</AccessDeniedException>\n";
 
@@ -154,6 +158,18 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
         if (format == null) {
             return unsupportedContentType(request, target, contentType);
         }
+        if (operation != null && PUT_RECORDS.equals(operation.name())) {
+            final PutRecordsRequest parsed =
+                PutRecordsParser.tryParse(new ByteBufInputStream(request.content().duplicate()), format);
+            if (parsed != null) {
+                return guarded(format, operation, () -> {
+                    authenticator.authenticate(request);
+                    final ResponseWriter writer = new ResponseWriter(format);
+                    operations.putRecords(parsed, writer);
+                    return response(HttpResponseStatus.OK, format.contentType(), writer.toBytes());
+                });
+            }
+        }
         final JsonNode document;
         try {
             document = format.mapper().readTree(new ByteBufInputStream(request.content().duplicate()));
@@ -171,7 +187,7 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
 
     private FullHttpResponse invoke(final ChannelHandlerContext ctx, final FullHttpRequest request,
         final Operation operation, final JsonNode document, final WireFormat format) {
-        try {
+        return guarded(format, operation, () -> {
             authenticator.authenticate(request);
             final RequestReader reader = new RequestReader(document, format).checkTypes(operation.members());
             if (operation.isEventStream()) {
@@ -181,6 +197,20 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
             final ResponseWriter writer = new ResponseWriter(format);
             operation.handler().handle(reader, writer);
             return response(HttpResponseStatus.OK, format.contentType(), writer.toBytes());
+        });
+    }
+
+    /**
+     * Runs an authenticated call and turns what it throws into the service's error responses.
+     *
+     * @param format    the request's encoding, which errors are answered in.
+     * @param operation the operation, for logs.
+     * @param call      authenticates, serves the request and returns the response (null for an event stream).
+     */
+    private FullHttpResponse guarded(final WireFormat format, final Operation operation,
+        final Supplier<FullHttpResponse> call) {
+        try {
+            return call.get();
         } catch (final AuthenticationException ex) {
             return error(format, HttpResponseStatus.valueOf(ex.status()), ex.errorType(), "message", ex.getMessage());
         } catch (final SerializationException ex) {

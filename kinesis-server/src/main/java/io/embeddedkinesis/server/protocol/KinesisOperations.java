@@ -339,7 +339,17 @@ public final class KinesisOperations {
                     record.string("PartitionKey"), record.string("ExplicitHashKey")));
             }
         }
-        final PutRecordsResult result = broker.putRecords(new PutRecordsRequest(stream(in), entries));
+        putRecords(new PutRecordsRequest(stream(in), entries), out);
+    }
+
+    /**
+     * Serves a {@code PutRecords} request read without a document tree ({@link PutRecordsParser}).
+     *
+     * @param request the request.
+     * @param out     where the response goes.
+     */
+    public void putRecords(final PutRecordsRequest request, final ResponseWriter out) {
+        final PutRecordsResult result = broker.putRecords(request);
         out.number("FailedRecordCount", result.failedRecordCount()).startArray("Records");
         for (final PutRecordsResultEntry entry : result.records()) {
             out.startObject()

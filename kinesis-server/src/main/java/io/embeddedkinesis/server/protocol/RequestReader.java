@@ -136,7 +136,7 @@ public final class RequestReader {
      * multiple of four, a character outside the alphabet (or padding before the end), and a last character
      * whose unused bits are not zero (a non-canonical encoding).
      */
-    private static byte[] decodeBase64(final String text) {
+    static byte[] decodeBase64(final String text) {
         if (text.length() % 4 != 0) {
             throw blobError(text, "Base64 encoded length is expected a multiple of 4 bytes but found: "
                 + text.length());

@@ -1,0 +1,71 @@
+package io.embeddedkinesis.server.protocol;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.embeddedkinesis.core.model.PutRecordsRequest;
+import io.embeddedkinesis.core.model.PutRecordsRequestEntry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The streaming read of {@code PutRecords}: the shape the SDKs send is read as the general path reads it,
+ * and anything else is left to the general path, which answers it as the service does.
+ */
+class PutRecordsParserTest {
+    @Test
+    void shouldReadTheShapeTheSdkSendsInJson() {
+        final PutRecordsRequest request = parse(WireFormat.JSON, "{\"Records\":[{\"Data\":\"aGVsbG8=\","
+            + "\"PartitionKey\":\"k1\"},{\"PartitionKey\":\"k2\",\"ExplicitHashKey\":\"42\",\"Data\":\"\"}],"
+            + "\"StreamName\":\"s\"}");
+
+        assertThat(request.stream().streamName()).isEqualTo("s");
+        assertThat(request.stream().streamARN()).isNull();
+        assertThat(request.records()).extracting(PutRecordsRequestEntry::partitionKey).containsExactly("k1", "k2");
+        assertThat(request.records().get(0).data()).isEqualTo("hello".getBytes(StandardCharsets.UTF_8));
+        assertThat(request.records().get(1).data()).isEmpty();
+        assertThat(request.records().get(1).explicitHashKey()).isEqualTo("42");
+    }
+
+    @Test
+    void shouldReadByteStringsInCbor() throws IOException {
+        final ObjectNode document = WireFormat.CBOR.mapper().createObjectNode();
+        document.put("StreamARN", "arn:aws:kinesis:us-east-1:000000000000:stream/s");
+        document.putArray("Records").addObject().put("Data", new byte[] {0, 1, (byte) 0xFF}).put("PartitionKey", "k");
+        final byte[] body = WireFormat.CBOR.mapper().writeValueAsBytes(document);
+
+        final PutRecordsRequest request = PutRecordsParser.tryParse(new ByteArrayInputStream(body), WireFormat.CBOR);
+
+        assertThat(request.stream().streamARN()).isEqualTo("arn:aws:kinesis:us-east-1:000000000000:stream/s");
+        assertThat(request.records().get(0).data()).containsExactly(0, 1, 0xFF);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "{\"StreamName\":\"s\"}",                                                       // no Records
+        "{\"Records\":[{\"Data\":\"aGk=\",\"PartitionKey\":\"k\"}],\"Extra\":1}",          // a member not read here
+        "{\"Records\":[{\"Data\":\"aGk=\",\"PartitionKey\":\"k\",\"Other\":\"x\"}]}",
+        "{\"Records\":[null]}",                                                         // a null entry
+        "{\"Records\":[{\"Data\":null,\"PartitionKey\":\"k\"}]}",
+        "{\"Records\":[{\"Data\":\"aGk\",\"PartitionKey\":\"k\"}]}",                      // bad base64
+        "{\"Records\":[{\"Data\":\"aGk=\",\"PartitionKey\":7}]}",                         // a wrong type
+        "{\"Records\":{\"Data\":\"aGk=\"}}",
+        "{\"StreamName\":\"a\",\"StreamName\":\"b\",\"Records\":[]}",                       // a repeated member
+        "{\"Records\":[{\"Data\":\"aGk=\",\"Data\":\"aGk=\",\"PartitionKey\":\"k\"}]}",
+        "{\"Records\":[]} {}",                                                          // trailing content
+        "{\"Records\":[{\"Data\":\"aGk=\",\"PartitionKey\":\"k\"}]",                       // cut short
+        "[]"
+    })
+    void shouldLeaveAnyOtherShapeToTheGeneralPath(final String body) {
+        assertThat(parse(WireFormat.JSON, body)).isNull();
+    }
+
+    private static PutRecordsRequest parse(final WireFormat format, final String body) {
+        return PutRecordsParser.tryParse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), format);
+    }
+}
