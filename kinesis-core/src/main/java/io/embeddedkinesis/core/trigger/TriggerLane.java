@@ -25,6 +25,8 @@ import java.util.concurrent.RejectedExecutionException;
  *       failed one are done and the rest is retried (a split, with bisect on);</li>
  *   <li>waits a second, Lambda's polling interval, before each retry.</li>
  * </ul>
+ * A batch the invocation executor rejects is no invocation: it keeps its attempts and is offered again after
+ * {@value #REJECTED_RETRY_DELAY_MS} ms.
  * A retried batch holds the same records; nothing read after it is sent until it succeeds or is discarded.
  *
  * <p>Not thread-safe: the shard's worker thread steps it; only a batch's outcome is set elsewhere.
@@ -32,6 +34,8 @@ import java.util.concurrent.RejectedExecutionException;
 final class TriggerLane {
     /** Lambda polls a shard once a second; a failed batch is retried at that pace. */
     static final long RETRY_DELAY_MS = 1_000;
+    /** How long a batch the invocation executor rejected waits before it is offered again. */
+    static final long REJECTED_RETRY_DELAY_MS = 100;
 
     private final ShardTrigger shard;
     private final MappingContext context;
@@ -43,6 +47,8 @@ final class TriggerLane {
     private Batch inFlight;
     private long nextAttemptMs;
     private boolean discarded;
+    /** Whether the last invocation offered was rejected: a run of rejections is reported once. */
+    private boolean rejecting;
 
     TriggerLane(final ShardTrigger shard, final MappingContext context) {
         this.shard = shard;
@@ -102,7 +108,7 @@ final class TriggerLane {
         discarded = false;
         final Batch next = next(nowMs);
         if (next != null) {
-            send(next);
+            send(next, nowMs);
             return true;
         }
         return discarded;
@@ -170,7 +176,7 @@ final class TriggerLane {
         return tooOld == records.size() ? null : batch.tail(tooOld, true);
     }
 
-    private void send(final Batch batch) {
+    private void send(final Batch batch, final long nowMs) {
         if (window != null && !batch.isFinal()) {
             window.sending(batch);
         }
@@ -178,13 +184,24 @@ final class TriggerLane {
         final KinesisEvent event = context.invoker().event(shard.shardId(), batch, state);
         batch.invoking();
         inFlight = batch;
-        context.invocations().incrementAndGet();
         try {
-            context.executor().execute(() -> batch.complete(context.invoker().invoke(shard.shardId(), batch, event)));
+            context.executor().execute(() -> context.invoker().invoke(shard.shardId(), batch, event));
         } catch (final RejectedExecutionException ex) {
-            // The mapping is closing: the batch is not finished, so it is read again after a restart.
-            batch.complete(new InvocationOutcome.Failed(null, "the mapping is closing"));
+            // The function never saw the batch: no attempt is used, and it is sent again shortly (or, if the
+            // mapping is closing, read again after a restart, since none of it is finished).
+            inFlight = null;
+            batch.notInvoked();
+            pending.addFirst(batch);
+            nextAttemptMs = nowMs + REJECTED_RETRY_DELAY_MS;
+            if (!rejecting) {
+                rejecting = true;
+                context.onError(new IllegalStateException("the invocation executor rejected an invocation of "
+                    + config.functionName() + " for " + shard.shardId() + "; it is retried", ex));
+            }
+            return;
         }
+        rejecting = false;
+        context.invocations().incrementAndGet();
     }
 
     private void complete(final Batch batch, final InvocationOutcome outcome, final long nowMs) {
