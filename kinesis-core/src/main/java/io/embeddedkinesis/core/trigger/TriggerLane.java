@@ -131,6 +131,16 @@ final class TriggerLane {
         return discarded || reported;
     }
 
+    /** The mapping stops: puts on-failure records that are due and takes in a finished invocation, starting none. */
+    void collect(final long nowMs) {
+        putReports(nowMs);
+        if (inFlight != null && inFlight.outcome() != null) {
+            final Batch done = inFlight;
+            inFlight = null;
+            complete(done, done.outcome(), nowMs);
+        }
+    }
+
     private Batch next(final long nowMs) {
         while (true) {
             Batch batch = pending.pollFirst();

@@ -65,4 +65,26 @@ class InvocationExecutorTest extends TriggerTestSupport {
             .satisfies(error -> assertThat(error).hasCauseInstanceOf(RejectedExecutionException.class)
                 .hasMessageContaining("fn").hasMessageContaining(SHARD_0));
     }
+
+    @Test
+    void shouldCheckpointABatchThatFinishedAfterTheLastDutyCycleWhenTheMappingCloses() {
+        openBroker().createStream("s", 1);
+        final String last = put("s", "k", "r0").sequenceNumber();
+        final HeldInvocations invocations = new HeldInvocations();
+        final RecordingHandler before = new RecordingHandler();
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON)
+            .invocationExecutor(invocations).build(), before);
+        drive(mapping);
+        invocations.runAll();
+        mapping.close();
+
+        final RecordingHandler after = new RecordingHandler();
+        final EventSourceMapping again = create(config(EventSourcePosition.TRIM_HORIZON).build(), after);
+        runFor(1_000, again);
+
+        assertThat(before.batches).containsExactly(List.of("r0"));
+        assertThat(after.batches).as("not sent again").isEmpty();
+        assertThat(checkpoint(again, SHARD_0)).isEqualTo(last);
+        assertThat(errors).isEmpty();
+    }
 }
