@@ -28,6 +28,7 @@ public final class ApplicationConfig {
     private final long parentShardPollIntervalMillis;
     private final long taskBackoffTimeMillis;
     private final boolean callProcessRecordsEvenForEmptyRecordList;
+    private final boolean deaggregateRecords;
     private final ErrorHandler errorHandler;
 
     private ApplicationConfig(final Builder builder) {
@@ -42,6 +43,7 @@ public final class ApplicationConfig {
         this.parentShardPollIntervalMillis = builder.parentShardPollIntervalMillis;
         this.taskBackoffTimeMillis = builder.taskBackoffTimeMillis;
         this.callProcessRecordsEvenForEmptyRecordList = builder.callProcessRecordsEvenForEmptyRecordList;
+        this.deaggregateRecords = builder.deaggregateRecords;
         this.errorHandler = builder.errorHandler;
     }
 
@@ -158,6 +160,17 @@ public final class ApplicationConfig {
     }
 
     /**
+     * Whether processors receive the user records of KPL aggregates, as the KCL hands them over, or every
+     * stream record as it was put, aggregates whole (what Lambda gives a function, which deaggregates them
+     * itself if it wants to).
+     *
+     * @return true by default, as in the KCL.
+     */
+    public boolean deaggregateRecords() {
+        return deaggregateRecords;
+    }
+
+    /**
      * Where errors of processors and workers go: exceptions thrown by callbacks, shard ends without
      * checkpoint, failed reads.
      *
@@ -182,6 +195,7 @@ public final class ApplicationConfig {
         private long parentShardPollIntervalMillis = 10_000;
         private long taskBackoffTimeMillis = 500;
         private boolean callProcessRecordsEvenForEmptyRecordList;
+        private boolean deaggregateRecords = true;
         private ErrorHandler errorHandler = error -> LOG.warn("Consumer application error", error);
 
         private Builder(final String applicationName, final String streamName,
@@ -281,6 +295,19 @@ public final class ApplicationConfig {
          */
         public Builder callProcessRecordsEvenForEmptyRecordList(final boolean call) {
             this.callProcessRecordsEvenForEmptyRecordList = call;
+            return this;
+        }
+
+        /**
+         * Whether processors receive the user records of KPL aggregates (each with the aggregate's sequence
+         * number and its own sub-sequence number) or the stream's records as they were put, each with
+         * sub-sequence number 0 and an aggregate's bytes unparsed.
+         *
+         * @param deaggregate false to deliver aggregates whole.
+         * @return this builder.
+         */
+        public Builder deaggregateRecords(final boolean deaggregate) {
+            this.deaggregateRecords = deaggregate;
             return this;
         }
 

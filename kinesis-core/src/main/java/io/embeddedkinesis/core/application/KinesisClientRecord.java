@@ -9,7 +9,8 @@ import java.util.Objects;
  * A record as a consumer application's processor receives it, as the KCL's {@code KinesisClientRecord}:
  * the stream's record, plus the index of the user record within it.
  *
- * <p>Processors receive records deaggregated, as the KCL hands them over: each user record of a KPL aggregate
+ * <p>Processors receive records deaggregated, as the KCL hands them over (unless
+ * {@link ApplicationConfig#deaggregateRecords()} is off): each user record of a KPL aggregate
  * is one of these, with the aggregate's sequence number and arrival time, its index in the aggregate as
  * sub-sequence number, its own partition key, explicit hash key and data, and {@code aggregated} true; a
  * plain record is one of these with sub-sequence number 0. The pair of numbers is what a checkpoint names,

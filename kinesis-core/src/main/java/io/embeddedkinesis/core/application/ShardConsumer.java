@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * One held lease's processing, as the KCL's {@code ShardConsumer}: a state machine stepped by its worker's
  * duty cycle. It waits until the shard's parents reached {@code SHARD_END}, initializes the processor,
- * delivers batches from the shard's records source, deaggregated, and at the end of a closed shard creates the
- * children's leases and calls {@code shardEnded} until the processor checkpoints at {@code SHARD_END}.
+ * delivers batches from the shard's records source, deaggregated unless the application turned that off, and
+ * at the end of a closed shard creates the children's leases and calls {@code shardEnded} until the processor
+ * checkpoints at {@code SHARD_END}.
  *
  * <p>Not thread-safe: its worker's thread runs it.
  */
@@ -144,16 +145,17 @@ final class ShardConsumer {
 
     /**
      * The records of a batch as the processor gets them, as the KCL's {@code ProcessTask} makes them:
-     * deaggregated within the shard's hash key range, without those up to and including the last checkpoint.
-     * A source starts at the checkpointed record itself, so that the user records of an aggregate checkpointed
-     * part way are read again; those the processor checkpointed are dropped here.
+     * deaggregated within the shard's hash key range (unless the application turned that off, when records
+     * pass as read, aggregates whole and nothing dropped for its hash key), without those up to and including
+     * the last checkpoint. A source starts at the checkpointed record itself, so that the user records of an
+     * aggregate checkpointed part way are read again; those the processor checkpointed are dropped here.
      */
     private List<KinesisClientRecord> deliverable(final List<KinesisClientRecord> read) {
         if (read.isEmpty()) {
             return read;
         }
-        final List<KinesisClientRecord> users = ClientRecordDeaggregator.deaggregate(read,
-            held.lease().hashKeyRange());
+        final List<KinesisClientRecord> users = context.config().deaggregateRecords()
+            ? ClientRecordDeaggregator.deaggregate(read, held.lease().hashKeyRange()) : read;
         final ExtendedSequenceNumber checkpoint = checkpointer.lastCheckpointValue();
         int first = 0;
         while (first < users.size() && users.get(first).extendedSequenceNumber().compareTo(checkpoint) <= 0) {

@@ -24,7 +24,8 @@
  * {@code StreamConsumerRegistration} registers once per application). Whatever the source, the shard consumer
  * deaggregates KPL records, as the KCL does, so records reach processors as
  * {@link io.embeddedkinesis.core.application.KinesisClientRecord}s carrying the user record's sub-sequence
- * number, which checkpoints take too.
+ * number, which checkpoints take too; an application that wants records as they were put (as Lambda-style
+ * triggers do) turns that off with {@code deaggregateRecords(false)}.
  *
  * <h2>Threads and time</h2>
  * A worker does everything in {@code doWork()} on the thread that drives it: an Agrona {@code AgentRunner}

@@ -64,6 +64,11 @@ final class Batch {
         outcome = null;
     }
 
+    /** The invocation just started could not run (its executor rejected it): it does not count. */
+    void notInvoked() {
+        invokeCount--;
+    }
+
     /** Called by the invoking thread, once per invocation. */
     void complete(final InvocationOutcome result) {
         outcome = result;

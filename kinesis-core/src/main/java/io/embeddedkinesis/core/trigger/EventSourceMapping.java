@@ -38,8 +38,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>It reads every shard as Lambda does and invokes the function with batches, with Lambda's batching,
  * retries, bisection, partial batch responses, on-failure records, parallelization and tumbling windows (see
- * {@link EventSourceMappingConfig}). Underneath it is a consumer application with one worker, named
- * {@code trigger-<uuid>}: checkpoints are kept in the broker's directory, so a mapping re-created after a
+ * {@link EventSourceMappingConfig}). KPL aggregates reach the function whole, one event record each, as in
+ * Lambda: the function deaggregates them itself. Underneath it is a consumer application with one worker,
+ * named {@code trigger-<uuid>}: checkpoints are kept in the broker's directory, so a mapping re-created after a
  * restart resumes after the last batch that finished, and a shard's children are processed only after the
  * shard. Delivery is at least once, as Lambda's.
  *
@@ -96,6 +97,10 @@ public final class EventSourceMapping implements AutoCloseable {
                 .initialPosition(initialPosition(config))
                 .retrievalFactory(shards)
                 .callProcessRecordsEvenForEmptyRecordList(true)
+                // Lambda hands a function KPL aggregates whole, one event record each; functions deaggregate
+                // them with the KPL's deaggregation module if they want to. Deaggregated, the user records
+                // would share a sequence number, which names a record in events, responses and checkpoints.
+                .deaggregateRecords(false)
                 .parentShardPollIntervalMillis(PARENT_SHARD_POLL_INTERVAL_MS)
                 .errorHandler(config.errorHandler())
                 .build());

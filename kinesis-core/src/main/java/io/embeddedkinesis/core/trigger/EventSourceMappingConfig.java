@@ -449,7 +449,8 @@ public final class EventSourceMappingConfig {
 
         /**
          * Where a mapping driven by {@code doWork()} runs invocations, e.g. a thread pool to let batches of a
-         * shard run concurrently; by default they run on the driving thread, one after another.
+         * shard run concurrently; by default they run on the driving thread, one after another. An invocation
+         * it rejects is no function error: the batch keeps its retry attempts and is offered again shortly.
          *
          * @param executor the executor.
          * @return this builder.

@@ -32,7 +32,14 @@ import java.util.UUID;
  * }</pre>
  * {@code responseContext} is left out when the function never saw the records (they were too old before the
  * first invocation), and {@code functionError} when the function returned a response that failed the batch.
- * Without a destination, discarded batches are logged only. Thread-safe.
+ * Without a destination, discarded batches are logged only.
+ *
+ * <p>A put that fails in a way a retry can fix (the destination's shard throttled it, or an internal failure)
+ * leaves the record to be put again later, the same bytes, by the lane that discarded the batch: until it is
+ * stored the batch's records are not finished, so the checkpoint does not pass them and a restart reads them
+ * again. A put that cannot succeed (the destination stream was deleted) is reported to the error handler and
+ * the record dropped, so a missing destination does not stop the shard; inferred, since Lambda documents only
+ * that it keeps the records in the stream. Thread-safe.
  */
 final class FailureDestination {
     /** Why records were discarded: Lambda's {@code condition}. */
@@ -65,20 +72,39 @@ final class FailureDestination {
         this.errorHandler = errorHandler;
     }
 
-    /** Reports records discarded together; they are finished either way. */
-    void discarded(final Condition condition, final String shardId, final List<TriggerRecord> records,
+    /**
+     * Logs records discarded together and makes their on-failure record.
+     *
+     * @return the record to {@link #tryPut}, or null without a destination: the records are finished then.
+     */
+    byte[] report(final Condition condition, final String shardId, final List<TriggerRecord> records,
         final int invokeCount, final String functionError) {
         LOG.warn("Discarded {} records of {} ({}) after {} invocations", records.size(), shardId, condition,
             invokeCount);
         if (destination == null || records.isEmpty()) {
-            return;
+            return null;
         }
-        final byte[] json = json(condition, shardId, records, invokeCount, functionError);
+        return json(condition, shardId, records, invokeCount, functionError);
+    }
+
+    /**
+     * Puts an on-failure record into the destination.
+     *
+     * @return true if it is stored, or dropped because it never can be; false if it is to be put again later.
+     */
+    boolean tryPut(final String shardId, final byte[] json) {
         try {
             broker.putRecord(destination, shardId, json);
+            return true;
         } catch (final KinesisException ex) {
+            if (ex.isRetryable()) {
+                LOG.debug("An on-failure record for {} is put into {} again later: {}", shardId, destination,
+                    ex.toString());
+                return false;
+            }
             errorHandler.onError(new IllegalStateException("could not write an on-failure record for " + shardId
                 + " to " + destination, ex));
+            return true;
         }
     }
 

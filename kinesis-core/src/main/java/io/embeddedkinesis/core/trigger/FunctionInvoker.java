@@ -14,7 +14,9 @@ import java.util.Map;
 /**
  * Invokes the user's {@link RequestHandler} as Lambda invokes a function synchronously: builds the event in
  * the class the handler takes, runs it with a fresh {@link LambdaContext}, and reads the response into an
- * {@link InvocationOutcome}. Anything the handler throws is a function error ({@code Unhandled}).
+ * {@link InvocationOutcome}. Anything the handler throws is a function error ({@code Unhandled}), as Lambda
+ * reports it; a {@link VirtualMachineError} other than a stack overflow is rethrown after that, since the
+ * JVM may not recover from it.
  *
  * <p>A handler declared for {@link KinesisTimeWindowEvent} gets that class even without windows, as Lambda's
  * Java runtime would deserialize the event into it; one whose input type cannot be seen (a lambda
@@ -53,17 +55,33 @@ final class FunctionInvoker {
             : events.event(shardId, batch.records());
     }
 
-    /** Runs the function on the calling thread and reads its response. */
-    InvocationOutcome invoke(final String shardId, final Batch batch, final KinesisEvent event) {
+    /**
+     * Runs the function on the calling thread, reads its response, and completes the batch with the outcome
+     * whatever happens, so its lane never waits on an invocation that ended abruptly.
+     */
+    void invoke(final String shardId, final Batch batch, final KinesisEvent event) {
+        InvocationOutcome outcome = null;
+        try {
+            outcome = outcome(shardId, batch, event);
+        } finally {
+            batch.complete(outcome != null ? outcome
+                : new InvocationOutcome.Failed("Unhandled", "the invocation ended abruptly"));
+        }
+    }
+
+    private InvocationOutcome outcome(final String shardId, final Batch batch, final KinesisEvent event) {
         final Object response;
         try {
             response = call(event);
+        } catch (final StackOverflowError error) {
+            // The handler's stack has unwound, so the JVM is fine: a function error like any other.
+            return unhandled(shardId, batch, error);
         } catch (final VirtualMachineError error) {
+            // Out of memory, or worse: the JVM may not recover, so the error goes on to the invoking thread
+            // once invoke() has completed the batch as failed.
             throw error;
         } catch (final Throwable error) {
-            LOG.warn("Function {} failed on {} records of {}", function.name(), batch.records().size(), shardId,
-                error);
-            return new InvocationOutcome.Failed("Unhandled", error.toString());
+            return unhandled(shardId, batch, error);
         }
         if (batch.isFinal()) {
             // The state of a finished window is dropped, so a final response needs none.
@@ -76,6 +94,11 @@ final class FunctionInvoker {
                 failed.reason());
         }
         return outcome;
+    }
+
+    private InvocationOutcome unhandled(final String shardId, final Batch batch, final Throwable error) {
+        LOG.warn("Function {} failed on {} records of {}", function.name(), batch.records().size(), shardId, error);
+        return new InvocationOutcome.Failed("Unhandled", error.toString());
     }
 
     @SuppressWarnings("unchecked")

@@ -68,7 +68,9 @@ final class ResponseReader {
         final Map<String, String> state) {
         final Map<String, Integer> indexes = new HashMap<>(records.size() * 2);
         for (int i = 0; i < records.size(); i++) {
-            indexes.put(records.get(i).sequenceNumber(), i);
+            // The first record of a sequence number: should two records share one, a failure reported for it
+            // fails both rather than letting the earlier pass as succeeded.
+            indexes.putIfAbsent(records.get(i).sequenceNumber(), i);
         }
         int first = Integer.MAX_VALUE;
         for (final String identifier : identifiers) {

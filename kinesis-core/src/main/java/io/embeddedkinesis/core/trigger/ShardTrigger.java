@@ -157,9 +157,22 @@ final class ShardTrigger implements ShardRecordProcessor {
         stopped = true;
     }
 
+    /**
+     * The mapping closes: invocations that finished since the last duty cycle are taken in, without starting
+     * new ones, and what is finished is checkpointed, so a restart does not send it again. Batches still
+     * running are read again after a restart.
+     */
     @Override
     public void shutdownRequested(final ShutdownRequestedInput input) {
-        // Every finished record is checkpointed already; batches still running are read again after a restart.
+        if (stopped) {
+            return;
+        }
+        final long nowMs = context.clock().time();
+        for (final TriggerLane lane : lanes) {
+            lane.collect(nowMs);
+        }
         stopped = true;
+        checkpointer = input.checkpointer();
+        checkpoint();
     }
 }

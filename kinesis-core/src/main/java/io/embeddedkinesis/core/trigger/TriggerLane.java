@@ -23,15 +23,21 @@ import java.util.concurrent.RejectedExecutionException;
  *       no retry attempt), else retries it until {@code MaximumRetryAttempts} is exhausted
  *       ({@code RetryAttemptsExhausted}); with {@code ReportBatchItemFailures}, records before the lowest
  *       failed one are done and the rest is retried (a split, with bisect on);</li>
- *   <li>waits a second, Lambda's polling interval, before each retry.</li>
+ *   <li>waits a second, Lambda's polling interval, before each retry;</li>
+ *   <li>finishes discarded records once their on-failure record is stored, trying again every second while
+ *       the destination throttles it (other batches go on meanwhile).</li>
  * </ul>
  * A retried batch holds the same records; nothing read after it is sent until it succeeds or is discarded.
+ * A batch the invocation executor rejects is no invocation: it keeps its attempts and is offered again after
+ * {@value #REJECTED_RETRY_DELAY_MS} ms.
  *
  * <p>Not thread-safe: the shard's worker thread steps it; only a batch's outcome is set elsewhere.
  */
 final class TriggerLane {
     /** Lambda polls a shard once a second; a failed batch is retried at that pace. */
     static final long RETRY_DELAY_MS = 1_000;
+    /** How long a batch the invocation executor rejected waits before it is offered again. */
+    static final long REJECTED_RETRY_DELAY_MS = 100;
 
     private final ShardTrigger shard;
     private final MappingContext context;
@@ -39,10 +45,19 @@ final class TriggerLane {
     private final TumblingWindow window;
     private final ArrayDeque<TriggerRecord> buffer = new ArrayDeque<>();
     private final ArrayDeque<Batch> pending = new ArrayDeque<>();
+    /** On-failure records the destination throttled, put again every second; their records wait on them. */
+    private final ArrayDeque<Report> reports = new ArrayDeque<>();
     private long bufferedBytes;
     private Batch inFlight;
     private long nextAttemptMs;
+    private long nextReportMs;
     private boolean discarded;
+    /** Whether the last invocation offered was rejected: a run of rejections is reported once. */
+    private boolean rejecting;
+
+    /** Discarded records and their on-failure record, which is still to be stored. */
+    private record Report(List<TriggerRecord> records, byte[] json) {
+    }
 
     TriggerLane(final ShardTrigger shard, final MappingContext context) {
         this.shard = shard;
@@ -61,11 +76,17 @@ final class TriggerLane {
         bufferedBytes += added.payloadBytes();
     }
 
-    /** Records read and not yet done with: buffered, waiting for a retry, or being processed. */
+    /**
+     * Records read and not yet done with: buffered, waiting for a retry, being processed, or discarded and
+     * waiting for their on-failure record to be stored.
+     */
     int heldRecords() {
         int held = buffer.size() + (inFlight == null ? 0 : inFlight.records().size());
         for (final Batch batch : pending) {
             held += batch.records().size();
+        }
+        for (final Report report : reports) {
+            held += report.records().size();
         }
         return held;
     }
@@ -76,20 +97,22 @@ final class TriggerLane {
 
     /** Whether the lane has nothing to do until more records come. */
     boolean isIdle() {
-        return buffer.isEmpty() && pending.isEmpty() && inFlight == null && (window == null || !window.isOpen());
+        return buffer.isEmpty() && pending.isEmpty() && inFlight == null && reports.isEmpty()
+            && (window == null || !window.isOpen());
     }
 
     /**
-     * Takes the next step that is due: handles a finished invocation, or discards records, or starts an
-     * invocation.
+     * Takes the next step that is due: puts on-failure records the destination throttled, then handles a
+     * finished invocation, or discards records, or starts an invocation.
      *
      * @return whether anything happened.
      */
     boolean step(final long nowMs) {
+        final boolean reported = putReports(nowMs);
         if (inFlight != null) {
             final InvocationOutcome outcome = inFlight.outcome();
             if (outcome == null) {
-                return false;
+                return reported;
             }
             final Batch done = inFlight;
             inFlight = null;
@@ -97,15 +120,25 @@ final class TriggerLane {
             return true;
         }
         if (nowMs < nextAttemptMs) {
-            return false;
+            return reported;
         }
         discarded = false;
         final Batch next = next(nowMs);
         if (next != null) {
-            send(next);
+            send(next, nowMs);
             return true;
         }
-        return discarded;
+        return discarded || reported;
+    }
+
+    /** The mapping stops: puts on-failure records that are due and takes in a finished invocation, starting none. */
+    void collect(final long nowMs) {
+        putReports(nowMs);
+        if (inFlight != null && inFlight.outcome() != null) {
+            final Batch done = inFlight;
+            inFlight = null;
+            complete(done, done.outcome(), nowMs);
+        }
     }
 
     private Batch next(final long nowMs) {
@@ -166,11 +199,11 @@ final class TriggerLane {
         if (tooOld == 0) {
             return batch;
         }
-        discard(FailureDestination.Condition.RecordAgeExceeded, records.subList(0, tooOld), batch);
+        discard(FailureDestination.Condition.RecordAgeExceeded, records.subList(0, tooOld), batch, nowMs);
         return tooOld == records.size() ? null : batch.tail(tooOld, true);
     }
 
-    private void send(final Batch batch) {
+    private void send(final Batch batch, final long nowMs) {
         if (window != null && !batch.isFinal()) {
             window.sending(batch);
         }
@@ -178,13 +211,24 @@ final class TriggerLane {
         final KinesisEvent event = context.invoker().event(shard.shardId(), batch, state);
         batch.invoking();
         inFlight = batch;
-        context.invocations().incrementAndGet();
         try {
-            context.executor().execute(() -> batch.complete(context.invoker().invoke(shard.shardId(), batch, event)));
+            context.executor().execute(() -> context.invoker().invoke(shard.shardId(), batch, event));
         } catch (final RejectedExecutionException ex) {
-            // The mapping is closing: the batch is not finished, so it is read again after a restart.
-            batch.complete(new InvocationOutcome.Failed(null, "the mapping is closing"));
+            // The function never saw the batch: no attempt is used, and it is sent again shortly (or, if the
+            // mapping is closing, read again after a restart, since none of it is finished).
+            inFlight = null;
+            batch.notInvoked();
+            pending.addFirst(batch);
+            nextAttemptMs = nowMs + REJECTED_RETRY_DELAY_MS;
+            if (!rejecting) {
+                rejecting = true;
+                context.onError(new IllegalStateException("the invocation executor rejected an invocation of "
+                    + config.functionName() + " for " + shard.shardId() + "; it is retried", ex));
+            }
+            return;
         }
+        rejecting = false;
+        context.invocations().incrementAndGet();
     }
 
     private void complete(final Batch batch, final InvocationOutcome outcome, final long nowMs) {
@@ -207,9 +251,7 @@ final class TriggerLane {
         } else if (window != null) {
             window.aggregated(records, state);
         } else {
-            for (final TriggerRecord record : records) {
-                record.entry().finish();
-            }
+            finish(records);
         }
     }
 
@@ -228,7 +270,7 @@ final class TriggerLane {
     private void retryOrDiscard(final Batch batch, final boolean always, final long nowMs) {
         final int maxRetries = config.maximumRetryAttempts();
         if (!always && maxRetries >= 0 && batch.invokeCount() > maxRetries) {
-            discard(FailureDestination.Condition.RetryAttemptsExhausted, batch.records(), batch);
+            discard(FailureDestination.Condition.RetryAttemptsExhausted, batch.records(), batch, nowMs);
             return;
         }
         pending.addFirst(batch);
@@ -236,12 +278,41 @@ final class TriggerLane {
     }
 
     private void discard(final FailureDestination.Condition condition, final List<TriggerRecord> records,
-        final Batch batch) {
-        context.destination().discarded(condition, shard.shardId(), records, batch.invokeCount(),
+        final Batch batch, final long nowMs) {
+        final byte[] json = context.destination().report(condition, shard.shardId(), records, batch.invokeCount(),
             batch.functionError());
+        if (json == null) {
+            finish(records);
+        } else {
+            reports.addLast(new Report(List.copyOf(records), json));
+            putReports(nowMs);
+        }
+        discarded = true;
+    }
+
+    /**
+     * Puts the on-failure records waiting, in order, until the destination throttles one.
+     *
+     * @return whether any was stored.
+     */
+    private boolean putReports(final long nowMs) {
+        boolean stored = false;
+        while (!reports.isEmpty() && nowMs >= nextReportMs) {
+            final Report report = reports.peekFirst();
+            if (!context.destination().tryPut(shard.shardId(), report.json())) {
+                nextReportMs = nowMs + RETRY_DELAY_MS;
+                break;
+            }
+            reports.pollFirst();
+            finish(report.records());
+            stored = true;
+        }
+        return stored;
+    }
+
+    private static void finish(final List<TriggerRecord> records) {
         for (final TriggerRecord record : records) {
             record.entry().finish();
         }
-        discarded = true;
     }
 }

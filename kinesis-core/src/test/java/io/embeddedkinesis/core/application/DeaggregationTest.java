@@ -126,11 +126,39 @@ class DeaggregationTest extends ApplicationTestSupport {
         assertThat(errors).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("retrievals")
+    void shouldDeliverEveryRecordAsPutAggregatesWholeWhenDeaggregationIsOff(final RetrievalFactory retrieval) {
+        openBroker().createStream("s", 2);
+        final AggregatedRecord misrouted = new RecordAggregator().aggregate(List.of(
+            new UserRecord("low", "1", bytes("low")), new UserRecord("high", UPPER_HALF, bytes("high"))),
+            List.of(HashKeyRange.ALL)).get(0);
+        final String aggregate = broker.putRecord(misrouted.toPutRecordRequest("s")).sequenceNumber();
+        final String plain = broker.putRecord(PutRecordRequest.of("s", "k", bytes("plain")).withExplicitHashKey("2"))
+            .sequenceNumber();
+        final Worker worker = open(retrieval, NONE, false).createWorker("w1");
+
+        runUntil(() -> delivered.size() >= 2, worker);
+        runFor(1_000, worker);
+
+        assertThat(delivered).extracting(KinesisClientRecord::sequenceNumber).containsExactly(aggregate, plain);
+        assertThat(delivered).extracting(KinesisClientRecord::subSequenceNumber).containsOnly(0L);
+        assertThat(delivered).extracting(KinesisClientRecord::aggregated).containsOnly(false);
+        assertThat(delivered.get(0).data()).as("the aggregate's own bytes, KPL magic first")
+            .startsWith(0xF3, 0x89, 0x9A, 0xC2).isEqualTo(misrouted.data());
+        assertThat(errors).isEmpty();
+    }
+
     private ConsumerApplication open(final RetrievalFactory retrieval, final int checkpointIndex) {
+        return open(retrieval, checkpointIndex, true);
+    }
+
+    private ConsumerApplication open(final RetrievalFactory retrieval, final int checkpointIndex,
+        final boolean deaggregate) {
         final ConsumerApplication application = ConsumerApplication.open(broker, ApplicationConfig
             .builder("app", "s", shardId -> new UserRecordProcessor(checkpointIndex))
             .initialPosition(InitialPosition.TRIM_HORIZON).retrievalFactory(retrieval).errorHandler(errors::add)
-            .build());
+            .deaggregateRecords(deaggregate).build());
         applications.add(application);
         return application;
     }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -150,6 +151,47 @@ class FailureHandlingTest extends TriggerTestSupport {
         assertThat(report.path("KinesisBatchInfo").path("startSequenceNumber").asText()).isEqualTo(poison);
         assertThat(report.path("KinesisBatchInfo").path("endSequenceNumber").asText()).isEqualTo(poison);
         assertThat(checkpoint(mapping, SHARD_0)).isEqualTo(readAll("s").get(7).sequenceNumber());
+    }
+
+    @Test
+    void shouldRetryABatchWhoseFunctionOverflowedItsStackAndReportItAsUnhandled() {
+        openBroker().createStream("s", 1);
+        broker.createStream("failures", 1);
+        final String last = put("s", "k", "deep").sequenceNumber();
+        final RecordingHandler handler = new RecordingHandler((event, data) -> {
+            throw new StackOverflowError();
+        });
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON).maximumRetryAttempts(1)
+            .onFailureDestination("failures").build(), handler);
+
+        runFor(2_000, mapping);
+
+        assertThat(handler.batches).containsExactly(List.of("deep"), List.of("deep"));
+        final JsonNode report = failureRecords("failures").get(0);
+        assertThat(report.path("requestContext").path("condition").asText()).isEqualTo("RetryAttemptsExhausted");
+        assertThat(report.path("responseContext").path("functionError").asText()).isEqualTo("Unhandled");
+        assertThat(checkpoint(mapping, SHARD_0)).isEqualTo(last);
+    }
+
+    @Test
+    void shouldRethrowAnOutOfMemoryErrorOfTheFunctionAndStillRetryItsBatch() {
+        openBroker().createStream("s", 1);
+        final String last = put("s", "k", "big").sequenceNumber();
+        final AtomicInteger invocation = new AtomicInteger();
+        final RecordingHandler handler = new RecordingHandler((event, data) -> {
+            if (invocation.getAndIncrement() == 0) {
+                throw new OutOfMemoryError("Java heap space");
+            }
+            return null;
+        });
+        final EventSourceMapping mapping = create(config(EventSourcePosition.TRIM_HORIZON).build(), handler);
+
+        assertThatThrownBy(() -> drive(mapping)).isInstanceOf(OutOfMemoryError.class);
+        runFor(1_000, mapping);
+
+        assertThat(handler.batches).as("the batch is not left running").containsExactly(List.of("big"),
+            List.of("big"));
+        assertThat(checkpoint(mapping, SHARD_0)).isEqualTo(last);
     }
 
     @Test

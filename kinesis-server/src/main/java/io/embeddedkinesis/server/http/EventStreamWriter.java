@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Writes one event-stream response: the head and the {@code initial-response} message, then one message per
  * event the broker publishes, each flushed at once, and at the end either the end of the body or an exception
- * message followed by it. On HTTP/2 the body is the stream's DATA frames and its end is END_STREAM; on
+ * message followed by it. An event that cannot be encoded ends the stream with {@code InternalFailureException}
+ * and closes the channel. On HTTP/2 the body is the stream's DATA frames and its end is END_STREAM; on
  * HTTP/1.1 it is a chunked body, after which the connection is closed.
  *
  * <p><b>Flow control.</b> Events are asked for only while fewer than {@value #MAX_EVENTS_IN_FLIGHT} are asked
@@ -100,12 +101,12 @@ final class EventStreamWriter<E> implements Flow.Subscriber<E> {
 
     @Override
     public void onError(final Throwable error) {
-        onEventLoop(() -> end(error));
+        onEventLoop(() -> end(error, false));
     }
 
     @Override
     public void onComplete() {
-        onEventLoop(() -> end(null));
+        onEventLoop(() -> end(null, false));
     }
 
     private void requestMore() {
@@ -121,7 +122,19 @@ final class EventStreamWriter<E> implements Flow.Subscriber<E> {
             eventsAwaitingWrite.decrementAndGet();
             return;
         }
-        channel.writeAndFlush(content(stream.encoder().apply(event))).addListener((ChannelFuture written) -> {
+        final ByteBuffer message;
+        try {
+            message = stream.encoder().apply(event);
+        } catch (final RuntimeException ex) {
+            // Not the client's doing and no Kinesis error: it is told InternalFailureException rather than left
+            // with a silent gap, and the broker stops pushing.
+            eventsAwaitingWrite.decrementAndGet();
+            eventsOutstanding--;
+            end(ex, true);
+            subscription.cancel();
+            return;
+        }
+        channel.writeAndFlush(content(message)).addListener((ChannelFuture written) -> {
             eventsAwaitingWrite.decrementAndGet();
             eventsOutstanding--;
             if (written.isSuccess()) {
@@ -133,7 +146,14 @@ final class EventStreamWriter<E> implements Flow.Subscriber<E> {
         });
     }
 
-    private void end(final Throwable error) {
+    /**
+     * Ends the body, after an exception message if there was an error.
+     *
+     * @param error why the stream ended, or null when the events did.
+     * @param close whether to close the channel after the body whatever the protocol: a stream that broke on
+     *              this side is not to be reused.
+     */
+    private void end(final Throwable error, final boolean close) {
         if (ended) {
             return;
         }
@@ -147,7 +167,7 @@ final class EventStreamWriter<E> implements Flow.Subscriber<E> {
             channel.write(content(EventStreamMessages.exception(format, error)));
         }
         final ChannelFuture last = channel.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
-        if (closeAfter) {
+        if (closeAfter || close) {
             last.addListener(ChannelFutureListener.CLOSE);
         }
     }
