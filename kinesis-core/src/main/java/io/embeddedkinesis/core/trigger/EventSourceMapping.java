@@ -9,6 +9,7 @@ import io.embeddedkinesis.core.application.InitialPosition;
 import io.embeddedkinesis.core.application.Lease;
 import io.embeddedkinesis.core.application.Worker;
 import io.embeddedkinesis.core.model.StreamDescriptionSummary;
+import io.embeddedkinesis.core.stream.RequestPatterns;
 
 import java.util.List;
 import java.util.Objects;
@@ -69,7 +70,11 @@ public final class EventSourceMapping implements AutoCloseable {
         final RequestHandler<? super KinesisTimeWindowEvent, ?> handler, final boolean driven) {
         this.config = config;
         this.driven = driven;
-        final StreamDescriptionSummary source = broker.describeStreamSummary(config.streamName());
+        // Lambda's EventSourceArn names the stream, or a stream consumer to read it through by enhanced fan-out.
+        final String consumerArn = RequestPatterns.CONSUMER_ARN.matcher(config.streamName()).matches()
+            ? config.streamName() : null;
+        final StreamDescriptionSummary source = broker.describeStreamSummary(consumerArn == null
+            ? config.streamName() : broker.describeStreamConsumer(consumerArn).streamARN());
         final String destination = config.onFailureDestination() == null ? null
             : broker.describeStreamSummary(config.onFailureDestination()).streamName();
         final String region = broker.config().region();
@@ -84,7 +89,7 @@ public final class EventSourceMapping implements AutoCloseable {
         this.ownExecutor = driven ? null : Executors.newCachedThreadPool(invocationThreads(config.functionName()));
         final long maxRecordAgeMs = config.maximumRecordAgeInSeconds() < 0
             ? source.retentionPeriodHours() * 3_600_000L : config.maximumRecordAgeInSeconds() * 1000L;
-        final TriggerShards shards = new TriggerShards();
+        final TriggerShards shards = new TriggerShards(consumerArn);
         this.context = new MappingContext(config, events,
             new FunctionInvoker(handler, function, events, broker.config().clock(), config),
             ownExecutor != null ? ownExecutor : Objects.requireNonNullElse(config.invocationExecutor(), Runnable::run),

@@ -74,7 +74,8 @@ public final class EventSourceMappingConfig {
      *
      * @param functionName     the function's name, 1 to 64 characters of {@code [a-zA-Z0-9-_]}: it names the
      *                         function in events, its context and on-failure records.
-     * @param streamName       the stream's name or ARN, Lambda's {@code EventSourceArn}.
+     * @param streamName       Lambda's {@code EventSourceArn}: the stream's name or ARN, or the ARN of a consumer
+     *                         of the stream, which the mapping then reads through by enhanced fan-out.
      * @param startingPosition where shards without a checkpoint start; required, as in Lambda.
      * @return a builder.
      */
@@ -93,7 +94,7 @@ public final class EventSourceMappingConfig {
     }
 
     /**
-     * The stream read, as given: a name or an ARN.
+     * The stream read, as given: a name or an ARN, or a stream consumer's ARN.
      *
      * @return the stream.
      */
