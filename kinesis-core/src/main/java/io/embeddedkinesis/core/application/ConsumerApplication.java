@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.embeddedkinesis.core.KinesisBroker;
 import io.embeddedkinesis.core.exception.InternalFailureException;
 import io.embeddedkinesis.core.files.DurableFiles;
+import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
 
@@ -52,6 +53,7 @@ public final class ConsumerApplication implements AutoCloseable {
     private final FileLock lock;
     private final Map<String, Worker> workers = new LinkedHashMap<>();
     private final Map<Worker, AgentRunner> runners = new LinkedHashMap<>();
+    private final Map<Worker, AgentRunner> renewers = new LinkedHashMap<>();
     private boolean closed;
 
     private ConsumerApplication(final KinesisBroker broker, final ApplicationConfig config) {
@@ -150,15 +152,22 @@ public final class ConsumerApplication implements AutoCloseable {
      */
     public synchronized Worker startWorker(final String workerId) {
         final Worker worker = createWorker(workerId);
+        worker.renewedElsewhere();
+        final LeaseRenewer renewer = new LeaseRenewer(worker, context.clock(), context.config().failoverTimeMillis());
+        renewers.put(worker, start(renewer));
+        runners.put(worker, start(worker));
+        return worker;
+    }
+
+    private AgentRunner start(final Agent agent) {
         final AgentRunner runner = new AgentRunner(new SleepingMillisIdleStrategy(WORKER_IDLE_MS),
-            context.config().errorHandler(), null, worker);
+            context.config().errorHandler(), null, agent);
         AgentRunner.startOnThread(runner, task -> {
-            final Thread thread = new Thread(task, worker.roleName());
+            final Thread thread = new Thread(task, agent.roleName());
             thread.setDaemon(true);
             return thread;
         });
-        runners.put(worker, runner);
-        return worker;
+        return runner;
     }
 
     /**
@@ -193,11 +202,22 @@ public final class ConsumerApplication implements AutoCloseable {
         }
     }
 
-    private synchronized AgentRunner removeRunner(final Worker worker) {
-        if (workers.get(worker.workerId()) != worker) {
-            throw new IllegalArgumentException("not a worker of this application: workerId=" + worker.workerId());
+    /** Stops the worker's lease renewer, if it has one, and hands back the runner of a started worker. */
+    private AgentRunner removeRunner(final Worker worker) {
+        final AgentRunner renewer;
+        final AgentRunner runner;
+        synchronized (this) {
+            if (workers.get(worker.workerId()) != worker) {
+                throw new IllegalArgumentException("not a worker of this application: workerId="
+                    + worker.workerId());
+            }
+            renewer = renewers.remove(worker);
+            runner = runners.remove(worker);
         }
-        return runners.remove(worker);
+        if (renewer != null) {
+            renewer.close();
+        }
+        return runner;
     }
 
     /**

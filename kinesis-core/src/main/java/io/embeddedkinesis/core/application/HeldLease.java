@@ -6,7 +6,8 @@ import java.util.function.UnaryOperator;
  * A lease as the worker holding it last wrote it. Renewals and checkpoints both change it, each
  * conditional on the counter held here; the first change that fails marks the lease lost for good.
  *
- * <p>Not thread-safe: used on its worker's thread only.
+ * <p>Thread-safe: a started worker's renewals come from its lease renewer's thread while its processors
+ * checkpoint on the worker's thread; changes are serialized here, so the two never refute each other.
  */
 final class HeldLease {
     private final LeaseTable table;
@@ -18,11 +19,11 @@ final class HeldLease {
         this.lease = lease;
     }
 
-    Lease lease() {
+    synchronized Lease lease() {
         return lease;
     }
 
-    boolean isLost() {
+    synchronized boolean isLost() {
         return lost;
     }
 
@@ -32,7 +33,7 @@ final class HeldLease {
      * @param change what to change.
      * @return true if written; false if the lease is lost (now or before).
      */
-    boolean update(final UnaryOperator<Lease> change) {
+    synchronized boolean update(final UnaryOperator<Lease> change) {
         if (lost) {
             return false;
         }
@@ -45,8 +46,15 @@ final class HeldLease {
         return true;
     }
 
-    /** Keeps the lease for another failover period; false if it is lost. */
-    boolean renew() {
+    /**
+     * Keeps the lease for another failover period, unless its worker gave it up (released it).
+     *
+     * @return false if it is lost.
+     */
+    synchronized boolean renew() {
+        if (lease.leaseOwner() == null) {
+            return !lost;
+        }
         return update(Lease::renewed);
     }
 }

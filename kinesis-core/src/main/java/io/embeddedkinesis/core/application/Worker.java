@@ -18,14 +18,16 @@ import java.util.TreeMap;
  * <ul>
  *   <li>shard sync: at the first call, then every {@code shardSyncIntervalMillis};</li>
  *   <li>renewal: every third of {@code failoverTimeMillis}; a lease whose renewal fails was taken by
- *       another worker, and its processor gets {@code leaseLost};</li>
+ *       another worker, and its processor gets {@code leaseLost}. A started worker renews on a thread of its
+ *       own instead ({@link LeaseRenewer}), as the KCL does, so that a slow {@code processRecords} does not
+ *       cost it its leases;</li>
  *   <li>taking: at the first call, then every {@code failoverTimeMillis}.</li>
  * </ul>
  * A test drives workers by calling {@code doWork()} and moving the clock; {@link ConsumerApplication#startWorker}
  * runs one on its own thread under an Agrona {@code AgentRunner}, whose closing shuts it down gracefully.
  *
- * <p>Not thread-safe, except {@link #requestShutdown()}, {@link #isShutdown()} and {@link #heldShardIds()}:
- * one thread drives it.
+ * <p>Not thread-safe, except {@link #requestShutdown()}, {@link #isShutdown()}, {@link #heldShardIds()} and
+ * the renewal of its leases: one thread drives it.
  */
 public final class Worker implements Agent {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
@@ -49,6 +51,8 @@ public final class Worker implements Agent {
     private volatile boolean shutdownRequested;
     private volatile boolean haltOnClose;
     private volatile List<String> heldShardIds = List.of();
+    private volatile List<HeldLease> heldLeases = List.of();
+    private volatile boolean renewedElsewhere;
     private boolean started;
     private long nextSyncMs;
     private long nextRenewalMs;
@@ -125,13 +129,15 @@ public final class Worker implements Agent {
                 context.onError(ex);
             }
         }
-        if (started && nowMs >= nextRenewalMs) {
-            work += renewLeases();
+        if (started && nowMs >= nextRenewalMs && !renewedElsewhere) {
+            renewHeldLeases();
+            work += runLostLeases();
             nextRenewalMs = nowMs + context.config().failoverTimeMillis() / 3;
         }
         if (!started || nowMs >= nextTakeMs) {
             work += takeLeases(nowMs);
             nextTakeMs = nowMs + context.config().failoverTimeMillis();
+            publishHeldShardIds();   // before the processors run: a renewer keeps new leases while they do
         }
         if (!started) {
             started = true;
@@ -142,16 +148,44 @@ public final class Worker implements Agent {
         return work;
     }
 
-    private int renewLeases() {
+    /**
+     * Renews every lease the worker held at its last publication; a lease whose renewal fails is lost, and
+     * its processor gets {@code leaseLost} on the worker's next duty cycle. Called on the worker's thread
+     * when it is driven, and on its {@link LeaseRenewer}'s thread when it was started, so that a processor
+     * busy longer than the failover time does not lose its lease, as the KCL renews on a thread of its own.
+     *
+     * @return the number of leases renewed.
+     */
+    int renewHeldLeases() {
+        int renewed = 0;
+        for (final HeldLease held : heldLeases) {
+            if (held.isLost()) {
+                continue;
+            }
+            if (held.renew()) {
+                renewed++;
+            } else {
+                LOG.info("Worker {} lost the lease of {}", workerId, held.lease().leaseKey());
+            }
+        }
+        return renewed;
+    }
+
+    /** Tells the processors of lost leases, on the worker's thread. */
+    private int runLostLeases() {
         int work = 0;
         for (final ShardConsumer consumer : consumers.values()) {
-            if (!consumer.held().renew()) {
-                LOG.info("Worker {} lost the lease of {}", workerId, consumer.held().lease().leaseKey());
+            if (consumer.held().isLost() && consumer.state() != ShardConsumer.State.SHUT_DOWN) {
                 work += consumer.leaseLost();
             }
         }
         removeFinished();
         return work;
+    }
+
+    /** From now on a {@link LeaseRenewer} on another thread renews this worker's leases. */
+    void renewedElsewhere() {
+        renewedElsewhere = true;
     }
 
     private int takeLeases(final long nowMs) {
@@ -201,6 +235,11 @@ public final class Worker implements Agent {
 
     private void publishHeldShardIds() {
         heldShardIds = List.copyOf(new ArrayList<>(consumers.keySet()));
+        final List<HeldLease> held = new ArrayList<>(consumers.size());
+        for (final ShardConsumer consumer : consumers.values()) {
+            held.add(consumer.held());
+        }
+        heldLeases = List.copyOf(held);
     }
 
     /**
