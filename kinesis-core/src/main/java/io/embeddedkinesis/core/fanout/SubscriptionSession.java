@@ -191,18 +191,20 @@ final class SubscriptionSession implements Flow.Publisher<SubscribeToShardEvent>
     private int push(final long nowMs, final boolean idlePushDue) {
         final RecordBatch batch = ShardReads.read(shard, position, RecordFetcher.MAX_RECORDS_PER_CALL,
             maxEventBytes, stream.trimHorizonMs(nowMs));
-        lease.limiter().onBytesRead(batch.bytes());
         if (batch.reachedEndOf(shard)) {
             final List<ChildShard> children = ShardReads.childShards(stream, shard);
             if (children.isEmpty()) {
-                // The resharder seals a parent a moment before it publishes the children: look again.
+                // The resharder seals a parent a moment before it publishes the children: look again, without
+                // charging the consumer's read limit for a read nobody receives.
                 return 0;
             }
+            lease.limiter().onBytesRead(batch.bytes());
             if (deliver(new SubscribeToShardEvent(batch.records(), null, 0, children))) {
                 return complete();
             }
             return drop();
         }
+        lease.limiter().onBytesRead(batch.bytes());
         if (batch.records().isEmpty() && !idlePushDue) {
             return 0;
         }
