@@ -178,9 +178,10 @@ public final class ConsumerApplication implements AutoCloseable {
      * @param worker a worker of this application.
      */
     public void shutdownWorker(final Worker worker) {
-        final AgentRunner runner = removeRunner(worker);
-        if (runner != null) {
-            runner.close();
+        final AgentRunner[] started = removeRunners(worker);
+        if (started[0] != null) {
+            started[0].close();   // the worker finishes its processors' calls and shuts down...
+            started[1].close();   // ...while its leases are still renewed: none expires under a busy processor
         } else {
             worker.shutdown();
         }
@@ -193,31 +194,22 @@ public final class ConsumerApplication implements AutoCloseable {
      * @param worker a worker of this application.
      */
     public void haltWorker(final Worker worker) {
-        final AgentRunner runner = removeRunner(worker);
-        if (runner != null) {
+        final AgentRunner[] started = removeRunners(worker);
+        if (started[0] != null) {
+            started[1].close();   // renewals stop first: the halted worker's leases expire, as a dead process's
             worker.haltOnClose();
-            runner.close();
+            started[0].close();
         } else {
             worker.halt();
         }
     }
 
-    /** Stops the worker's lease renewer, if it has one, and hands back the runner of a started worker. */
-    private AgentRunner removeRunner(final Worker worker) {
-        final AgentRunner renewer;
-        final AgentRunner runner;
-        synchronized (this) {
-            if (workers.get(worker.workerId()) != worker) {
-                throw new IllegalArgumentException("not a worker of this application: workerId="
-                    + worker.workerId());
-            }
-            renewer = renewers.remove(worker);
-            runner = runners.remove(worker);
+    /** The runners of a started worker, {worker, lease renewer}, or nulls for a created one. */
+    private synchronized AgentRunner[] removeRunners(final Worker worker) {
+        if (workers.get(worker.workerId()) != worker) {
+            throw new IllegalArgumentException("not a worker of this application: workerId=" + worker.workerId());
         }
-        if (renewer != null) {
-            renewer.close();
-        }
-        return runner;
+        return new AgentRunner[] {runners.remove(worker), renewers.remove(worker)};
     }
 
     /**

@@ -3,6 +3,7 @@ package io.embeddedkinesis.core.application;
 import io.embeddedkinesis.core.KinesisBroker;
 import io.embeddedkinesis.core.exception.InternalFailureException;
 import io.embeddedkinesis.core.exception.ResourceInUseException;
+import io.embeddedkinesis.core.exception.ResourceNotFoundException;
 import io.embeddedkinesis.core.model.Record;
 import io.embeddedkinesis.core.model.StartingPosition;
 import io.embeddedkinesis.core.model.SubscribeToShardEvent;
@@ -75,7 +76,11 @@ final class FanOutRecordsSource implements ShardRecordsSource {
         }
         if (subscriptionEnded) {
             final Throwable error = subscriber.error;
+            final String subscribedArn = subscriber.consumerArn;
             subscriber = null;
+            if (error instanceof ResourceNotFoundException) {
+                registration.forget(subscribedArn);   // deregistered meanwhile: registered again next time
+            }
             if (error != null) {
                 throw error instanceof RuntimeException runtime ? runtime
                     : new InternalFailureException("Internal service failure.", error);
@@ -100,8 +105,11 @@ final class FanOutRecordsSource implements ShardRecordsSource {
                 ex.getMessage());
             nextSubscribeMs = nowMs + retryBackoffMs;
             return false;
+        } catch (final ResourceNotFoundException ex) {
+            registration.forget(consumerArn);
+            throw ex;
         }
-        subscriber = new ShardSubscriber();
+        subscriber = new ShardSubscriber(consumerArn);
         publisher.subscribe(subscriber);
         return true;
     }
@@ -159,10 +167,18 @@ final class FanOutRecordsSource implements ShardRecordsSource {
      * <p>Thread-safe: the fan-out thread signals, the worker's thread reads and requests.
      */
     private static final class ShardSubscriber implements Flow.Subscriber<SubscribeToShardEvent> {
+        private final String consumerArn;
         private final Queue<SubscribeToShardEvent> events = new ConcurrentLinkedQueue<>();
         private volatile Flow.Subscription subscription;
         private volatile Throwable error;
         private volatile boolean ended;
+
+        /**
+         * @param consumerArn the consumer subscribed with, forgotten if the subscription finds it gone.
+         */
+        ShardSubscriber(final String consumerArn) {
+            this.consumerArn = consumerArn;
+        }
 
         @Override
         public void onSubscribe(final Flow.Subscription given) {

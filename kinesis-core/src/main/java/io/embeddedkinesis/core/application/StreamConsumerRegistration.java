@@ -15,7 +15,9 @@ import io.embeddedkinesis.core.model.StreamConsumerRequest;
  * for ACTIVE with sleeps, {@link #activeConsumerArn()} only looks, so that a worker's duty cycle never blocks:
  * shards ask again on their next poll while the consumer is CREATING.
  *
- * <p>A consumer found DELETING is forgotten, so that it is registered again once it is gone.
+ * <p>A consumer given by name that is found DELETING, or that a subscription finds gone
+ * ({@link #forget}), is forgotten, so that it is registered again: the application goes on reading after its
+ * consumer was deregistered. A consumer given by ARN is the caller's to manage.
  *
  * <p>Thread-safe: every worker's shards call it; calls are serialized by this object's lock.
  */
@@ -65,6 +67,19 @@ final class StreamConsumerRegistration {
         }
         active = description.consumerStatus() == ConsumerStatus.ACTIVE;
         return active ? consumerArn : null;
+    }
+
+    /**
+     * Forgets a consumer that turned out to be gone, so that the next {@link #activeConsumerArn()} finds or
+     * registers it again; only for a consumer given by name, and only if it is still the one known.
+     *
+     * @param goneArn the ARN a subscription found missing.
+     */
+    synchronized void forget(final String goneArn) {
+        if (givenArn == null && goneArn.equals(consumerArn)) {
+            consumerArn = null;
+            active = false;
+        }
     }
 
     private String findOrRegister() {

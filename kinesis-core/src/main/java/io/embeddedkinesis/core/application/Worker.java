@@ -251,6 +251,10 @@ public final class Worker implements Agent {
             return;
         }
         for (final ShardConsumer consumer : consumers.values()) {
+            if (consumer.held().isLost()) {
+                consumer.leaseLost();   // another worker has it already: nothing to checkpoint or release
+                continue;
+            }
             consumer.shutdownRequested();
             consumer.held().update(Lease::released);
         }

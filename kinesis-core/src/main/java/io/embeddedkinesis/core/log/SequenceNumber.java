@@ -172,8 +172,9 @@ public final class SequenceNumber implements Comparable<SequenceNumber> {
      * Formats the 186-bit value in decimal without {@code BigInteger}, whose general division costs several
      * times more, and without dividing the whole number at all: the value is a sum of four fields times fixed
      * powers of two, and each power is kept in base 10^9 (nine decimal digits a limb). So the fields are
-     * multiplied into seven limbs in 64-bit arithmetic (no limb can overflow: at most three products below
-     * 10^18 meet in one), the carries are propagated once, and the limbs are written out nine digits at a time.
+     * multiplied into seven limbs in 64-bit arithmetic (no limb can overflow: the at most five products that
+     * meet in one stay below 3 * 10^18), the carries are propagated once, and the limbs are written out nine
+     * digits at a time.
      */
     private String formatDecimal() {
         final long[] sum = VERSION_TERM.clone();

@@ -50,6 +50,30 @@ class FanOutRetrievalTest extends ApplicationTestSupport {
     }
 
     @Test
+    void shouldRegisterItsConsumerAgainAfterItWasDeregisteredAndGoOnWhereItWas() {
+        openBroker().createStream("s", 1);
+        put("s", "k", "before");
+        final ConsumerApplication application = openApplication("s", RecordingProcessor.Behaviour.EVERY_BATCH,
+            b -> b.retrievalFactory(FanOutConfig.DEFAULTS));
+        final Worker worker = application.createWorker("w1");
+        runUntil(() -> deliveredData().contains("before"), worker);
+        final String first = consumers().get(0).consumerARN();
+
+        broker.deregisterStreamConsumer(first);
+        clock.advance(1_000);   // a second later: a new registration gets another ARN
+        put("s", "k", "after");
+        runUntil(() -> deliveredData().contains("after"), worker);
+
+        assertThat(deliveredData()).containsExactly("before", "after");
+        assertThat(consumers()).singleElement().satisfies(consumer -> {
+            assertThat(consumer.consumerName()).isEqualTo("app");
+            assertThat(consumer.consumerARN()).isNotEqualTo(first);
+        });
+        assertThat(errors).as("the subscription that lost its consumer is reported")
+            .allMatch(error -> error instanceof io.embeddedkinesis.core.exception.ResourceNotFoundException);
+    }
+
+    @Test
     void shouldWaitForACreatingConsumerWithoutHoldingUpTheWorker() {
         openBroker(b -> b.consumerCreationDelayMs(10_000)).createStream("s", 1);
         put("s", "k", "a");

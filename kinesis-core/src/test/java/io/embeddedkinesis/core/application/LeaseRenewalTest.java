@@ -56,6 +56,42 @@ class LeaseRenewalTest extends ApplicationTestSupport {
         assertThat(errors).isEmpty();
     }
 
+    @Test
+    void shouldKeepRenewingWhileAShutdownWaitsForABusyProcessor() throws InterruptedException {
+        openBroker().createStream("s", 1);
+        final CountDownLatch busy = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+        final ConsumerApplication application = ConsumerApplication.open(broker, ApplicationConfig.builder("app",
+                "s", shardId -> new BusyProcessor(events, busy, release))
+            .initialPosition(InitialPosition.TRIM_HORIZON)
+            .retrievalFactory(POLLING)
+            .failoverTimeMillis(FAILOVER_MS)
+            .errorHandler(errors::add)
+            .build());
+        applications.add(application);
+        final Worker worker = application.startWorker("busy");
+        broker.putRecord("s", "k", "slow work".getBytes(StandardCharsets.UTF_8));
+        final LongSupplier counter = () -> application.leases().get(0).leaseCounter();
+        assertThat(busy.await(30, TimeUnit.SECONDS)).as("the processor started its slow work").isTrue();
+
+        final Thread shutdown = new Thread(() -> application.shutdownWorker(worker), "test-shutdown");
+        shutdown.start();
+        for (int step = 0; step < 4; step++) {
+            final long before = counter.getAsLong();
+            clock.advance(FAILOVER_MS / 3 + 1);
+            awaitIncrease(counter, before);
+        }
+        release.countDown();
+        shutdown.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+
+        assertThat(shutdown.isAlive()).as("the shutdown finished").isFalse();
+        assertThat(application.leases().get(0).leaseOwner()).as("released by the shutdown").isNull();
+        assertThat(application.leases().get(0).checkpoint().isSentinel())
+            .as("the busy batch was checkpointed, not lost").isFalse();
+        assertThat(events).containsExactly("shutdownRequested");
+        assertThat(errors).isEmpty();
+    }
+
     private static void awaitIncrease(final LongSupplier counter, final long before) {
         final long giveUpNs = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (counter.getAsLong() == before) {
@@ -106,6 +142,7 @@ class LeaseRenewalTest extends ApplicationTestSupport {
 
         @Override
         public void shutdownRequested(final ShutdownRequestedInput input) {
+            events.add("shutdownRequested");
             input.checkpointer().checkpoint();
         }
     }
