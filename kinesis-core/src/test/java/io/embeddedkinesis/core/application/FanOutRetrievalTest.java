@@ -1,5 +1,6 @@
 package io.embeddedkinesis.core.application;
 
+import io.embeddedkinesis.core.exception.ResourceNotFoundException;
 import io.embeddedkinesis.core.model.Consumer;
 import io.embeddedkinesis.core.model.ConsumerStatus;
 import org.junit.jupiter.api.Test;
@@ -70,7 +71,7 @@ class FanOutRetrievalTest extends ApplicationTestSupport {
             assertThat(consumer.consumerARN()).isNotEqualTo(first);
         });
         assertThat(errors).as("the subscription that lost its consumer is reported")
-            .allMatch(error -> error instanceof io.embeddedkinesis.core.exception.ResourceNotFoundException);
+            .allMatch(error -> error instanceof ResourceNotFoundException);
     }
 
     @Test

@@ -26,14 +26,7 @@ class LeaseRenewalTest extends ApplicationTestSupport {
         openBroker().createStream("s", 1);
         final CountDownLatch busy = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
-        final ConsumerApplication application = ConsumerApplication.open(broker, ApplicationConfig.builder("app",
-                "s", shardId -> new BusyProcessor(events, busy, release))
-            .initialPosition(InitialPosition.TRIM_HORIZON)
-            .retrievalFactory(POLLING)
-            .failoverTimeMillis(FAILOVER_MS)
-            .errorHandler(errors::add)
-            .build());
-        applications.add(application);
+        final ConsumerApplication application = openBusyApplication(busy, release);
         application.startWorker("busy");
         final Worker other = application.createWorker("other");
         broker.putRecord("s", "k", "slow work".getBytes(StandardCharsets.UTF_8));
@@ -61,14 +54,7 @@ class LeaseRenewalTest extends ApplicationTestSupport {
         openBroker().createStream("s", 1);
         final CountDownLatch busy = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
-        final ConsumerApplication application = ConsumerApplication.open(broker, ApplicationConfig.builder("app",
-                "s", shardId -> new BusyProcessor(events, busy, release))
-            .initialPosition(InitialPosition.TRIM_HORIZON)
-            .retrievalFactory(POLLING)
-            .failoverTimeMillis(FAILOVER_MS)
-            .errorHandler(errors::add)
-            .build());
-        applications.add(application);
+        final ConsumerApplication application = openBusyApplication(busy, release);
         final Worker worker = application.startWorker("busy");
         broker.putRecord("s", "k", "slow work".getBytes(StandardCharsets.UTF_8));
         final LongSupplier counter = () -> application.leases().get(0).leaseCounter();
@@ -90,6 +76,19 @@ class LeaseRenewalTest extends ApplicationTestSupport {
             .as("the busy batch was checkpointed, not lost").isFalse();
         assertThat(events).containsExactly("shutdownRequested");
         assertThat(errors).isEmpty();
+    }
+
+    /** Application "app" on stream "s" with a {@link BusyProcessor} and a short failover time. */
+    private ConsumerApplication openBusyApplication(final CountDownLatch busy, final CountDownLatch release) {
+        final ConsumerApplication application = ConsumerApplication.open(broker, ApplicationConfig.builder("app",
+                "s", shardId -> new BusyProcessor(events, busy, release))
+            .initialPosition(InitialPosition.TRIM_HORIZON)
+            .retrievalFactory(POLLING)
+            .failoverTimeMillis(FAILOVER_MS)
+            .errorHandler(errors::add)
+            .build());
+        applications.add(application);
+        return application;
     }
 
     private static void awaitIncrease(final LongSupplier counter, final long before) {
