@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -80,6 +81,20 @@ class GetRecordsTest extends BrokerTestSupport {
         final String last = puts.get(9).sequenceNumber();
         assertThat(broker.getRecords(broker.getShardIterator("s", SHARD, ShardIteratorType.AFTER_SEQUENCE_NUMBER, last))
             .records()).isEmpty();
+    }
+
+    @Test
+    void shouldReadEveryRecordAfterOrAtTheShardsStartingSequenceNumber() {
+        open().createStream("s", 1);
+        final String starting = broker.listShards("s").shards().get(0).sequenceNumberRange().startingSequenceNumber();
+        final List<PutRecordResult> puts = putTen();
+
+        final String at = broker.getShardIterator("s", SHARD, ShardIteratorType.AT_SEQUENCE_NUMBER, starting);
+        final String after = broker.getShardIterator("s", SHARD, ShardIteratorType.AFTER_SEQUENCE_NUMBER, starting);
+
+        assertThat(new BigInteger(starting)).isLessThan(new BigInteger(puts.get(0).sequenceNumber()));
+        assertThat(broker.getRecords(at).records()).hasSize(10);
+        assertThat(broker.getRecords(after).records()).hasSize(10);
     }
 
     @Test

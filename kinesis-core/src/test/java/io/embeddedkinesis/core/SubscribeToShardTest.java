@@ -15,6 +15,7 @@ import io.embeddedkinesis.core.model.SubscribeToShardRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,6 +123,27 @@ class SubscribeToShardTest extends FanOutTestSupport {
         assertThat(quiet.records()).isEmpty();
         assertThat(quiet.continuationSequenceNumber()).isEqualTo(last);
         assertThat(quiet.millisBehindLatest()).isZero();
+    }
+
+    @Test
+    void shouldContinueAnEmptyShardFromItsStartingSequenceNumber() throws InterruptedException {
+        open().createStream("s", 1);
+        final String consumer = register("s", "reader");
+        final String starting = broker.listShards("s").shards().get(0).sequenceNumberRange().startingSequenceNumber();
+        final RecordingSubscriber first = subscribe(consumer, SHARD_0, StartingPosition.trimHorizon(), Long.MAX_VALUE);
+
+        clock.advance(5_000);
+        final SubscribeToShardEvent quiet = first.nextEvent();
+        first.cancel();
+        final String put = broker.putRecord("s", "k", bytes("r0")).sequenceNumber();
+        clock.advance(5_000);
+        final RecordingSubscriber second = subscribe(consumer, SHARD_0,
+            StartingPosition.afterSequenceNumber(quiet.continuationSequenceNumber()), Long.MAX_VALUE);
+
+        assertThat(quiet.records()).isEmpty();
+        assertThat(quiet.continuationSequenceNumber()).isEqualTo(starting);
+        assertThat(new BigInteger(quiet.continuationSequenceNumber())).isLessThan(new BigInteger(put));
+        assertThat(second.records(1)).extracting(BrokerTestSupport::text).containsExactly("r0");
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.embeddedkinesis.core.consumer.ShardReads;
 import io.embeddedkinesis.core.exception.InternalFailureException;
 import io.embeddedkinesis.core.exception.KinesisException;
 import io.embeddedkinesis.core.log.LogClosedException;
+import io.embeddedkinesis.core.log.SequenceNumber;
 import io.embeddedkinesis.core.model.ChildShard;
 import io.embeddedkinesis.core.model.SubscribeToShardEvent;
 import io.embeddedkinesis.core.shard.StoredShard;
@@ -210,11 +211,21 @@ final class SubscriptionSession implements Flow.Publisher<SubscribeToShardEvent>
         }
         position = batch.nextPosition();
         lastPushMs = nowMs;
-        if (!deliver(new SubscribeToShardEvent(batch.records(), shard.sequenceNumber(position - 1),
+        if (!deliver(new SubscribeToShardEvent(batch.records(), continuation(),
             batch.millisBehindLatest(shard, nowMs), List.of()))) {
             return drop();
         }
         return 1;
+    }
+
+    /**
+     * Where a new subscription continues, {@code AFTER_SEQUENCE_NUMBER}: the number just before the next read,
+     * which is the last record read, or, while nothing has been read from the shard's start, the shard's
+     * starting sequence number.
+     */
+    private SequenceNumber continuation() {
+        return position > shard.startingPosition() ? shard.sequenceNumber(position - 1)
+            : shard.startingSequenceNumber();
     }
 
     /**

@@ -206,6 +206,19 @@ public final class StoredShard implements AutoCloseable {
     }
 
     /**
+     * The shard's starting sequence number, as {@code SequenceNumberRange} gives it: the number just below the
+     * position of its first possible record, so that, as in Kinesis, every record of the shard has a greater
+     * number and {@code AFTER_SEQUENCE_NUMBER} of it reads from the first record. (A log whose first position is
+     * 0, which only a clock within the first roll cycle after 1970 gives, has nothing below it: there it is
+     * the first record's own number.)
+     *
+     * @return the starting sequence number.
+     */
+    public SequenceNumber startingSequenceNumber() {
+        return sequenceNumber(startingPosition > 0 ? startingPosition - 1 : startingPosition);
+    }
+
+    /**
      * The sequence number of a position in this shard.
      *
      * @param position a log position.

@@ -85,7 +85,7 @@ final class ShardSelection {
             lineage.parentShardId() == null ? null : lineage.parentShardId().toString(),
             lineage.adjacentParentShardId() == null ? null : lineage.adjacentParentShardId().toString(),
             shard.hashKeyRange(),
-            new SequenceNumberRange(shard.sequenceNumber(shard.startingPosition()).toString(),
+            new SequenceNumberRange(shard.startingSequenceNumber().toString(),
                 closure == null ? null : shard.sequenceNumber(closure.endingPosition()).toString()));
     }
 }
