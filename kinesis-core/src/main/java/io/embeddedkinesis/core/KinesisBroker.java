@@ -17,6 +17,7 @@ import io.embeddedkinesis.core.model.CreateStreamRequest;
 import io.embeddedkinesis.core.model.DescribeLimitsResult;
 import io.embeddedkinesis.core.model.DeleteStreamRequest;
 import io.embeddedkinesis.core.model.DescribeStreamRequest;
+import io.embeddedkinesis.core.model.EncryptionType;
 import io.embeddedkinesis.core.model.EnhancedMonitoringRequest;
 import io.embeddedkinesis.core.model.EnhancedMonitoringResult;
 import io.embeddedkinesis.core.model.GetRecordsRequest;
@@ -49,6 +50,7 @@ import io.embeddedkinesis.core.model.StreamDescription;
 import io.embeddedkinesis.core.model.StreamDescriptionSummary;
 import io.embeddedkinesis.core.model.StreamMode;
 import io.embeddedkinesis.core.model.StreamRequest;
+import io.embeddedkinesis.core.model.StreamEncryptionRequest;
 import io.embeddedkinesis.core.model.StreamRetentionRequest;
 import io.embeddedkinesis.core.model.SubscribeToShardEvent;
 import io.embeddedkinesis.core.model.SubscribeToShardRequest;
@@ -64,6 +66,7 @@ import io.embeddedkinesis.core.stream.RecordWriter;
 import io.embeddedkinesis.core.stream.Resharder;
 import io.embeddedkinesis.core.stream.Stream;
 import io.embeddedkinesis.core.stream.StreamCatalog;
+import io.embeddedkinesis.core.stream.StreamEncryptions;
 import io.embeddedkinesis.core.stream.StreamModes;
 import io.embeddedkinesis.core.stream.StreamRegistry;
 import io.embeddedkinesis.core.stream.StreamTags;
@@ -121,6 +124,7 @@ public final class KinesisBroker implements AutoCloseable {
     private final StreamTags tagging;
     private final EnhancedMonitoring monitoring;
     private final StreamModes modes;
+    private final StreamEncryptions encryptions;
     private final OnDemandScaler scaler;
     private final ConsumerRegistry consumers;
     private final ConsumerListing consumerListing;
@@ -147,6 +151,7 @@ public final class KinesisBroker implements AutoCloseable {
             this.tagging = new StreamTags(registry, consumers);
             this.monitoring = new EnhancedMonitoring(registry);
             this.modes = new StreamModes(registry);
+            this.encryptions = new StreamEncryptions(registry);
             this.scaler = new OnDemandScaler(registry, resharder);
         } catch (final RuntimeException ex) {
             if (opened != null) {
@@ -789,6 +794,52 @@ public final class KinesisBroker implements AutoCloseable {
     public void updateStreamMode(final UpdateStreamModeRequest request) {
         ensureOpen();
         modes.updateStreamMode(request);
+    }
+
+    /**
+     * Turns on server-side encryption of the records put to a stream from now on, or moves an encrypted
+     * stream to another key ({@code StartStreamEncryption}). Puts and reads then show {@code EncryptionType}
+     * {@code KMS}, as on Kinesis; the broker holds no keys and stores the bytes as given, so any key id is
+     * accepted. The stream is UPDATING for the reshard delay; at most 25 starts a stream a rolling day.
+     *
+     * @param streamNameOrArn the stream's name or ARN.
+     * @param keyId           the KMS key: a key id, key ARN, alias name or alias ARN, e.g. {@code alias/aws/kinesis}.
+     */
+    public void startStreamEncryption(final String streamNameOrArn, final String keyId) {
+        startStreamEncryption(new StreamEncryptionRequest(StreamRequest.of(streamNameOrArn), EncryptionType.KMS,
+            keyId));
+    }
+
+    /**
+     * Turns on, or moves to another key, a stream's server-side encryption ({@code StartStreamEncryption}).
+     *
+     * @param request the stream, {@code KMS} and the key.
+     */
+    public void startStreamEncryption(final StreamEncryptionRequest request) {
+        ensureOpen();
+        encryptions.start(request);
+    }
+
+    /**
+     * Turns off server-side encryption of the records put to a stream from now on
+     * ({@code StopStreamEncryption}); records already written keep {@code EncryptionType} {@code KMS}.
+     *
+     * @param streamNameOrArn the stream's name or ARN.
+     * @param keyId           the key the stream is encrypted with.
+     */
+    public void stopStreamEncryption(final String streamNameOrArn, final String keyId) {
+        stopStreamEncryption(new StreamEncryptionRequest(StreamRequest.of(streamNameOrArn), EncryptionType.KMS,
+            keyId));
+    }
+
+    /**
+     * Turns off a stream's server-side encryption ({@code StopStreamEncryption}).
+     *
+     * @param request the stream, {@code KMS} and the key.
+     */
+    public void stopStreamEncryption(final StreamEncryptionRequest request) {
+        ensureOpen();
+        encryptions.stop(request);
     }
 
     /**

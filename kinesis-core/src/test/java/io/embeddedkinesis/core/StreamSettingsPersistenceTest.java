@@ -1,6 +1,7 @@
 package io.embeddedkinesis.core;
 
 import io.embeddedkinesis.core.model.CreateStreamRequest;
+import io.embeddedkinesis.core.model.EncryptionType;
 import io.embeddedkinesis.core.model.MetricsName;
 import io.embeddedkinesis.core.model.StreamDescriptionSummary;
 import io.embeddedkinesis.core.model.StreamMode;
@@ -24,6 +25,7 @@ class StreamSettingsPersistenceTest extends BrokerTestSupport {
             .withTags(Map.of("team", "web")));
         final String arn = broker.describeStreamSummary("s").streamARN();
 
+        broker.startStreamEncryption("s", "alias/aws/kinesis");
         broker.enableEnhancedMonitoring("s", MetricsName.INCOMING_BYTES);
         broker.increaseStreamRetentionPeriod("s", 48);
         broker.splitShard("s", "shardId-000000000000", "1000");
@@ -34,6 +36,8 @@ class StreamSettingsPersistenceTest extends BrokerTestSupport {
 
         final StreamDescriptionSummary summary = broker.describeStreamSummary("s");
         assertThat(summary.maxRecordSizeInKiB()).isEqualTo(4096);
+        assertThat(summary.encryptionType()).isEqualTo(EncryptionType.KMS);
+        assertThat(summary.keyId()).isEqualTo("alias/aws/kinesis");
         assertThat(summary.retentionPeriodHours()).isEqualTo(48);
         assertThat(summary.streamModeDetails()).isEqualTo(StreamModeDetails.ON_DEMAND);
         assertThat(summary.openShardCount()).isEqualTo(3);

@@ -2,6 +2,8 @@ package io.embeddedkinesis.core.consumer;
 
 import io.embeddedkinesis.core.log.EntryHandler;
 import io.embeddedkinesis.core.log.LogEntry;
+import io.embeddedkinesis.core.log.RecordDescriptor;
+import io.embeddedkinesis.core.model.EncryptionType;
 import io.embeddedkinesis.core.model.Record;
 import io.embeddedkinesis.core.shard.StoredShard;
 
@@ -47,7 +49,8 @@ final class RecordCollector implements EntryHandler {
             return false;
         }
         final long position = entry.position();
-        records.add(new Record(shard.sequenceNumber(position), timestampMs, entry.data(), entry.keyBytes()));
+        records.add(new Record(shard.sequenceNumber(position), timestampMs, entry.data(), entry.keyBytes(),
+            entry.encryption() == RecordDescriptor.KMS_ENCRYPTED ? EncryptionType.KMS : EncryptionType.NONE));
         bytes += size;
         lastTimestampMs = timestampMs;
         nextPosition = entry.nextPosition();

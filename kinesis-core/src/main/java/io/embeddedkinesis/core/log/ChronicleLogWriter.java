@@ -46,10 +46,10 @@ final class ChronicleLogWriter {
      *
      * @return the entry's index.
      */
-    long appendWhole(final byte[] key, final byte[] data, final long timestampMs) {
+    long appendWhole(final byte[] key, final byte[] data, final long timestampMs, final byte encryption) {
         final DocumentContext dc = appender.writingDocument();
         try {
-            writeHeader(dc.wire().bytes(), (byte) 0, key, data.length, timestampMs).write(data);
+            writeHeader(dc.wire().bytes(), (byte) 0, encryption, key, data.length, timestampMs).write(data);
         } catch (final RuntimeException ex) {
             dc.rollbackOnClose();
             throw new InternalFailureException("Internal service failure.", ex);
@@ -65,11 +65,12 @@ final class ChronicleLogWriter {
      *
      * @return the index of the first fragment, which is the entry's position.
      */
-    long appendFragments(final byte[] key, final byte[] data, final long timestampMs) {
+    long appendFragments(final byte[] key, final byte[] data, final long timestampMs, final byte encryption) {
         int offset = headDataBytes(key.length);
         DocumentContext dc = appender.writingDocument();
         try {
-            writeHeader(dc.wire().bytes(), RecordDescriptor.MORE_FRAGMENTS_FLAG, key, data.length, timestampMs)
+            writeHeader(dc.wire().bytes(), RecordDescriptor.MORE_FRAGMENTS_FLAG, encryption, key, data.length,
+                timestampMs)
                 .write(data, 0, offset);
             dc.close();
             dc = null;
@@ -99,12 +100,12 @@ final class ChronicleLogWriter {
         }
     }
 
-    private static Bytes<?> writeHeader(final Bytes<?> bytes, final byte flags, final byte[] key, final int dataLength,
-        final long timestampMs) {
+    private static Bytes<?> writeHeader(final Bytes<?> bytes, final byte flags, final byte encryption,
+        final byte[] key, final int dataLength, final long timestampMs) {
         return bytes.writeByte(RecordDescriptor.VERSION)
             .writeByte(flags)
             .writeShort((short) RecordDescriptor.HEADER_LENGTH)
-            .writeByte((byte) 0)
+            .writeByte(encryption)
             .writeByte((byte) 0)
             .writeShort((short) key.length)
             .writeLong(timestampMs)

@@ -111,7 +111,7 @@ public final class ChronicleShardLog implements ShardLog {
     }
 
     @Override
-    public long append(final byte[] key, final byte[] data) {
+    public long append(final byte[] key, final byte[] data, final byte encryption) {
         synchronized (appendLock) {
             ensureOpen();
             if (sealed) {
@@ -123,12 +123,12 @@ public final class ChronicleShardLog implements ShardLog {
             if (writer.isFragmented(key.length, data.length)) {
                 pinnedTimeMs = timestampMs;
                 try {
-                    position = writer.appendFragments(key, data, timestampMs);
+                    position = writer.appendFragments(key, data, timestampMs, encryption);
                 } finally {
                     pinnedTimeMs = NOT_PINNED;
                 }
             } else {
-                position = writer.appendWhole(key, data, timestampMs);
+                position = writer.appendWhole(key, data, timestampMs, encryption);
             }
             lastTimestampMs = timestampMs;
             lastEntryPosition = position;

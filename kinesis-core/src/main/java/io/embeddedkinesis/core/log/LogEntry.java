@@ -68,6 +68,15 @@ public final class LogEntry {
     }
 
     /**
+     * How the entry's record was encrypted at rest when it was written.
+     *
+     * @return {@link RecordDescriptor#NOT_ENCRYPTED} or {@link RecordDescriptor#KMS_ENCRYPTED}.
+     */
+    public byte encryption() {
+        return buffer.getByte(RecordDescriptor.ENCRYPTION_OFFSET);
+    }
+
+    /**
      * Per-entry flags; zero today (how an entry is stored, whole or in fragments, is not shown here).
      *
      * @return the flags byte.

@@ -59,9 +59,10 @@ package io.embeddedkinesis.core.log;
  *
  * <p>Fields are little-endian. Readers find the key, and a continuation's data, at {@code Header Length},
  * never at a constant, so a later version can append per-record metadata (a KMS key id, aggregation
- * details) to a header without breaking existing logs; {@code Flags} must be understood by every reader,
- * {@code Encryption} is zero today. The log's own framing (Chronicle's 4-byte excerpt header) wraps each
- * excerpt.
+ * details) to a header without breaking existing logs; {@code Flags} must be understood by every reader.
+ * {@code Encryption} says how the stream encrypted the record at rest when it was written
+ * ({@link #NOT_ENCRYPTED} or {@link #KMS_ENCRYPTED}); the bytes themselves are stored as given. The log's own
+ * framing (Chronicle's 4-byte excerpt header) wraps each excerpt.
  */
 public final class RecordDescriptor {
     /** The layout version written today. */
@@ -82,6 +83,10 @@ public final class RecordDescriptor {
     public static final int DATA_LENGTH_OFFSET = 16;
     /** Length of the header written today. */
     public static final int HEADER_LENGTH = 20;
+    /** Encryption type byte: the record is not encrypted ({@code EncryptionType} NONE). */
+    public static final byte NOT_ENCRYPTED = 0;
+    /** Encryption type byte: the stream encrypted the record with a KMS key ({@code EncryptionType} KMS). */
+    public static final byte KMS_ENCRYPTED = 1;
     /** The largest key the layout can hold, in bytes. */
     public static final int MAX_KEY_LENGTH = 0xFFFF;
     /** The largest entry, header included, that a reader can assemble from fragments into one array. */

@@ -28,7 +28,23 @@ public interface ShardLog extends AutoCloseable {
      * @throws LogSealedException if the log was sealed.
      * @throws IllegalArgumentException if the key or the entry is larger than the layout allows.
      */
-    long append(byte[] key, byte[] data);
+    default long append(byte[] key, byte[] data) {
+        return append(key, data, RecordDescriptor.NOT_ENCRYPTED);
+    }
+
+    /**
+     * Appends one entry, stamped with the current time, marked with how its record is encrypted at rest; as
+     * {@link #append(byte[], byte[])} otherwise.
+     *
+     * @param key        the key's bytes.
+     * @param data       the data.
+     * @param encryption the entry's encryption type byte ({@link RecordDescriptor#NOT_ENCRYPTED} or
+     *                   {@link RecordDescriptor#KMS_ENCRYPTED}), which {@link LogEntry#encryption()} gives back.
+     * @return the entry's position.
+     * @throws LogSealedException if the log was sealed.
+     * @throws IllegalArgumentException if the key or the entry is larger than the layout allows.
+     */
+    long append(byte[] key, byte[] data, byte encryption);
 
     /**
      * Reads entries in order, from the first one at or after {@code fromPosition}.

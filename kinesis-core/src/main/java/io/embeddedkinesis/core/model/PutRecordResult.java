@@ -2,6 +2,8 @@ package io.embeddedkinesis.core.model;
 
 import io.embeddedkinesis.core.log.SequenceNumber;
 
+import java.util.Objects;
+
 /**
  * What {@code PutRecord} returns: where the record went.
  *
@@ -10,14 +12,28 @@ import io.embeddedkinesis.core.log.SequenceNumber;
 public final class PutRecordResult {
     private final String shardId;
     private final SequenceNumber sequenceNumber;
+    private final EncryptionType encryptionType;
 
     /**
+     * The result of a put to a stream without server-side encryption.
+     *
      * @param shardId        the shard the record was written to.
      * @param sequenceNumber the record's sequence number.
      */
     public PutRecordResult(final String shardId, final SequenceNumber sequenceNumber) {
+        this(shardId, sequenceNumber, EncryptionType.NONE);
+    }
+
+    /**
+     * @param shardId        the shard the record was written to.
+     * @param sequenceNumber the record's sequence number.
+     * @param encryptionType how the stream encrypted the record at rest.
+     */
+    public PutRecordResult(final String shardId, final SequenceNumber sequenceNumber,
+        final EncryptionType encryptionType) {
         this.shardId = shardId;
         this.sequenceNumber = sequenceNumber;
+        this.encryptionType = Objects.requireNonNull(encryptionType, "encryptionType");
     }
 
     /**
@@ -41,10 +57,11 @@ public final class PutRecordResult {
     /**
      * How the record is encrypted at rest.
      *
-     * @return {@link EncryptionType#NONE}.
+     * @return {@link EncryptionType#KMS} if the stream had server-side encryption on when it took the record,
+     *         {@link EncryptionType#NONE} otherwise.
      */
     public EncryptionType encryptionType() {
-        return EncryptionType.NONE;
+        return encryptionType;
     }
 
     @Override

@@ -18,9 +18,12 @@ public final class Record {
     private final long approximateArrivalTimestampMs;
     private final byte[] data;
     private final byte[] partitionKeyUtf8;
+    private final EncryptionType encryptionType;
     private String partitionKey;
 
     /**
+     * A record that is not encrypted at rest.
+     *
      * @param sequenceNumber                the record's sequence number.
      * @param approximateArrivalTimestampMs when the record was put, in epoch milliseconds.
      * @param data                          the payload; not copied.
@@ -28,10 +31,23 @@ public final class Record {
      */
     public Record(final SequenceNumber sequenceNumber, final long approximateArrivalTimestampMs,
         final byte[] data, final byte[] partitionKeyUtf8) {
+        this(sequenceNumber, approximateArrivalTimestampMs, data, partitionKeyUtf8, EncryptionType.NONE);
+    }
+
+    /**
+     * @param sequenceNumber                the record's sequence number.
+     * @param approximateArrivalTimestampMs when the record was put, in epoch milliseconds.
+     * @param data                          the payload; not copied.
+     * @param partitionKeyUtf8              the partition key's UTF-8 bytes; not copied.
+     * @param encryptionType                how the stream encrypted the record at rest when it took it.
+     */
+    public Record(final SequenceNumber sequenceNumber, final long approximateArrivalTimestampMs,
+        final byte[] data, final byte[] partitionKeyUtf8, final EncryptionType encryptionType) {
         this.sequenceNumber = sequenceNumber;
         this.approximateArrivalTimestampMs = approximateArrivalTimestampMs;
         this.data = data;
         this.partitionKeyUtf8 = partitionKeyUtf8;
+        this.encryptionType = encryptionType;
     }
 
     /**
@@ -85,12 +101,13 @@ public final class Record {
     }
 
     /**
-     * How the record is encrypted at rest.
+     * How the record is encrypted at rest: as the stream's server-side encryption was when the record was put
+     * (turning encryption on or off does not change records already written).
      *
-     * @return {@link EncryptionType#NONE}.
+     * @return {@link EncryptionType#KMS} or {@link EncryptionType#NONE}.
      */
     public EncryptionType encryptionType() {
-        return EncryptionType.NONE;
+        return encryptionType;
     }
 
     @Override

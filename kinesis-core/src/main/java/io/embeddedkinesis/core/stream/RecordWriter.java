@@ -112,6 +112,7 @@ public final class RecordWriter {
         }
         checkRecordSize(stream.maxRecordSizeBytes(), "data", key, data);
         final long size = key.utf8().length + (long) data.length;
+        final StreamEncryption encryption = stream.encryption();
         StoredShard shard = stream.route(hashKey);
         while (true) {
             if (!admit(shard, size)) {
@@ -120,12 +121,13 @@ public final class RecordWriter {
                 throw throttled(stream, shard);
             }
             try {
-                final long position = shard.log().append(key.utf8(), data);
+                final long position = shard.log().append(key.utf8(), data, encryption.recordMarker());
                 if (syncEachBatch) {
                     shard.log().sync();
                 }
                 shard.signalAppended();
-                final PutRecordResult result = new PutRecordResult(shard.shardId(), shard.sequenceNumber(position));
+                final PutRecordResult result = new PutRecordResult(shard.shardId(), shard.sequenceNumber(position),
+                    encryption.encryptionType());
                 shard.meters().onIncoming(size);
                 stream.usage().onPut(UsageMeter.payloadUnits(size));
                 meters.onPutRecord(startTime, size);
@@ -190,6 +192,8 @@ public final class RecordWriter {
         if (totalBytes > MAX_PUT_RECORDS_BYTES) {
             throw new InvalidArgumentException("Records size exceeds 10 MB limit");
         }
+        final StreamEncryption encryption = stream.encryption();
+        final byte marker = encryption.recordMarker();
         final List<PutRecordsResultEntry> results = new ArrayList<>(count);
         int failed = 0;
         int internalFailures = 0;
@@ -198,7 +202,8 @@ public final class RecordWriter {
         try {
             for (int i = 0; i < count; i++) {
                 final byte[] data = entries.get(i).data();
-                final PutRecordsResultEntry result = putOne(stream, shards, i, hashKeys[i], keys[i].utf8(), data);
+                final PutRecordsResultEntry result =
+                    putOne(stream, shards, i, hashKeys[i], keys[i].utf8(), data, marker);
                 final long size = keys[i].utf8().length + (long) data.length;
                 if (result.isSuccessful()) {
                     successfulBytes += size;
@@ -215,7 +220,7 @@ public final class RecordWriter {
         } catch (final LogClosedException deletedMeanwhile) {
             throw registry.notFound(stream.streamName());
         }
-        final PutRecordsResult result = new PutRecordsResult(failed, results);
+        final PutRecordsResult result = new PutRecordsResult(failed, results, encryption.encryptionType());
         stream.usage().onPut(payloadUnits);
         meters.onPutRecords(startTime, count - failed, failed - internalFailures, internalFailures, successfulBytes);
         return result;
@@ -223,7 +228,7 @@ public final class RecordWriter {
 
     /** Puts one entry of a batch; a reroute is written back to {@code shards}, for the batch's sync. */
     private PutRecordsResultEntry putOne(final Stream stream, final StoredShard[] shards, final int index,
-        final HashKey hashKey, final byte[] key, final byte[] data) {
+        final HashKey hashKey, final byte[] key, final byte[] data, final byte encryption) {
         StoredShard shard = shards[index];
         while (true) {
             final long size = key.length + (long) data.length;
@@ -233,7 +238,7 @@ public final class RecordWriter {
                 return PutRecordsResultEntry.failure(throttled.errorCode().wireName(), throttled.getMessage());
             }
             try {
-                final long position = shard.log().append(key, data);
+                final long position = shard.log().append(key, data, encryption);
                 shard.signalAppended();
                 final SequenceNumber sequenceNumber = shard.sequenceNumber(position);
                 shard.meters().onIncoming(size);

@@ -52,6 +52,7 @@ public final class Stream {
     private volatile SortedMap<String, String> tags;
     private volatile StreamMode streamMode;
     private volatile List<Long> modeSwitchTimesMs;
+    private volatile StreamEncryption encryption;
 
     Stream(final String streamArn, final StreamMetadata metadata, final List<StoredShard> shards,
         final ShardLimits shardLimits, final StreamMeters meters, final long openedAtMs) {
@@ -73,6 +74,7 @@ public final class Stream {
         this.streamMode = metadata.streamMode() == null ? StreamMode.PROVISIONED : metadata.streamMode();
         this.modeSwitchTimesMs = metadata.modeSwitchTimesMs() == null ? List.of()
             : List.copyOf(metadata.modeSwitchTimesMs());
+        this.encryption = metadata.encryption() == null ? StreamEncryption.NONE : metadata.encryption();
         this.meters = meters;
         this.usage = new UsageMeter(openedAtMs);
     }
@@ -316,6 +318,20 @@ public final class Stream {
     }
 
     /** When UpdateStreamMode switched the mode recently, oldest first. */
+    /**
+     * The stream's server-side encryption: what records put now are marked with, and what the descriptions
+     * show.
+     *
+     * @return the setting.
+     */
+    public StreamEncryption encryption() {
+        return encryption;
+    }
+
+    void encryption(final StreamEncryption changed) {
+        this.encryption = changed;
+    }
+
     List<Long> modeSwitchTimesMs() {
         return modeSwitchTimesMs;
     }

@@ -8,7 +8,6 @@ import io.embeddedkinesis.core.metrics.StreamUsage;
 import io.embeddedkinesis.core.metrics.UsageMeter;
 import io.embeddedkinesis.core.metrics.UsagePrices;
 import io.embeddedkinesis.core.model.DescribeStreamRequest;
-import io.embeddedkinesis.core.model.EncryptionType;
 import io.embeddedkinesis.core.model.EnhancedMetrics;
 import io.embeddedkinesis.core.model.ListShardsRequest;
 import io.embeddedkinesis.core.model.ListShardsResult;
@@ -87,7 +86,7 @@ public final class StreamCatalog {
         return new StreamDescription(stream.streamName(), stream.streamArn(), status,
             StreamModeDetails.of(stream.streamMode()), page, all.size() > page.size(), stream.retentionPeriodHours(),
             Instant.ofEpochMilli(stream.createdAtMs()),
-            enhancedMonitoring(stream), EncryptionType.NONE, null);
+            enhancedMonitoring(stream), stream.encryption().encryptionType(), stream.encryption().keyId());
     }
 
     /**
@@ -103,7 +102,7 @@ public final class StreamCatalog {
         return new StreamDescriptionSummary(stream.streamName(), stream.streamArn(), status,
             StreamModeDetails.of(stream.streamMode()), stream.retentionPeriodHours(),
             Instant.ofEpochMilli(stream.createdAtMs()),
-            enhancedMonitoring(stream), EncryptionType.NONE, null,
+            enhancedMonitoring(stream), stream.encryption().encryptionType(), stream.encryption().keyId(),
             status == StreamStatus.CREATING ? 0 : stream.openShards().size(), 0, stream.maxRecordSizeInKiB());
     }
 

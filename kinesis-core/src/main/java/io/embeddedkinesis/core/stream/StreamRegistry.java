@@ -142,7 +142,7 @@ public final class StreamRegistry implements AutoCloseable {
         }
         final StreamMetadata draft = new StreamMetadata(StreamMetadata.FORMAT_VERSION, name, tag, nowMs,
             nowMs + config.streamCreationDelayMs(), DEFAULT_RETENTION_HOURS, 0L, request.shardLimits(), Long.MAX_VALUE,
-            List.of(), maxRecordSizeInKiB, shards, initialTags, List.of(), mode, List.of());
+            List.of(), maxRecordSizeInKiB, shards, initialTags, List.of(), mode, List.of(), StreamEncryption.NONE);
         final Stream stream = open(draft, nowMs);
         try {
             store.save(metadataOf(stream));
@@ -336,6 +336,18 @@ public final class StreamRegistry implements AutoCloseable {
         ensureRegistered(stream);
         store.save(metadataOf(stream).withStreamMode(mode, switchTimesMs));
         stream.streamMode(mode, switchTimesMs);
+    }
+
+    /**
+     * Changes a stream's server-side encryption and persists it.
+     *
+     * @param stream     the stream.
+     * @param encryption the new setting, with its change history.
+     */
+    synchronized void updateEncryption(final Stream stream, final StreamEncryption encryption) {
+        ensureRegistered(stream);
+        store.save(metadataOf(stream).withEncryption(encryption));
+        stream.encryption(encryption);
     }
 
     /**
@@ -659,7 +671,7 @@ public final class StreamRegistry implements AutoCloseable {
             stream.createdAtMs(), stream.readyAtMs(), stream.retentionPeriodHours(), stream.retention().floorMs(),
             stream.ownShardLimits(), stream.deleteAtMs(), stream.scalingTimesMs(), stream.maxRecordSizeInKiB(), shards,
             stream.tags(), StreamMetadata.namesOf(stream.shardLevelMetrics()), stream.streamMode(),
-            stream.modeSwitchTimesMs());
+            stream.modeSwitchTimesMs(), stream.encryption());
     }
 
     private long newStreamTag() {
