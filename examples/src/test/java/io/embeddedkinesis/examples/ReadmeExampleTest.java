@@ -37,6 +37,7 @@ import io.embeddedkinesis.core.metrics.UsagePrices;
 import io.embeddedkinesis.core.model.Consumer;
 import io.embeddedkinesis.core.model.CreateStreamRequest;
 import io.embeddedkinesis.core.model.DescribeLimitsResult;
+import io.embeddedkinesis.core.model.EncryptionType;
 import io.embeddedkinesis.core.model.GetRecordsResult;
 import io.embeddedkinesis.core.model.ListShardsRequest;
 import io.embeddedkinesis.core.model.MetricsName;
@@ -280,6 +281,22 @@ class ReadmeExampleTest {
 
     @Test
     @Timeout(30)
+    void shouldEncryptStreamsAsTheReadmeShows() {
+        try (KinesisBroker kinesis = KinesisBroker.open()) {
+            // README example encryption: begin
+            kinesis.createStream("payments", 1);
+            kinesis.startStreamEncryption("payments", "alias/aws/kinesis");   // any key id: no KMS is called
+            PutRecordResult put = kinesis.putRecord("payments", "card-42", "charge".getBytes(UTF_8));
+            EncryptionType type = put.encryptionType();                       // KMS, as on records read back
+            assertThat(type).isEqualTo(EncryptionType.KMS);
+            kinesis.stopStreamEncryption("payments", "alias/aws/kinesis");    // later records: NONE
+            // README example encryption: end
+            assertThat(kinesis.describeStreamSummary("payments").encryptionType()).isEqualTo(EncryptionType.NONE);
+        }
+    }
+
+    @Test
+    @Timeout(30)
     void shouldTagStreamsAsTheReadmeShows() {
         try (KinesisBroker kinesis = KinesisBroker.open()) {
             // README example tags: begin
@@ -489,8 +506,8 @@ class ReadmeExampleTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "usage", "config", "server", "metrics", "resharding", "tags", "junit", "consumer", "kpl", "fanout",
-        "fanoutsdk", "triggers"})
+        "usage", "config", "server", "metrics", "resharding", "tags", "encryption", "junit", "consumer", "kpl",
+        "fanout", "fanoutsdk", "triggers"})
     void shouldShowTheCodeOfThisTestInTheReadme(final String example) throws IOException {
         final List<String> readme = Files.readAllLines(README);
         final List<String> test = Files.readAllLines(THIS_FILE);

@@ -12,6 +12,7 @@ import io.embeddedkinesis.core.model.EnhancedMonitoringRequest;
 import io.embeddedkinesis.core.model.EnhancedMonitoringResult;
 import io.embeddedkinesis.core.model.GetRecordsRequest;
 import io.embeddedkinesis.core.model.GetRecordsResult;
+import io.embeddedkinesis.core.model.EncryptionType;
 import io.embeddedkinesis.core.model.GetShardIteratorRequest;
 import io.embeddedkinesis.core.model.ListShardsRequest;
 import io.embeddedkinesis.core.model.ListShardsResult;
@@ -37,6 +38,7 @@ import io.embeddedkinesis.core.model.ShardIteratorType;
 import io.embeddedkinesis.core.model.SplitShardRequest;
 import io.embeddedkinesis.core.model.StreamDescription;
 import io.embeddedkinesis.core.model.StreamDescriptionSummary;
+import io.embeddedkinesis.core.model.StreamEncryptionRequest;
 import io.embeddedkinesis.core.model.StreamMode;
 import io.embeddedkinesis.core.model.StreamRequest;
 import io.embeddedkinesis.core.model.StreamRetentionRequest;
@@ -80,6 +82,7 @@ public final class KinesisOperations {
     private static final Member STREAM_MODE_DETAILS = new Member("StreamModeDetails", STRUCTURE,
         List.of(Member.of("StreamMode", STRING)));
     private static final List<String> STREAM_MODES = List.of("PROVISIONED", "ON_DEMAND");
+    private static final List<String> ENCRYPTION_TYPES = List.of("NONE", "KMS");
     private static final List<String> FILTER_TYPES = List.of("AFTER_SHARD_ID", "AT_TRIM_HORIZON",
         "FROM_TRIM_HORIZON", "AT_LATEST", "AT_TIMESTAMP", "FROM_TIMESTAMP");
     /** The shard iterator types, in the order the service lists them in its enum errors. */
@@ -147,6 +150,10 @@ public final class KinesisOperations {
         add("DisableEnhancedMonitoring",
             (in, out) -> enhancedMonitoring(out, broker.disableEnhancedMonitoring(monitoring(in))),
             STREAM_NAME, Member.of("ShardLevelMetrics", STRING_LIST), STREAM_ARN);
+        add("StartStreamEncryption", (in, out) -> broker.startStreamEncryption(encryption(in)),
+            STREAM_NAME, Member.of("EncryptionType", STRING), Member.of("KeyId", STRING), STREAM_ARN);
+        add("StopStreamEncryption", (in, out) -> broker.stopStreamEncryption(encryption(in)),
+            STREAM_NAME, Member.of("EncryptionType", STRING), Member.of("KeyId", STRING), STREAM_ARN);
         addTagging();
         add("DescribeLimits", this::describeLimits);
         new ConsumerOperations(broker).registerWith(this::add);
@@ -304,6 +311,17 @@ public final class KinesisOperations {
         return StreamMode.valueOf(mode);
     }
 
+    /** The members of Start and StopStreamEncryption; a type outside the model's enum is a model violation. */
+    private static StreamEncryptionRequest encryption(final RequestReader in) {
+        final String type = in.string("EncryptionType");
+        if (type != null && !ENCRYPTION_TYPES.contains(type)) {
+            new ValidationErrors().add("encryptionType", type, "Member must satisfy enum value set: "
+                + ENCRYPTION_TYPES).throwIfAny();
+        }
+        return new StreamEncryptionRequest(stream(in), type == null ? null : EncryptionType.valueOf(type),
+            in.string("KeyId"));
+    }
+
     private void splitShard(final RequestReader in, final ResponseWriter out) {
         broker.splitShard(new SplitShardRequest(stream(in), in.string("ShardToSplit"), in.string(
             "NewStartingHashKey")));
@@ -326,7 +344,8 @@ public final class KinesisOperations {
     private void putRecord(final RequestReader in, final ResponseWriter out) {
         final PutRecordResult result = broker.putRecord(new PutRecordRequest(stream(in), in.string("PartitionKey"),
             in.blob("Data"), in.string("ExplicitHashKey"), in.string("SequenceNumberForOrdering")));
-        out.string("ShardId", result.shardId()).string("SequenceNumber", result.sequenceNumber());
+        out.string("ShardId", result.shardId()).string("SequenceNumber", result.sequenceNumber())
+            .string("EncryptionType", ModelWriter.encryptionType(result.encryptionType()));
     }
 
     private void putRecords(final RequestReader in, final ResponseWriter out) {
@@ -359,7 +378,7 @@ public final class KinesisOperations {
                 .string("ErrorMessage", entry.errorMessage())
                 .endObject();
         }
-        out.endArray();
+        out.endArray().string("EncryptionType", ModelWriter.encryptionType(result.encryptionType()));
     }
 
     private void getShardIterator(final RequestReader in, final ResponseWriter out) {

@@ -1,6 +1,7 @@
 package io.embeddedkinesis.server.protocol;
 
 import io.embeddedkinesis.core.model.ChildShard;
+import io.embeddedkinesis.core.model.EncryptionType;
 import io.embeddedkinesis.core.model.EnhancedMetrics;
 import io.embeddedkinesis.core.model.MetricsName;
 import io.embeddedkinesis.core.model.Record;
@@ -52,7 +53,19 @@ final class ModelWriter {
             .timestamp("ApproximateArrivalTimestamp", record.approximateArrivalTimestampMs())
             .blob("Data", record.data())
             .string("PartitionKey", record.partitionKey())
+            .string("EncryptionType", encryptionType(record.encryptionType()))
             .endObject();
+    }
+
+    /**
+     * The {@code EncryptionType} member of a put's result or a record: {@code KMS} for a record the stream
+     * encrypted, absent otherwise, as Kinesis leaves it out of unencrypted records.
+     *
+     * @param type the type.
+     * @return the member's value, or null to leave it out.
+     */
+    static String encryptionType(final EncryptionType type) {
+        return type == EncryptionType.KMS ? type.name() : null;
     }
 
     static void streamMode(final ResponseWriter out, final StreamModeDetails details) {
