@@ -36,12 +36,15 @@ import java.util.Set;
  * @param streamMode           the capacity mode; null (in files written before modes existed) for PROVISIONED.
  * @param modeSwitchTimesMs    when UpdateStreamMode switched the mode in the last 24 hours, for its daily limit;
  *                             or null.
+ * @param resourcePolicy       the policy PutResourcePolicy attached, as it was put; null when there is none and
+ *                             in files written before resource policies existed. Added without a new format
+ *                             version: older brokers ignore it.
  */
 record StreamMetadata(
     int formatVersion, String streamName, long streamTag, long createdAtMs, long readyAtMs,
     int retentionPeriodHours, long retentionFloorMs, ShardLimits shardLimits, long deleteAtMs,
     List<Long> scalingTimesMs, Integer maxRecordSizeInKiB, List<ShardMetadata> shards, Map<String, String> tags,
-    List<String> shardLevelMetrics, StreamMode streamMode, List<Long> modeSwitchTimesMs) {
+    List<String> shardLevelMetrics, StreamMode streamMode, List<Long> modeSwitchTimesMs, String resourcePolicy) {
 
     /** The layout written today. */
     static final int FORMAT_VERSION = 1;
@@ -49,37 +52,43 @@ record StreamMetadata(
     StreamMetadata withRetention(final int hours, final long floorMs) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, hours, floorMs,
             shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags, shardLevelMetrics,
-            streamMode, modeSwitchTimesMs);
+            streamMode, modeSwitchTimesMs, resourcePolicy);
     }
 
     StreamMetadata withDeleteAtMs(final long atMs) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
             retentionFloorMs, shardLimits, atMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags, shardLevelMetrics,
-            streamMode, modeSwitchTimesMs);
+            streamMode, modeSwitchTimesMs, resourcePolicy);
     }
 
     StreamMetadata withMaxRecordSizeInKiB(final int kib) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
             retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, kib, shards, tags, shardLevelMetrics,
-            streamMode, modeSwitchTimesMs);
+            streamMode, modeSwitchTimesMs, resourcePolicy);
     }
 
     StreamMetadata withTags(final Map<String, String> changed) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
             retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, changed,
-            shardLevelMetrics, streamMode, modeSwitchTimesMs);
+            shardLevelMetrics, streamMode, modeSwitchTimesMs, resourcePolicy);
     }
 
     StreamMetadata withShardLevelMetrics(final Set<MetricsName> metrics) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
             retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags,
-            namesOf(metrics), streamMode, modeSwitchTimesMs);
+            namesOf(metrics), streamMode, modeSwitchTimesMs, resourcePolicy);
     }
 
     StreamMetadata withStreamMode(final StreamMode mode, final List<Long> switchTimesMs) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
             retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags,
-            shardLevelMetrics, mode, switchTimesMs);
+            shardLevelMetrics, mode, switchTimesMs, resourcePolicy);
+    }
+
+    StreamMetadata withResourcePolicy(final String policy) {
+        return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
+            retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags,
+            shardLevelMetrics, streamMode, modeSwitchTimesMs, policy);
     }
 
     /** The enabled shard-level metrics, read back; unknown names (from a newer broker) are skipped. */
