@@ -15,6 +15,7 @@ import io.embeddedkinesis.core.model.Consumer;
 import io.embeddedkinesis.core.model.ConsumerDescription;
 import io.embeddedkinesis.core.model.CreateStreamRequest;
 import io.embeddedkinesis.core.model.DescribeLimitsResult;
+import io.embeddedkinesis.core.model.DeleteResourcePolicyRequest;
 import io.embeddedkinesis.core.model.DeleteStreamRequest;
 import io.embeddedkinesis.core.model.DescribeStreamRequest;
 import io.embeddedkinesis.core.model.EncryptionType;
@@ -22,6 +23,8 @@ import io.embeddedkinesis.core.model.EnhancedMonitoringRequest;
 import io.embeddedkinesis.core.model.EnhancedMonitoringResult;
 import io.embeddedkinesis.core.model.GetRecordsRequest;
 import io.embeddedkinesis.core.model.GetRecordsResult;
+import io.embeddedkinesis.core.model.GetResourcePolicyRequest;
+import io.embeddedkinesis.core.model.GetResourcePolicyResult;
 import io.embeddedkinesis.core.model.GetShardIteratorRequest;
 import io.embeddedkinesis.core.model.ListShardsRequest;
 import io.embeddedkinesis.core.model.ListShardsResult;
@@ -40,6 +43,7 @@ import io.embeddedkinesis.core.model.PutRecordResult;
 import io.embeddedkinesis.core.model.PutRecordsRequest;
 import io.embeddedkinesis.core.model.PutRecordsRequestEntry;
 import io.embeddedkinesis.core.model.PutRecordsResult;
+import io.embeddedkinesis.core.model.PutResourcePolicyRequest;
 import io.embeddedkinesis.core.model.RegisterStreamConsumerRequest;
 import io.embeddedkinesis.core.model.RemoveTagsFromStreamRequest;
 import io.embeddedkinesis.core.model.ShardIteratorType;
@@ -64,6 +68,7 @@ import io.embeddedkinesis.core.stream.EnhancedMonitoring;
 import io.embeddedkinesis.core.stream.OnDemandScaler;
 import io.embeddedkinesis.core.stream.RecordWriter;
 import io.embeddedkinesis.core.stream.Resharder;
+import io.embeddedkinesis.core.stream.ResourcePolicies;
 import io.embeddedkinesis.core.stream.Stream;
 import io.embeddedkinesis.core.stream.StreamCatalog;
 import io.embeddedkinesis.core.stream.StreamEncryptions;
@@ -122,6 +127,7 @@ public final class KinesisBroker implements AutoCloseable {
     private final RecordFetcher fetcher;
     private final Resharder resharder;
     private final StreamTags tagging;
+    private final ResourcePolicies policies;
     private final EnhancedMonitoring monitoring;
     private final StreamModes modes;
     private final StreamEncryptions encryptions;
@@ -149,6 +155,7 @@ public final class KinesisBroker implements AutoCloseable {
             this.consumerListing = new ConsumerListing(consumers, registry, cipher, config.clock());
             this.subscriptions = new ShardSubscriptions(consumers, registry, config);
             this.tagging = new StreamTags(registry, consumers);
+            this.policies = new ResourcePolicies(registry, consumers);
             this.monitoring = new EnhancedMonitoring(registry);
             this.modes = new StreamModes(registry);
             this.encryptions = new StreamEncryptions(registry);
@@ -976,6 +983,73 @@ public final class KinesisBroker implements AutoCloseable {
     public ListTagsForResourceResult listTagsForResource(final ListTagsForResourceRequest request) {
         ensureOpen();
         return tagging.listTagsForResource(request);
+    }
+
+    /**
+     * Attaches a resource-based policy to a stream or consumer named by ARN, replacing any it has
+     * ({@code PutResourcePolicy}). The policy is stored, survives a restart, and goes with its resource, but
+     * it is not enforced: the broker evaluates no IAM, so every caller can still do everything. It is kept so
+     * that code which manages policies, such as set-up for cross-account sharing, runs unchanged.
+     *
+     * @param resourceARN the ARN of the stream or consumer.
+     * @param policy      the policy, a JSON object.
+     */
+    public void putResourcePolicy(final String resourceARN, final String policy) {
+        putResourcePolicy(new PutResourcePolicyRequest(resourceARN, policy));
+    }
+
+    /**
+     * Attaches a resource-based policy to a stream or consumer named by ARN ({@code PutResourcePolicy});
+     * stored, not enforced.
+     *
+     * @param request the ARN and the policy.
+     * @throws io.embeddedkinesis.core.exception.InvalidArgumentException if the policy is not a JSON object.
+     */
+    public void putResourcePolicy(final PutResourcePolicyRequest request) {
+        ensureOpen();
+        policies.putResourcePolicy(request);
+    }
+
+    /**
+     * The resource-based policy of a stream or consumer named by ARN ({@code GetResourcePolicy}), as it was
+     * put; {@code "{}"} if it has none.
+     *
+     * @param resourceARN the ARN of the stream or consumer.
+     * @return the policy.
+     */
+    public GetResourcePolicyResult getResourcePolicy(final String resourceARN) {
+        return getResourcePolicy(new GetResourcePolicyRequest(resourceARN));
+    }
+
+    /**
+     * The resource-based policy of a stream or consumer named by ARN ({@code GetResourcePolicy}).
+     *
+     * @param request the ARN.
+     * @return the policy as it was put, or {@code "{}"} if there is none.
+     */
+    public GetResourcePolicyResult getResourcePolicy(final GetResourcePolicyRequest request) {
+        ensureOpen();
+        return policies.getResourcePolicy(request);
+    }
+
+    /**
+     * Removes the resource-based policy of a stream or consumer named by ARN ({@code DeleteResourcePolicy});
+     * a resource without one is left as it is.
+     *
+     * @param resourceARN the ARN of the stream or consumer.
+     */
+    public void deleteResourcePolicy(final String resourceARN) {
+        deleteResourcePolicy(new DeleteResourcePolicyRequest(resourceARN));
+    }
+
+    /**
+     * Removes the resource-based policy of a stream or consumer named by ARN ({@code DeleteResourcePolicy}).
+     *
+     * @param request the ARN.
+     */
+    public void deleteResourcePolicy(final DeleteResourcePolicyRequest request) {
+        ensureOpen();
+        policies.deleteResourcePolicy(request);
     }
 
     /**

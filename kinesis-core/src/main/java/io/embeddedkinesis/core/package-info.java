@@ -8,7 +8,8 @@
  *                                          (validate)        (ShardRouter)                  (limiters + ShardLog)
  *  consumer ◀── getRecords(iterator) ──── RecordFetcher ◀── ShardLog.read (zero-copy LogEntry views)
  *  subscriber ◀── onNext (kinesis-fanout) ── ShardSubscriptions ◀── AppendSignal from the write path
- *  control plane: StreamRegistry (create, delete, persist), StreamCatalog (describe, list, paging), StreamTags
+ *  control plane: StreamRegistry (create, delete, persist), StreamCatalog (describe, list, paging), StreamTags,
+ *                 ResourcePolicies (stored, not enforced)
  * </pre>
  * <ul>
  *   <li>{@code core.model}: requests and results, named as the Kinesis API names them.</li>

@@ -140,6 +140,8 @@ class ProtocolErrorsTest {
         "PutRecords | {\"StreamName\":\"s\",\"Records\":[1]} | Expected null",
         "GetShardIterator | {\"StreamName\":\"s\",\"ShardId\":\"0\",\"ShardIteratorType\":\"AT_TIMESTAMP\","
             + "\"Timestamp\":\"yesterday\"} | class java.lang.String can not be converted to milliseconds since epoch",
+        "PutResourcePolicy | {\"ResourceARN\":\"arn:aws:kinesis:us-east-1:000000000000:stream/s\",\"Policy\":"
+            + "{\"Version\":\"2012-10-17\"}} | Start of structure or map found where not expected.",
     })
     void shouldNameMembersOfTheWrongTypeAsTheServiceDoes(final String operation, final String body,
         final String message) throws Exception {

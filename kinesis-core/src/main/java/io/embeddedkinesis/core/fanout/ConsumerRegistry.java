@@ -16,6 +16,7 @@ import io.embeddedkinesis.core.model.DeleteStreamRequest;
 import io.embeddedkinesis.core.model.RegisterStreamConsumerRequest;
 import io.embeddedkinesis.core.model.StreamConsumerRequest;
 import io.embeddedkinesis.core.model.StreamRequest;
+import io.embeddedkinesis.core.stream.ConsumerPolicies;
 import io.embeddedkinesis.core.stream.ConsumerTags;
 import io.embeddedkinesis.core.stream.RequestPatterns;
 import io.embeddedkinesis.core.stream.Stream;
@@ -30,6 +31,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
@@ -37,14 +39,14 @@ import java.util.function.UnaryOperator;
 /**
  * Every enhanced fan-out consumer of a broker's streams: {@code RegisterStreamConsumer},
  * {@code DescribeStreamConsumer}, {@code DeregisterStreamConsumer}, the consumer side of {@code DeleteStream},
- * and consumer tags, with Kinesis's rules: names of 1 to 128 {@code [a-zA-Z0-9_.-]}, unique within a stream;
- * at most {@value #MAX_CONSUMERS_PER_STREAM} consumers per stream and {@value #MAX_CREATING_CONSUMERS}
- * CREATING at once; CREATING, then ACTIVE after the configured delay; DELETING once deregistered, then gone.
- * Listing is {@link ConsumerListing}'s.
+ * and consumer tags and resource policies, with Kinesis's rules: names of 1 to 128 {@code [a-zA-Z0-9_.-]},
+ * unique within a stream; at most {@value #MAX_CONSUMERS_PER_STREAM} consumers per stream and
+ * {@value #MAX_CREATING_CONSUMERS} CREATING at once; CREATING, then ACTIVE after the configured delay;
+ * DELETING once deregistered, then gone. Listing is {@link ConsumerListing}'s.
  *
- * <p>Consumers are kept on disk with their tags ({@link ConsumerStore}), so they survive a restart, and are
- * removed with their stream. Deregistering a consumer or deleting its stream ends its subscriptions, with
- * the error {@link StreamConsumer#removal()} gives.
+ * <p>Consumers are kept on disk with their tags and resource policies ({@link ConsumerStore}), so they
+ * survive a restart, and are removed with their stream. Deregistering a consumer or deleting its stream ends
+ * its subscriptions, with the error {@link StreamConsumer#removal()} gives.
  *
  * <p>Texts: "is not in ACTIVE status" is the service's answer to {@code SubscribeToShard} (quoted in
  * awslabs/kinesis-hot-shard-advisor#37) and the {@code DeleteStream} refusal is the service's (quoted in
@@ -54,7 +56,7 @@ import java.util.function.UnaryOperator;
  * <p>Thread-safe: every change, and every lookup, is serialized by this object's lock. The lock may be held
  * while the stream registry's is taken (a stream deletion), never the other way round.
  */
-public final class ConsumerRegistry implements ConsumerTags {
+public final class ConsumerRegistry implements ConsumerTags, ConsumerPolicies {
     /** The most consumers a stream may have, as in Kinesis (On-demand Advantage streams aside). */
     public static final int MAX_CONSUMERS_PER_STREAM = 20;
     /** The most consumers that may be CREATING at once, in all streams. */
@@ -108,6 +110,7 @@ public final class ConsumerRegistry implements ConsumerTags {
                 final StreamConsumer consumer = new StreamConsumer(metadata.consumerName(), stream.streamName(),
                     stream.streamArn(), stream.streamTag(), metadata.createdAtMs(), metadata.readyAtMs(),
                     Long.MAX_VALUE, sorted(metadata.tags() == null ? Map.of() : metadata.tags()));
+                consumer.resourcePolicy(metadata.resourcePolicy());
                 if (metadata.deleteAtMs() != Long.MAX_VALUE) {
                     consumer.deregister(metadata.deleteAtMs(), notActive(consumer));
                 }
@@ -303,6 +306,30 @@ public final class ConsumerRegistry implements ConsumerTags {
         }
     }
 
+    @Override
+    public synchronized String policyOf(final String consumerArn) {
+        purge(clock.time());
+        return byArn(consumerArn).resourcePolicy();
+    }
+
+    @Override
+    public synchronized void updatePolicy(final String consumerArn, final UnaryOperator<String> change) {
+        purge(clock.time());
+        final StreamConsumer consumer = byArn(consumerArn);
+        final String previous = consumer.resourcePolicy();
+        final String changed = change.apply(previous);
+        if (Objects.equals(changed, previous)) {
+            return;
+        }
+        consumer.resourcePolicy(changed);
+        try {
+            replace(consumer.streamTag(), consumer.streamName(), byStream.get(consumer.streamTag()));
+        } catch (final RuntimeException ex) {
+            consumer.resourcePolicy(previous);
+            throw ex;
+        }
+    }
+
     private StreamConsumer find(final StreamConsumerRequest request) {
         new ValidationErrors()
             .string("streamARN", request.streamARN(), false, RequestPatterns.STREAM_ARN,
@@ -405,7 +432,7 @@ public final class ConsumerRegistry implements ConsumerTags {
         final List<ConsumerMetadata> metadata = new ArrayList<>(next.size());
         for (final StreamConsumer consumer : next.values()) {
             metadata.add(new ConsumerMetadata(consumer.consumerName(), consumer.createdAtMs(), consumer.readyAtMs(),
-                consumer.deleteAtMs(), consumer.tags()));
+                consumer.deleteAtMs(), consumer.tags(), consumer.resourcePolicy()));
         }
         store.save(new StreamConsumers(StreamConsumers.FORMAT_VERSION, streamName, streamTag, metadata));
         if (next.isEmpty()) {

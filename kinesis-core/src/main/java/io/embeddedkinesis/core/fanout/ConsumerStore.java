@@ -104,13 +104,17 @@ final class ConsumerStore {
     /**
      * One consumer, as persisted.
      *
-     * @param consumerName the name.
-     * @param createdAtMs  when it was registered; its ARN carries this in seconds.
-     * @param readyAtMs    when it was (or becomes) ACTIVE.
-     * @param deleteAtMs   when its deregistration completes, or {@link Long#MAX_VALUE} if it was not deregistered.
-     * @param tags         its tags.
+     * @param consumerName   the name.
+     * @param createdAtMs    when it was registered; its ARN carries this in seconds.
+     * @param readyAtMs      when it was (or becomes) ACTIVE.
+     * @param deleteAtMs     when its deregistration completes, or {@link Long#MAX_VALUE} if it was not
+     *                       deregistered.
+     * @param tags           its tags.
+     * @param resourcePolicy the policy PutResourcePolicy attached, as it was put; null when there is none and in
+     *                       files written before resource policies existed. Added without a new format version:
+     *                       older brokers ignore it.
      */
     record ConsumerMetadata(String consumerName, long createdAtMs, long readyAtMs, long deleteAtMs,
-        Map<String, String> tags) {
+        Map<String, String> tags, String resourcePolicy) {
     }
 }

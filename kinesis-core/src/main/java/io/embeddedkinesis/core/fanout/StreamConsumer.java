@@ -28,6 +28,7 @@ final class StreamConsumer {
     private final long readyAtMs;
     private volatile long deleteAtMs;
     private volatile SortedMap<String, String> tags;
+    private volatile String resourcePolicy;
     private volatile KinesisException removal;
 
     StreamConsumer(final String consumerName, final String streamName, final String streamArn, final long streamTag,
@@ -90,6 +91,15 @@ final class StreamConsumer {
 
     void tags(final SortedMap<String, String> changed) {
         this.tags = changed;
+    }
+
+    /** The consumer's resource policy as it was put, or null if it has none. */
+    String resourcePolicy() {
+        return resourcePolicy;
+    }
+
+    void resourcePolicy(final String changed) {
+        this.resourcePolicy = changed;
     }
 
     /**

@@ -50,6 +50,7 @@ public final class Stream {
     private volatile long deleteAtMs;
     private volatile int maxRecordSizeInKiB;
     private volatile SortedMap<String, String> tags;
+    private volatile String resourcePolicy;
     private volatile StreamMode streamMode;
     private volatile List<Long> modeSwitchTimesMs;
     private volatile StreamEncryption encryption;
@@ -70,6 +71,7 @@ public final class Stream {
         this.maxRecordSizeInKiB = metadata.maxRecordSizeInKiB() == null
             ? BrokerConfig.DEFAULT_MAX_RECORD_SIZE_KIB : metadata.maxRecordSizeInKiB();
         this.tags = sortedCopy(metadata.tags() == null ? Map.of() : metadata.tags());
+        this.resourcePolicy = metadata.resourcePolicy();
         this.shardLevelMetrics = Set.copyOf(metadata.enabledMetrics());
         this.streamMode = metadata.streamMode() == null ? StreamMode.PROVISIONED : metadata.streamMode();
         this.modeSwitchTimesMs = metadata.modeSwitchTimesMs() == null ? List.of()
@@ -360,6 +362,15 @@ public final class Stream {
 
     void tags(final Map<String, String> changed) {
         this.tags = sortedCopy(changed);
+    }
+
+    /** The stream's resource policy as it was put, or null if it has none. */
+    String resourcePolicy() {
+        return resourcePolicy;
+    }
+
+    void resourcePolicy(final String changed) {
+        this.resourcePolicy = changed;
     }
 
     /** Keys sort as Java strings (UTF-16 code units), the order in which Kinesis lists tags. */

@@ -38,13 +38,16 @@ import java.util.Set;
  *                             or null.
  * @param encryption           server-side encryption, with its recent changes; null (in files written before
  *                             encryption existed) for none.
+ * @param resourcePolicy       the policy PutResourcePolicy attached, as it was put; null when there is none and
+ *                             in files written before resource policies existed. Added without a new format
+ *                             version: older brokers ignore it.
  */
 record StreamMetadata(
     int formatVersion, String streamName, long streamTag, long createdAtMs, long readyAtMs,
     int retentionPeriodHours, long retentionFloorMs, ShardLimits shardLimits, long deleteAtMs,
     List<Long> scalingTimesMs, Integer maxRecordSizeInKiB, List<ShardMetadata> shards, Map<String, String> tags,
     List<String> shardLevelMetrics, StreamMode streamMode, List<Long> modeSwitchTimesMs,
-    StreamEncryption encryption) {
+    StreamEncryption encryption, String resourcePolicy) {
 
     /** The layout written today. */
     static final int FORMAT_VERSION = 1;
@@ -52,43 +55,49 @@ record StreamMetadata(
     StreamMetadata withRetention(final int hours, final long floorMs) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, hours, floorMs,
             shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags, shardLevelMetrics,
-            streamMode, modeSwitchTimesMs, encryption);
+            streamMode, modeSwitchTimesMs, encryption, resourcePolicy);
     }
 
     StreamMetadata withDeleteAtMs(final long atMs) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
             retentionFloorMs, shardLimits, atMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags, shardLevelMetrics,
-            streamMode, modeSwitchTimesMs, encryption);
+            streamMode, modeSwitchTimesMs, encryption, resourcePolicy);
     }
 
     StreamMetadata withMaxRecordSizeInKiB(final int kib) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
             retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, kib, shards, tags, shardLevelMetrics,
-            streamMode, modeSwitchTimesMs, encryption);
+            streamMode, modeSwitchTimesMs, encryption, resourcePolicy);
     }
 
     StreamMetadata withTags(final Map<String, String> changed) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
             retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, changed,
-            shardLevelMetrics, streamMode, modeSwitchTimesMs, encryption);
+            shardLevelMetrics, streamMode, modeSwitchTimesMs, encryption, resourcePolicy);
     }
 
     StreamMetadata withShardLevelMetrics(final Set<MetricsName> metrics) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
             retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags,
-            namesOf(metrics), streamMode, modeSwitchTimesMs, encryption);
+            namesOf(metrics), streamMode, modeSwitchTimesMs, encryption, resourcePolicy);
     }
 
     StreamMetadata withStreamMode(final StreamMode mode, final List<Long> switchTimesMs) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
             retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags,
-            shardLevelMetrics, mode, switchTimesMs, encryption);
+            shardLevelMetrics, mode, switchTimesMs, encryption, resourcePolicy);
     }
 
     StreamMetadata withEncryption(final StreamEncryption changed) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
             retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags,
-            shardLevelMetrics, streamMode, modeSwitchTimesMs, changed);
+            shardLevelMetrics, streamMode, modeSwitchTimesMs, changed, resourcePolicy);
+    }
+
+    StreamMetadata withResourcePolicy(final String policy) {
+        return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
+            retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags,
+            shardLevelMetrics, streamMode, modeSwitchTimesMs, encryption, policy);
     }
 
     /** The enabled shard-level metrics, read back; unknown names (from a newer broker) are skipped. */

@@ -34,6 +34,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
@@ -142,7 +143,8 @@ public final class StreamRegistry implements AutoCloseable {
         }
         final StreamMetadata draft = new StreamMetadata(StreamMetadata.FORMAT_VERSION, name, tag, nowMs,
             nowMs + config.streamCreationDelayMs(), DEFAULT_RETENTION_HOURS, 0L, request.shardLimits(), Long.MAX_VALUE,
-            List.of(), maxRecordSizeInKiB, shards, initialTags, List.of(), mode, List.of(), StreamEncryption.NONE);
+            List.of(), maxRecordSizeInKiB, shards, initialTags, List.of(), mode, List.of(), StreamEncryption.NONE,
+            null);
         final Stream stream = open(draft, nowMs);
         try {
             store.save(metadataOf(stream));
@@ -311,6 +313,24 @@ public final class StreamRegistry implements AutoCloseable {
         final Map<String, String> changed = Stream.sortedCopy(change.apply(stream.tags()));
         store.save(metadataOf(stream).withTags(changed));
         stream.tags(changed);
+    }
+
+    /**
+     * Changes a stream's resource policy and persists it, serialized with every other change to the stream's
+     * metadata.
+     *
+     * @param stream the stream.
+     * @param change the new policy (null for none) given the current one; it may throw to refuse the change.
+     */
+    synchronized void updateResourcePolicy(final Stream stream, final UnaryOperator<String> change) {
+        ensureRegistered(stream);
+        final String current = stream.resourcePolicy();
+        final String changed = change.apply(current);
+        if (Objects.equals(changed, current)) {
+            return;
+        }
+        store.save(metadataOf(stream).withResourcePolicy(changed));
+        stream.resourcePolicy(changed);
     }
 
     /**
@@ -671,7 +691,7 @@ public final class StreamRegistry implements AutoCloseable {
             stream.createdAtMs(), stream.readyAtMs(), stream.retentionPeriodHours(), stream.retention().floorMs(),
             stream.ownShardLimits(), stream.deleteAtMs(), stream.scalingTimesMs(), stream.maxRecordSizeInKiB(), shards,
             stream.tags(), StreamMetadata.namesOf(stream.shardLevelMetrics()), stream.streamMode(),
-            stream.modeSwitchTimesMs(), stream.encryption());
+            stream.modeSwitchTimesMs(), stream.encryption(), stream.resourcePolicy());
     }
 
     private long newStreamTag() {

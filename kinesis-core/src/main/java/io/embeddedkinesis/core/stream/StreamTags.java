@@ -8,7 +8,6 @@ import io.embeddedkinesis.core.model.ListTagsForResourceResult;
 import io.embeddedkinesis.core.model.ListTagsForStreamRequest;
 import io.embeddedkinesis.core.model.ListTagsForStreamResult;
 import io.embeddedkinesis.core.model.RemoveTagsFromStreamRequest;
-import io.embeddedkinesis.core.model.StreamRequest;
 import io.embeddedkinesis.core.model.Tag;
 import io.embeddedkinesis.core.model.TagResourceRequest;
 import io.embeddedkinesis.core.model.UntagResourceRequest;
@@ -16,8 +15,6 @@ import io.embeddedkinesis.core.model.UntagResourceRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Tagging: {@code AddTagsToStream}, {@code RemoveTagsFromStream} and {@code ListTagsForStream} by stream
@@ -31,10 +28,6 @@ import java.util.regex.Pattern;
  * registry's lock; consumer tags likewise by the consumers' registry.
  */
 public final class StreamTags {
-    /** The consumer ARNs of the Kinesis model: {@code <stream ARN>/consumer/<name>:<creation epoch seconds>}. */
-    private static final Pattern CONSUMER_ARN = Pattern.compile(
-        "arn:aws[^:]*:kinesis:[^:]*:\\d{12}:stream/([a-zA-Z0-9_.-]+)/consumer/([a-zA-Z0-9_.-]+):(\\d+)");
-
     private final StreamRegistry registry;
     private final ConsumerTags consumers;
     private final String accountId;
@@ -139,8 +132,8 @@ public final class StreamTags {
      */
     public void tagResource(final TagResourceRequest request) {
         final ValidationErrors errors = TagValidator.checkTagMap(new ValidationErrors(), request.tags(), true);
-        checkResourceArn(errors, request.resourceARN()).throwIfAny();
-        final String consumerName = consumerName(request.resourceARN());
+        ResourceArns.check(errors, request.resourceARN()).throwIfAny();
+        final String consumerName = ResourceArns.consumerName(request.resourceARN());
         if (consumerName != null) {
             consumers.updateTags(request.resourceARN(), current -> TagValidator.added(TagValidator.CONSUMER,
                 consumerName, accountId, current, request.tags()));
@@ -156,8 +149,8 @@ public final class StreamTags {
      */
     public void untagResource(final UntagResourceRequest request) {
         final ValidationErrors errors = TagValidator.checkTagKeys(new ValidationErrors(), request.tagKeys());
-        checkResourceArn(errors, request.resourceARN()).throwIfAny();
-        final String consumerName = consumerName(request.resourceARN());
+        ResourceArns.check(errors, request.resourceARN()).throwIfAny();
+        final String consumerName = ResourceArns.consumerName(request.resourceARN());
         if (consumerName != null) {
             consumers.updateTags(request.resourceARN(), current -> TagValidator.removed(TagValidator.CONSUMER,
                 consumerName, accountId, current, request.tagKeys()));
@@ -173,8 +166,8 @@ public final class StreamTags {
      * @return its tags by key.
      */
     public ListTagsForResourceResult listTagsForResource(final ListTagsForResourceRequest request) {
-        checkResourceArn(new ValidationErrors(), request.resourceARN()).throwIfAny();
-        final Map<String, String> found = consumerName(request.resourceARN()) != null
+        ResourceArns.check(new ValidationErrors(), request.resourceARN()).throwIfAny();
+        final Map<String, String> found = ResourceArns.consumerName(request.resourceARN()) != null
             ? consumers.tagsOf(request.resourceARN()) : streamOf(request.resourceARN()).tags();
         final List<Tag> tags = new ArrayList<>();
         found.forEach((key, value) -> tags.add(new Tag(key, value)));
@@ -189,26 +182,7 @@ public final class StreamTags {
         registry.updateTags(stream, current -> TagValidator.removed(stream.streamName(), accountId, current, keys));
     }
 
-    private static ValidationErrors checkResourceArn(final ValidationErrors errors, final String resourceArn) {
-        return errors.string("resourceARN", resourceArn, true, RequestPatterns.RESOURCE_ARN,
-            RequestPatterns.RESOURCE_ARN_TEXT, 1, 2048);
-    }
-
-    /** The consumer a resource ARN names, or null if it is not a consumer ARN. */
-    private static String consumerName(final String resourceArn) {
-        final Matcher consumer = CONSUMER_ARN.matcher(resourceArn);
-        return consumer.matches() ? consumer.group(2) : null;
-    }
-
-    /**
-     * The stream a valid resource ARN of a stream names. The Kinesis text for an ARN of another kind was not
-     * found; this one is the closest in style to the service's other messages.
-     */
     private Stream streamOf(final String resourceArn) {
-        if (!RequestPatterns.STREAM_ARN.matcher(resourceArn).matches()) {
-            throw new InvalidArgumentException("ResourceARN " + resourceArn
-                + " does not name a Kinesis stream or consumer.");
-        }
-        return registry.find(new StreamRequest(null, resourceArn));
+        return ResourceArns.streamOf(registry, resourceArn);
     }
 }

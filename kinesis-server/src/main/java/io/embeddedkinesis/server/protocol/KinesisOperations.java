@@ -5,14 +5,16 @@ import io.embeddedkinesis.core.exception.ValidationErrors;
 import io.embeddedkinesis.core.model.AddTagsToStreamRequest;
 import io.embeddedkinesis.core.model.ChildShard;
 import io.embeddedkinesis.core.model.CreateStreamRequest;
+import io.embeddedkinesis.core.model.DeleteResourcePolicyRequest;
 import io.embeddedkinesis.core.model.DeleteStreamRequest;
 import io.embeddedkinesis.core.model.DescribeLimitsResult;
 import io.embeddedkinesis.core.model.DescribeStreamRequest;
+import io.embeddedkinesis.core.model.EncryptionType;
 import io.embeddedkinesis.core.model.EnhancedMonitoringRequest;
 import io.embeddedkinesis.core.model.EnhancedMonitoringResult;
 import io.embeddedkinesis.core.model.GetRecordsRequest;
 import io.embeddedkinesis.core.model.GetRecordsResult;
-import io.embeddedkinesis.core.model.EncryptionType;
+import io.embeddedkinesis.core.model.GetResourcePolicyRequest;
 import io.embeddedkinesis.core.model.GetShardIteratorRequest;
 import io.embeddedkinesis.core.model.ListShardsRequest;
 import io.embeddedkinesis.core.model.ListShardsResult;
@@ -29,6 +31,7 @@ import io.embeddedkinesis.core.model.PutRecordsRequest;
 import io.embeddedkinesis.core.model.PutRecordsRequestEntry;
 import io.embeddedkinesis.core.model.PutRecordsResult;
 import io.embeddedkinesis.core.model.PutRecordsResultEntry;
+import io.embeddedkinesis.core.model.PutResourcePolicyRequest;
 import io.embeddedkinesis.core.model.Record;
 import io.embeddedkinesis.core.model.RemoveTagsFromStreamRequest;
 import io.embeddedkinesis.core.model.Shard;
@@ -155,6 +158,7 @@ public final class KinesisOperations {
         add("StopStreamEncryption", (in, out) -> broker.stopStreamEncryption(encryption(in)),
             STREAM_NAME, Member.of("EncryptionType", STRING), Member.of("KeyId", STRING), STREAM_ARN);
         addTagging();
+        addResourcePolicies();
         add("DescribeLimits", this::describeLimits);
         new ConsumerOperations(broker).registerWith(this::add);
         final Operation subscribeToShard = new SubscribeToShardOperation(broker).operation();
@@ -175,6 +179,20 @@ public final class KinesisOperations {
             new UntagResourceRequest(in.string("ResourceARN"), in.stringList("TagKeys"))), TAG_KEYS, RESOURCE_ARN);
         add("ListTagsForResource", (in, out) -> ModelWriter.tags(out, broker.listTagsForResource(
             new ListTagsForResourceRequest(in.string("ResourceARN"))).tags()), RESOURCE_ARN);
+    }
+
+    /**
+     * The resource policy operations, their members in the order of the Kinesis model's shapes (its reserved
+     * StreamId is ignored like any unknown member). The broker stores policies and does not enforce them.
+     */
+    private void addResourcePolicies() {
+        add("PutResourcePolicy", (in, out) -> broker.putResourcePolicy(
+            new PutResourcePolicyRequest(in.string("ResourceARN"), in.string("Policy"))),
+            RESOURCE_ARN, Member.of("Policy", STRING));
+        add("GetResourcePolicy", (in, out) -> out.string("Policy", broker.getResourcePolicy(
+            new GetResourcePolicyRequest(in.string("ResourceARN"))).policy()), RESOURCE_ARN);
+        add("DeleteResourcePolicy", (in, out) -> broker.deleteResourcePolicy(
+            new DeleteResourcePolicyRequest(in.string("ResourceARN"))), RESOURCE_ARN);
     }
 
     private void add(final String name, final Operation.Handler handler, final Member... members) {
