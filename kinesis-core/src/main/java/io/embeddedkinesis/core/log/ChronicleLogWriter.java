@@ -2,8 +2,11 @@ package io.embeddedkinesis.core.log;
 
 import io.embeddedkinesis.core.exception.InternalFailureException;
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.MappedBytes;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.wire.DocumentContext;
+
+import java.io.File;
 
 /**
  * Writes entries into a shard log's Chronicle appender, laid out as {@link RecordDescriptor} draws them:
@@ -16,6 +19,9 @@ import net.openhft.chronicle.wire.DocumentContext;
 final class ChronicleLogWriter {
     private final ExcerptAppender appender;
     private final int fragmentBytes;
+    private Bytes<?> lastBytes;
+    private File lastFile;
+    private long lastEnd;
 
     ChronicleLogWriter(final ExcerptAppender appender, final int fragmentBytes) {
         this.appender = appender;
@@ -49,7 +55,9 @@ final class ChronicleLogWriter {
     long appendWhole(final byte[] key, final byte[] data, final long timestampMs, final byte encryption) {
         final DocumentContext dc = appender.writingDocument();
         try {
-            writeHeader(dc.wire().bytes(), (byte) 0, encryption, key, data.length, timestampMs).write(data);
+            final Bytes<?> bytes = dc.wire().bytes();
+            writeHeader(bytes, (byte) 0, encryption, key, data.length, timestampMs).write(data);
+            noteEnd(bytes);
         } catch (final RuntimeException ex) {
             dc.rollbackOnClose();
             throw new InternalFailureException("Internal service failure.", ex);
@@ -86,6 +94,7 @@ final class ChronicleLogWriter {
                     .writeInt(fragment)
                     .writeInt(offset)
                     .write(data, offset, length);
+                noteEnd(dc.wire().bytes());
                 dc.close();
                 dc = null;
                 offset += length;
@@ -98,6 +107,33 @@ final class ChronicleLogWriter {
             }
             throw new InternalFailureException("Internal service failure.", ex);
         }
+    }
+
+    /** Remembers where the last excerpt's bytes end, and in which file, for {@link LogPretoucher}. */
+    private void noteEnd(final Bytes<?> bytes) {
+        if (bytes != lastBytes) {
+            lastBytes = bytes;
+            lastFile = bytes instanceof MappedBytes mapped ? mapped.mappedFile().file() : null;
+        }
+        lastEnd = bytes.writePosition();
+    }
+
+    /**
+     * The file the last excerpt was written to.
+     *
+     * @return the file, or null before the first append (or if the log is not memory-mapped).
+     */
+    File lastFile() {
+        return lastFile;
+    }
+
+    /**
+     * Where the last excerpt's bytes end in {@link #lastFile()}.
+     *
+     * @return the byte offset.
+     */
+    long lastEnd() {
+        return lastEnd;
     }
 
     private static Bytes<?> writeHeader(final Bytes<?> bytes, final byte flags, final byte encryption,

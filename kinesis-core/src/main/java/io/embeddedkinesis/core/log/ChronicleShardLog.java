@@ -10,6 +10,7 @@ import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import org.agrona.concurrent.EpochClock;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +70,10 @@ public final class ChronicleShardLog implements ShardLog {
     private volatile long pinnedTimeMs = NOT_PINNED;
     private volatile boolean closed;
     private volatile boolean sealed;
+    private final LogPretoucher pretoucher;
+    /** The file being written and where its bytes end, published after each append for the pretoucher. */
+    private volatile File writeFile;
+    private volatile long writeEnd;
 
     /**
      * Opens (or creates) the log in a directory.
@@ -78,7 +83,22 @@ public final class ChronicleShardLog implements ShardLog {
      * @param clock     the clock that stamps entries and decides file cycles.
      */
     public ChronicleShardLog(final Path directory, final LogConfig config, final EpochClock clock) {
+        this(directory, config, clock, null);
+    }
+
+    /**
+     * Opens (or creates) the log in a directory, with a pretoucher that faults in the pages of its file
+     * ahead of its appends.
+     *
+     * @param directory  the shard's own directory.
+     * @param config     the layout and durability.
+     * @param clock      the clock that stamps entries and decides file cycles.
+     * @param pretoucher the pretoucher to join, or null for none.
+     */
+    public ChronicleShardLog(final Path directory, final LogConfig config, final EpochClock clock,
+        final LogPretoucher pretoucher) {
         ChronicleRuntime.prepare();
+        this.pretoucher = pretoucher;
         this.directory = directory;
         this.clock = clock;
         this.rollCycle = rollCycle(config.cycle());
@@ -101,6 +121,9 @@ public final class ChronicleShardLog implements ShardLog {
             lastEntryPosition = tail.lastEntryPosition();
             lastTimestampMs = tail.lastTimestampMs();
             monotonicMs.set(tail.newestTimestampMs());
+            if (pretoucher != null) {
+                pretoucher.add(this);
+            }
         } catch (final RuntimeException ex) {
             if (created != null) {
                 created.close();
@@ -133,6 +156,10 @@ public final class ChronicleShardLog implements ShardLog {
             lastTimestampMs = timestampMs;
             lastEntryPosition = position;
             lastIndex = appender.lastIndexAppended();
+            if (pretoucher != null) {
+                writeFile = writer.lastFile();
+                writeEnd = writer.lastEnd();
+            }
             return position;
         }
     }
@@ -215,6 +242,24 @@ public final class ChronicleShardLog implements ShardLog {
         return last == EMPTY ? rollCycle.toIndex(rollCycle.current(this::monotonicTimeMs, 0), 0) : last + 1;
     }
 
+    /**
+     * The file the log's last append went to, for the pretoucher.
+     *
+     * @return the file, or null if nothing was appended since the log opened (or it has no pretoucher).
+     */
+    File writeFile() {
+        return closed ? null : writeFile;
+    }
+
+    /**
+     * Where the bytes of the log's last append end in {@link #writeFile()}.
+     *
+     * @return the byte offset in the file.
+     */
+    long writeEnd() {
+        return writeEnd;
+    }
+
     @Override
     public long lastAppendTimeMs() {
         return lastTimestampMs;
@@ -283,6 +328,9 @@ public final class ChronicleShardLog implements ShardLog {
                     return;
                 }
                 closed = true;
+                if (pretoucher != null) {
+                    pretoucher.remove(this);
+                }
                 closeIdleReaders();
                 appender.close();
                 queue.close();

@@ -12,6 +12,7 @@ import io.embeddedkinesis.core.exception.ValidationException;
 import io.embeddedkinesis.core.log.ChronicleShardLog;
 import io.embeddedkinesis.core.log.LogClosedException;
 import io.embeddedkinesis.core.log.LogConfig;
+import io.embeddedkinesis.core.log.LogPretoucher;
 import io.embeddedkinesis.core.log.SequenceNumber;
 import io.embeddedkinesis.core.log.ShardLog;
 import io.embeddedkinesis.core.metrics.StreamMeters;
@@ -55,6 +56,8 @@ public final class StreamRegistry implements AutoCloseable {
 
     private final BrokerConfig config;
     private final LogConfig logConfig;
+    /** Faults in the pages of every shard log's file ahead of its appends, on a thread of its own. */
+    private final LogPretoucher pretoucher = LogPretoucher.start();
     private final StreamStore store;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Stream> streams = new ConcurrentHashMap<>();
@@ -561,6 +564,7 @@ public final class StreamRegistry implements AutoCloseable {
             stream.meters().close();
         }
         streams.clear();
+        pretoucher.close();
         if (failure != null) {
             throw failure;
         }
@@ -629,7 +633,8 @@ public final class StreamRegistry implements AutoCloseable {
         final ShardId id = new ShardId(shard.shardIndex());
         final ShardLog log;
         try {
-            log = new ChronicleShardLog(store.shardDirectory(streamTag, id.toString()), logConfig, config.clock());
+            log = new ChronicleShardLog(store.shardDirectory(streamTag, id.toString()), logConfig, config.clock(),
+                pretoucher);
         } catch (final RuntimeException ex) {
             throw ex instanceof InternalFailureException ? ex : new InternalFailureException("Internal service "
                 + "failure.", ex);
