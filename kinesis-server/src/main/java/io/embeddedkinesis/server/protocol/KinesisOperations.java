@@ -362,7 +362,7 @@ public final class KinesisOperations {
     private void putRecord(final RequestReader in, final ResponseWriter out) {
         final PutRecordResult result = broker.putRecord(new PutRecordRequest(stream(in), in.string("PartitionKey"),
             in.blob("Data"), in.string("ExplicitHashKey"), in.string("SequenceNumberForOrdering")));
-        out.string("ShardId", result.shardId()).string("SequenceNumber", result.sequenceNumber())
+        out.asciiString("ShardId", result.shardId()).asciiString("SequenceNumber", result.sequenceNumber())
             .string("EncryptionType", ModelWriter.encryptionType(result.encryptionType()));
     }
 
@@ -390,8 +390,8 @@ public final class KinesisOperations {
         out.number("FailedRecordCount", result.failedRecordCount()).startArray("Records");
         for (final PutRecordsResultEntry entry : result.records()) {
             out.startObject()
-                .string("SequenceNumber", entry.sequenceNumber())
-                .string("ShardId", entry.shardId())
+                .asciiString("SequenceNumber", entry.sequenceNumber())
+                .asciiString("ShardId", entry.shardId())
                 .string("ErrorCode", entry.errorCode())
                 .string("ErrorMessage", entry.errorMessage())
                 .endObject();

@@ -49,7 +49,7 @@ final class ModelWriter {
 
     static void record(final ResponseWriter out, final Record record) {
         out.startObject()
-            .string("SequenceNumber", record.sequenceNumber())
+            .asciiString("SequenceNumber", record.sequenceNumber())
             .timestamp("ApproximateArrivalTimestamp", record.approximateArrivalTimestampMs())
             .blob("Data", record.data())
             .string("PartitionKey", record.partitionKey())

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Writes one response document in the request's encoding, hiding the two places where the encodings
@@ -58,6 +59,26 @@ public final class ResponseWriter {
         return write(() -> {
             if (value != null) {
                 generator.writeStringField(name, value);
+            }
+        });
+    }
+
+    /**
+     * Writes a string member that needs no escaping in either encoding, unless null: its characters are
+     * printable ASCII other than {@code "} and {@code \}, as in sequence numbers and shard ids. Its bytes are
+     * copied out as they are, which spares the per-character escaping of {@link #string}: a {@code PutRecords}
+     * response writes two such members for each of up to 500 records.
+     *
+     * @param name  the member's name.
+     * @param value the value, printable ASCII without {@code "} or {@code \}.
+     * @return this writer.
+     */
+    public ResponseWriter asciiString(final String name, final String value) {
+        return write(() -> {
+            if (value != null) {
+                generator.writeFieldName(name);
+                final byte[] ascii = value.getBytes(StandardCharsets.ISO_8859_1);
+                generator.writeRawUTF8String(ascii, 0, ascii.length);
             }
         });
     }
