@@ -4,7 +4,7 @@ import org.agrona.CloseHelper;
 import org.agrona.IoUtil;
 import org.agrona.concurrent.Agent;
 import org.agrona.concurrent.AgentRunner;
-import org.agrona.concurrent.SleepingMillisIdleStrategy;
+import org.agrona.concurrent.BackoffIdleStrategy;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +16,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Touches the pages of the shard logs' files just ahead of their writers, on a thread of its own
@@ -48,13 +49,19 @@ public final class LogPretoucher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LogPretoucher.class);
     private static final int PAGE_BYTES = 4096;
     private static final long WINDOW_BYTES = 16L << 20;
-    private static final long IDLE_SLEEP_MS = 1;
+    /** The first pause when there is nothing to touch, doubled while there still is nothing. */
+    private static final long MIN_IDLE_PARK_NS = TimeUnit.MILLISECONDS.toNanos(1);
+    /**
+     * The longest pause: a writer at 150 MB/s covers about 2.4 MB in it, within {@link #MAX_AHEAD_BYTES}, and an
+     * idle broker's thread wakes about 60 times a second.
+     */
+    private static final long MAX_IDLE_PARK_NS = TimeUnit.MILLISECONDS.toNanos(16);
 
     private final List<Front> fronts = new CopyOnWriteArrayList<>();
     private final AgentRunner runner;
 
     private LogPretoucher(final boolean threaded) {
-        this.runner = threaded ? new AgentRunner(new SleepingMillisIdleStrategy(IDLE_SLEEP_MS),
+        this.runner = threaded ? new AgentRunner(new BackoffIdleStrategy(0, 0, MIN_IDLE_PARK_NS, MAX_IDLE_PARK_NS),
             error -> LOG.debug("Pretouching failed; the log's writer faults its pages in itself", error), null,
             new TouchAgent()) : null;
     }
