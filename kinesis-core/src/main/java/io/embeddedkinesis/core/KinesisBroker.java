@@ -1,5 +1,6 @@
 package io.embeddedkinesis.core;
 
+import io.embeddedkinesis.core.account.AccountSettings;
 import io.embeddedkinesis.core.consumer.RecordFetcher;
 import io.embeddedkinesis.core.exception.InvalidArgumentException;
 import io.embeddedkinesis.core.exception.ResourceInUseException;
@@ -10,6 +11,7 @@ import io.embeddedkinesis.core.fanout.ShardSubscriptions;
 import io.embeddedkinesis.core.log.ChronicleRuntime;
 import io.embeddedkinesis.core.log.Durability;
 import io.embeddedkinesis.core.metrics.StreamUsage;
+import io.embeddedkinesis.core.model.AccountSettingsResult;
 import io.embeddedkinesis.core.model.AddTagsToStreamRequest;
 import io.embeddedkinesis.core.model.Consumer;
 import io.embeddedkinesis.core.model.ConsumerDescription;
@@ -38,6 +40,7 @@ import io.embeddedkinesis.core.model.ListTagsForStreamRequest;
 import io.embeddedkinesis.core.model.ListTagsForStreamResult;
 import io.embeddedkinesis.core.model.MergeShardsRequest;
 import io.embeddedkinesis.core.model.MetricsName;
+import io.embeddedkinesis.core.model.MinimumThroughputBillingCommitmentInputStatus;
 import io.embeddedkinesis.core.model.PutRecordRequest;
 import io.embeddedkinesis.core.model.PutRecordResult;
 import io.embeddedkinesis.core.model.PutRecordsRequest;
@@ -60,6 +63,7 @@ import io.embeddedkinesis.core.model.SubscribeToShardEvent;
 import io.embeddedkinesis.core.model.SubscribeToShardRequest;
 import io.embeddedkinesis.core.model.TagResourceRequest;
 import io.embeddedkinesis.core.model.UntagResourceRequest;
+import io.embeddedkinesis.core.model.UpdateAccountSettingsRequest;
 import io.embeddedkinesis.core.model.UpdateMaxRecordSizeRequest;
 import io.embeddedkinesis.core.model.UpdateShardCountRequest;
 import io.embeddedkinesis.core.model.UpdateShardCountResult;
@@ -121,6 +125,7 @@ public final class KinesisBroker implements AutoCloseable {
 
     private final BrokerConfig config;
     private final BrokerDirectory directory;
+    private final AccountSettings account;
     private final StreamRegistry registry;
     private final StreamCatalog catalog;
     private final RecordWriter writer;
@@ -145,6 +150,7 @@ public final class KinesisBroker implements AutoCloseable {
         StreamRegistry opened = null;
         try {
             final TokenCipher cipher = new TokenCipher(directory.tokenKey());
+            this.account = new AccountSettings(directory.path(), config);
             opened = new StreamRegistry(directory.path(), config);
             this.registry = opened;
             this.catalog = new StreamCatalog(registry, cipher, config);
@@ -1062,6 +1068,42 @@ public final class KinesisBroker implements AutoCloseable {
         ensureOpen();
         return new DescribeLimitsResult(config.shardLimit(), registry.openShardCount(),
             registry.onDemandStreamCount(), config.onDemandStreamCountLimit());
+    }
+
+    /**
+     * Describes the account's settings ({@code DescribeAccountSettings}): its minimum throughput billing
+     * commitment, which warm throughput needs. An account that never asked for one has none.
+     *
+     * @return the settings.
+     */
+    public AccountSettingsResult describeAccountSettings() {
+        ensureOpen();
+        return account.describe();
+    }
+
+    /**
+     * Enables or disables the account's minimum throughput billing commitment ({@code UpdateAccountSettings}).
+     * The broker bills nothing; the commitment is kept, survives a restart, and is what lets on-demand streams
+     * have warm throughput. As in Kinesis, a commitment lasts at least 24 hours: disabling it sooner leaves it
+     * {@code ENABLED_UNTIL_EARLIEST_ALLOWED_END}, and it becomes {@code DISABLED} by itself at its earliest
+     * allowed end, on the broker's clock, unless enabled again before.
+     *
+     * @param status enable or disable.
+     * @return the settings after the update.
+     */
+    public AccountSettingsResult updateAccountSettings(final MinimumThroughputBillingCommitmentInputStatus status) {
+        return updateAccountSettings(UpdateAccountSettingsRequest.of(status));
+    }
+
+    /**
+     * Enables or disables the account's minimum throughput billing commitment ({@code UpdateAccountSettings}).
+     *
+     * @param request the commitment asked for.
+     * @return the settings after the update.
+     */
+    public AccountSettingsResult updateAccountSettings(final UpdateAccountSettingsRequest request) {
+        ensureOpen();
+        return account.update(request);
     }
 
     /**
