@@ -68,6 +68,8 @@ import io.embeddedkinesis.core.model.UpdateMaxRecordSizeRequest;
 import io.embeddedkinesis.core.model.UpdateShardCountRequest;
 import io.embeddedkinesis.core.model.UpdateShardCountResult;
 import io.embeddedkinesis.core.model.UpdateStreamModeRequest;
+import io.embeddedkinesis.core.model.UpdateStreamWarmThroughputRequest;
+import io.embeddedkinesis.core.model.UpdateStreamWarmThroughputResult;
 import io.embeddedkinesis.core.stream.EnhancedMonitoring;
 import io.embeddedkinesis.core.stream.OnDemandScaler;
 import io.embeddedkinesis.core.stream.RecordWriter;
@@ -79,6 +81,7 @@ import io.embeddedkinesis.core.stream.StreamEncryptions;
 import io.embeddedkinesis.core.stream.StreamModes;
 import io.embeddedkinesis.core.stream.StreamRegistry;
 import io.embeddedkinesis.core.stream.StreamTags;
+import io.embeddedkinesis.core.stream.WarmThroughputs;
 import io.embeddedkinesis.core.token.TokenCipher;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
@@ -136,6 +139,7 @@ public final class KinesisBroker implements AutoCloseable {
     private final EnhancedMonitoring monitoring;
     private final StreamModes modes;
     private final StreamEncryptions encryptions;
+    private final WarmThroughputs warmThroughputs;
     private final OnDemandScaler scaler;
     private final ConsumerRegistry consumers;
     private final ConsumerListing consumerListing;
@@ -151,7 +155,7 @@ public final class KinesisBroker implements AutoCloseable {
         try {
             final TokenCipher cipher = new TokenCipher(directory.tokenKey());
             this.account = new AccountSettings(directory.path(), config);
-            opened = new StreamRegistry(directory.path(), config);
+            opened = new StreamRegistry(directory.path(), config, account);
             this.registry = opened;
             this.catalog = new StreamCatalog(registry, cipher, config);
             this.writer = new RecordWriter(registry, config);
@@ -165,6 +169,7 @@ public final class KinesisBroker implements AutoCloseable {
             this.monitoring = new EnhancedMonitoring(registry);
             this.modes = new StreamModes(registry);
             this.encryptions = new StreamEncryptions(registry);
+            this.warmThroughputs = new WarmThroughputs(registry);
             this.scaler = new OnDemandScaler(registry, resharder);
         } catch (final RuntimeException ex) {
             if (opened != null) {
@@ -807,6 +812,36 @@ public final class KinesisBroker implements AutoCloseable {
     public void updateStreamMode(final UpdateStreamModeRequest request) {
         ensureOpen();
         modes.updateStreamMode(request);
+    }
+
+    /**
+     * Sets the write throughput an on-demand stream is kept ready for ({@code UpdateStreamWarmThroughput}), as
+     * before an expected peak. As in Kinesis, only on-demand streams have warm throughput, only while the
+     * account's minimum throughput billing commitment is enabled ({@link #updateAccountSettings}), and at most
+     * {@link BrokerConfig#maxWarmThroughputMiBps()}; the stream is UPDATING for the reshard delay, and then shows
+     * the target as its current warm throughput in {@code DescribeStreamSummary}. The broker reserves nothing:
+     * the stream still scales by its load.
+     *
+     * @param streamNameOrArn     the stream's name or ARN.
+     * @param warmThroughputMiBps the warm throughput in MiB/s, at least 0.
+     * @return the stream and its warm throughput.
+     */
+    public UpdateStreamWarmThroughputResult updateStreamWarmThroughput(final String streamNameOrArn,
+        final int warmThroughputMiBps) {
+        return updateStreamWarmThroughput(new UpdateStreamWarmThroughputRequest(StreamRequest.of(streamNameOrArn),
+            warmThroughputMiBps));
+    }
+
+    /**
+     * Sets the write throughput an on-demand stream is kept ready for ({@code UpdateStreamWarmThroughput}).
+     *
+     * @param request the stream and the warm throughput.
+     * @return the stream and its warm throughput.
+     */
+    public UpdateStreamWarmThroughputResult updateStreamWarmThroughput(
+        final UpdateStreamWarmThroughputRequest request) {
+        ensureOpen();
+        return warmThroughputs.update(request);
     }
 
     /**

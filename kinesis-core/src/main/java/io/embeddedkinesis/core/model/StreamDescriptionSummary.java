@@ -17,12 +17,14 @@ import java.util.List;
  * @param keyId                   the KMS key, or null.
  * @param openShardCount          how many shards are open.
  * @param consumerCount           how many enhanced fan-out consumers are registered.
+ * @param warmThroughput          an on-demand stream's warm throughput, or null if it has none.
  * @param maxRecordSizeInKiB      the largest record (data and partition key) the stream takes, in KiB.
  */
 public record StreamDescriptionSummary(
     String streamName, String streamARN, StreamStatus streamStatus, StreamModeDetails streamModeDetails,
     int retentionPeriodHours, Instant streamCreationTimestamp, List<EnhancedMetrics> enhancedMonitoring,
-    EncryptionType encryptionType, String keyId, int openShardCount, int consumerCount, int maxRecordSizeInKiB) {
+    EncryptionType encryptionType, String keyId, int openShardCount, int consumerCount,
+    WarmThroughputObject warmThroughput, int maxRecordSizeInKiB) {
     /**
      * Copies the list.
      *
@@ -37,6 +39,7 @@ public record StreamDescriptionSummary(
      * @param keyId                   see the class description.
      * @param openShardCount          see the class description.
      * @param consumerCount           see the class description.
+     * @param warmThroughput          see the class description.
      * @param maxRecordSizeInKiB      see the class description.
      */
     public StreamDescriptionSummary {
@@ -52,6 +55,6 @@ public record StreamDescriptionSummary(
     public StreamDescriptionSummary withConsumerCount(final int count) {
         return new StreamDescriptionSummary(streamName, streamARN, streamStatus, streamModeDetails,
             retentionPeriodHours, streamCreationTimestamp, enhancedMonitoring, encryptionType, keyId, openShardCount,
-            count, maxRecordSizeInKiB);
+            count, warmThroughput, maxRecordSizeInKiB);
     }
 }

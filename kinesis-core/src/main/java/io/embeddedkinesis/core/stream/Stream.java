@@ -54,6 +54,7 @@ public final class Stream {
     private volatile StreamMode streamMode;
     private volatile List<Long> modeSwitchTimesMs;
     private volatile StreamEncryption encryption;
+    private volatile StreamWarmThroughput warmThroughput;
 
     Stream(final String streamArn, final StreamMetadata metadata, final List<StoredShard> shards,
         final ShardLimits shardLimits, final StreamMeters meters, final long openedAtMs) {
@@ -77,6 +78,7 @@ public final class Stream {
         this.modeSwitchTimesMs = metadata.modeSwitchTimesMs() == null ? List.of()
             : List.copyOf(metadata.modeSwitchTimesMs());
         this.encryption = metadata.encryption() == null ? StreamEncryption.NONE : metadata.encryption();
+        this.warmThroughput = metadata.warmThroughput();
         this.meters = meters;
         this.usage = new UsageMeter(openedAtMs);
     }
@@ -319,7 +321,6 @@ public final class Stream {
         return streamMode;
     }
 
-    /** When UpdateStreamMode switched the mode recently, oldest first. */
     /**
      * The stream's server-side encryption: what records put now are marked with, and what the descriptions
      * show.
@@ -334,13 +335,24 @@ public final class Stream {
         this.encryption = changed;
     }
 
+    /** When UpdateStreamMode switched the mode recently, oldest first. */
     List<Long> modeSwitchTimesMs() {
         return modeSwitchTimesMs;
     }
 
-    void streamMode(final StreamMode mode, final List<Long> switchTimesMs) {
+    void streamMode(final StreamMode mode, final List<Long> switchTimesMs, final StreamWarmThroughput warm) {
         this.modeSwitchTimesMs = List.copyOf(switchTimesMs);
+        this.warmThroughput = warm;
         this.streamMode = mode;
+    }
+
+    /** An on-demand stream's warm throughput, or null if it has none. */
+    StreamWarmThroughput warmThroughput() {
+        return warmThroughput;
+    }
+
+    void warmThroughput(final StreamWarmThroughput changed) {
+        this.warmThroughput = changed;
     }
 
     /** The times of the last 24 hours, oldest first, and now. */

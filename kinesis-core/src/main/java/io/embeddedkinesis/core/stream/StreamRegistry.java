@@ -2,6 +2,7 @@ package io.embeddedkinesis.core.stream;
 
 import io.embeddedkinesis.core.BrokerConfig;
 import io.embeddedkinesis.core.ShardLimits;
+import io.embeddedkinesis.core.account.AccountSettings;
 import io.embeddedkinesis.core.exception.InternalFailureException;
 import io.embeddedkinesis.core.exception.InvalidArgumentException;
 import io.embeddedkinesis.core.exception.LimitExceededException;
@@ -54,6 +55,7 @@ public final class StreamRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamRegistry.class);
 
     private final BrokerConfig config;
+    private final AccountSettings account;
     private final LogConfig logConfig;
     private final StreamStore store;
     private final SecureRandom random = new SecureRandom();
@@ -65,9 +67,11 @@ public final class StreamRegistry implements AutoCloseable {
      *
      * @param directory the broker directory.
      * @param config    the broker's configuration.
+     * @param account   the account's settings, which decide whether streams may have warm throughput.
      */
-    public StreamRegistry(final Path directory, final BrokerConfig config) {
+    public StreamRegistry(final Path directory, final BrokerConfig config, final AccountSettings account) {
         this.config = config;
+        this.account = account;
         // Fragments of the default maximum record size: records within it are always stored whole, and the
         // larger ones a stream may be set to take are split, so no stream's mapped blocks grow for them.
         this.logConfig = new LogConfig(config.logCycle(), BrokerConfig.MAX_RECORD_SIZE_BYTES, config.durability());
@@ -102,18 +106,24 @@ public final class StreamRegistry implements AutoCloseable {
      */
     public synchronized Stream create(final CreateStreamRequest request) {
         final Integer maxRecordSizeInKiB = request.maxRecordSizeInKiB();
+        final Integer warmMiBps = request.warmThroughputMiBps();
         final StreamMode mode = request.streamMode() != null ? request.streamMode()
             : request.shardCount() == null ? StreamMode.ON_DEMAND : StreamMode.PROVISIONED;
         final ValidationErrors errors = new ValidationErrors()
             .number("shardCount", request.shardCount() == null ? null : request.shardCount().longValue(),
                 mode == StreamMode.PROVISIONED, 1, Integer.MAX_VALUE)
             .string("streamName", request.streamName(), true, RequestPatterns.NAME, RequestPatterns.NAME_TEXT, 1, 128)
+            .number("warmThroughputMiBps", warmMiBps == null ? null : warmMiBps.longValue(), false, 0,
+                Integer.MAX_VALUE)
             .number("maxRecordSizeInKiB", maxRecordSizeInKiB == null ? null : maxRecordSizeInKiB.longValue(), false,
                 BrokerConfig.DEFAULT_MAX_RECORD_SIZE_KIB, BrokerConfig.LARGEST_MAX_RECORD_SIZE_KIB);
         TagValidator.checkTagMap(errors, request.tags(), false).throwIfAny();
         if (mode == StreamMode.ON_DEMAND && request.shardCount() != null) {
             // The text CloudFormation passes on from Kinesis; no raw API sample was found.
             throw new ValidationException("ShardCount is not expected when StreamMode=ON_DEMAND");
+        }
+        if (mode == StreamMode.PROVISIONED && warmMiBps != null) {
+            throw warmThroughputNotExpected();
         }
         if (closed) {
             throw new IllegalStateException("the broker is closed");
@@ -130,6 +140,9 @@ public final class StreamRegistry implements AutoCloseable {
         if (mode == StreamMode.ON_DEMAND) {
             checkOnDemandStreamLimit();
         }
+        if (warmMiBps != null) {
+            account.checkWarmThroughput(warmMiBps);
+        }
         final int shardCount = mode == StreamMode.ON_DEMAND ? config.onDemandScaling().initialShardCount()
             : request.shardCount();
         checkShardLimit(shardCount);
@@ -141,10 +154,11 @@ public final class StreamRegistry implements AutoCloseable {
             shards.add(new StreamMetadata.ShardMetadata(i, range.startingHashKey().toString(),
                 range.endingHashKey().toString(), -1L, null, null, nowMs, null, null));
         }
-        final StreamMetadata draft = new StreamMetadata(StreamMetadata.FORMAT_VERSION, name, tag, nowMs,
-            nowMs + config.streamCreationDelayMs(), DEFAULT_RETENTION_HOURS, 0L, request.shardLimits(), Long.MAX_VALUE,
-            List.of(), maxRecordSizeInKiB, shards, initialTags, List.of(), mode, List.of(), StreamEncryption.NONE,
-            null);
+        final long readyAtMs = nowMs + config.streamCreationDelayMs();
+        final StreamMetadata draft = new StreamMetadata(StreamMetadata.FORMAT_VERSION, name, tag, nowMs, readyAtMs,
+            DEFAULT_RETENTION_HOURS, 0L, request.shardLimits(), Long.MAX_VALUE, List.of(), maxRecordSizeInKiB, shards,
+            initialTags, List.of(), mode, List.of(), StreamEncryption.NONE, null,
+            warmMiBps == null ? null : StreamWarmThroughput.change(null, warmMiBps, nowMs, readyAtMs));
         final Stream stream = open(draft, nowMs);
         try {
             store.save(metadataOf(stream));
@@ -351,11 +365,36 @@ public final class StreamRegistry implements AutoCloseable {
      * @param stream        the stream.
      * @param mode          the new mode.
      * @param switchTimesMs the switches of the last 24 hours, this one included.
+     * @param warm          the stream's warm throughput in the new mode, or null for none.
      */
-    synchronized void updateStreamMode(final Stream stream, final StreamMode mode, final List<Long> switchTimesMs) {
+    synchronized void updateStreamMode(final Stream stream, final StreamMode mode, final List<Long> switchTimesMs,
+        final StreamWarmThroughput warm) {
         ensureRegistered(stream);
-        store.save(metadataOf(stream).withStreamMode(mode, switchTimesMs));
-        stream.streamMode(mode, switchTimesMs);
+        store.save(metadataOf(stream).withStreamMode(mode, switchTimesMs, warm));
+        stream.streamMode(mode, switchTimesMs, warm);
+    }
+
+    /**
+     * Changes an on-demand stream's warm throughput and persists it.
+     *
+     * @param stream the stream.
+     * @param warm   the new warm throughput.
+     */
+    synchronized void updateWarmThroughput(final Stream stream, final StreamWarmThroughput warm) {
+        ensureRegistered(stream);
+        store.save(metadataOf(stream).withWarmThroughput(warm));
+        stream.warmThroughput(warm);
+    }
+
+    /**
+     * The refusal of warm throughput for a stream to be provisioned ({@code CreateStream},
+     * {@code UpdateStreamMode}). Inferred: no sample was found; the wording follows CreateStream's refusal of a
+     * shard count for an on-demand stream.
+     *
+     * @return the exception.
+     */
+    static ValidationException warmThroughputNotExpected() {
+        return new ValidationException("WarmThroughputMiBps is not expected when StreamMode=PROVISIONED");
     }
 
     /**
@@ -669,6 +708,15 @@ public final class StreamRegistry implements AutoCloseable {
     }
 
     /**
+     * The account's settings.
+     *
+     * @return the settings.
+     */
+    AccountSettings account() {
+        return account;
+    }
+
+    /**
      * Deletes a shard's files, once it is out of its stream.
      *
      * @param stream the stream it belonged to.
@@ -691,7 +739,7 @@ public final class StreamRegistry implements AutoCloseable {
             stream.createdAtMs(), stream.readyAtMs(), stream.retentionPeriodHours(), stream.retention().floorMs(),
             stream.ownShardLimits(), stream.deleteAtMs(), stream.scalingTimesMs(), stream.maxRecordSizeInKiB(), shards,
             stream.tags(), StreamMetadata.namesOf(stream.shardLevelMetrics()), stream.streamMode(),
-            stream.modeSwitchTimesMs(), stream.encryption(), stream.resourcePolicy());
+            stream.modeSwitchTimesMs(), stream.encryption(), stream.resourcePolicy(), stream.warmThroughput());
     }
 
     private long newStreamTag() {
