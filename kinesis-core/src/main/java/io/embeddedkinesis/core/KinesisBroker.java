@@ -47,6 +47,7 @@ import io.embeddedkinesis.core.model.PutRecordsRequest;
 import io.embeddedkinesis.core.model.PutRecordsRequestEntry;
 import io.embeddedkinesis.core.model.PutRecordsResult;
 import io.embeddedkinesis.core.model.PutResourcePolicyRequest;
+import io.embeddedkinesis.core.model.RecordDistributionStrategy;
 import io.embeddedkinesis.core.model.RegisterStreamConsumerRequest;
 import io.embeddedkinesis.core.model.RemoveTagsFromStreamRequest;
 import io.embeddedkinesis.core.model.ShardIteratorType;
@@ -68,10 +69,12 @@ import io.embeddedkinesis.core.model.UpdateMaxRecordSizeRequest;
 import io.embeddedkinesis.core.model.UpdateShardCountRequest;
 import io.embeddedkinesis.core.model.UpdateShardCountResult;
 import io.embeddedkinesis.core.model.UpdateStreamModeRequest;
+import io.embeddedkinesis.core.model.UpdateStreamRecordDistributionStrategyRequest;
 import io.embeddedkinesis.core.model.UpdateStreamWarmThroughputRequest;
 import io.embeddedkinesis.core.model.UpdateStreamWarmThroughputResult;
 import io.embeddedkinesis.core.stream.EnhancedMonitoring;
 import io.embeddedkinesis.core.stream.OnDemandScaler;
+import io.embeddedkinesis.core.stream.RecordDistributionStrategies;
 import io.embeddedkinesis.core.stream.RecordWriter;
 import io.embeddedkinesis.core.stream.Resharder;
 import io.embeddedkinesis.core.stream.ResourcePolicies;
@@ -140,6 +143,7 @@ public final class KinesisBroker implements AutoCloseable {
     private final StreamModes modes;
     private final StreamEncryptions encryptions;
     private final WarmThroughputs warmThroughputs;
+    private final RecordDistributionStrategies distributions;
     private final OnDemandScaler scaler;
     private final ConsumerRegistry consumers;
     private final ConsumerListing consumerListing;
@@ -170,6 +174,7 @@ public final class KinesisBroker implements AutoCloseable {
             this.modes = new StreamModes(registry);
             this.encryptions = new StreamEncryptions(registry);
             this.warmThroughputs = new WarmThroughputs(registry);
+            this.distributions = new RecordDistributionStrategies(registry);
             this.scaler = new OnDemandScaler(registry, resharder);
         } catch (final RuntimeException ex) {
             if (opened != null) {
@@ -390,7 +395,9 @@ public final class KinesisBroker implements AutoCloseable {
      * Puts one record, routed by its partition key ({@code PutRecord}).
      *
      * @param streamNameOrArn the stream's name or ARN.
-     * @param partitionKey    1 to 256 characters; records with the same key go to the same shard, in order.
+     * @param partitionKey    1 to 256 characters; records with the same key go to the same shard, in order. A
+     *                        stream with the {@code AUTO} record distribution strategy ignores it and takes
+     *                        null.
      * @param data            the payload; with the key at most the stream's maximum record size (1 MiB unless
      *                        raised to up to 10 MiB, see {@link #updateMaxRecordSize(String, int)}).
      * @return the shard and sequence number of the record.
@@ -842,6 +849,33 @@ public final class KinesisBroker implements AutoCloseable {
         final UpdateStreamWarmThroughputRequest request) {
         ensureOpen();
         return warmThroughputs.update(request);
+    }
+
+    /**
+     * Sets how records put to an on-demand stream from now on are spread over its shards
+     * ({@code UpdateStreamRecordDistributionStrategy}): {@code USER_PARTITION_KEY} (the default) routes each by
+     * its partition key's hash, so one key's records stay in order on one shard; {@code AUTO} ignores partition
+     * keys and explicit hash keys, takes the open shards in turn, and lets puts leave the key out, for
+     * stateless workloads. Records already written stay where they are, and the stream stays ACTIVE.
+     * {@code AUTO} on a provisioned stream is an {@link InvalidArgumentException}.
+     *
+     * @param streamArn the stream's ARN (the operation takes no name).
+     * @param strategy  the strategy.
+     */
+    public void updateStreamRecordDistributionStrategy(final String streamArn,
+        final RecordDistributionStrategy strategy) {
+        updateStreamRecordDistributionStrategy(new UpdateStreamRecordDistributionStrategyRequest(streamArn, strategy));
+    }
+
+    /**
+     * Sets how records put to an on-demand stream are spread over its shards
+     * ({@code UpdateStreamRecordDistributionStrategy}).
+     *
+     * @param request the stream's ARN and the strategy.
+     */
+    public void updateStreamRecordDistributionStrategy(final UpdateStreamRecordDistributionStrategyRequest request) {
+        ensureOpen();
+        distributions.update(request);
     }
 
     /**

@@ -28,7 +28,7 @@ record DeclaredStream(KinesisStream stream, String source) {
         final int retentionHours = stream.retentionPeriodHours();
         try {
             broker.createStream(new CreateStreamRequest(stream.name(), shardCount, stream.mode(), limits, null, null,
-                null));
+                null, null));
             if (retentionHours > StreamRegistry.DEFAULT_RETENTION_HOURS) {
                 broker.increaseStreamRetentionPeriod(stream.name(), retentionHours);
             } else if (retentionHours < StreamRegistry.DEFAULT_RETENTION_HOURS) {

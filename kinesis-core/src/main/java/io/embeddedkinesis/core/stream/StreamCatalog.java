@@ -106,7 +106,8 @@ public final class StreamCatalog {
             Instant.ofEpochMilli(stream.createdAtMs()),
             enhancedMonitoring(stream), stream.encryption().encryptionType(), stream.encryption().keyId(),
             status == StreamStatus.CREATING ? 0 : stream.openShards().size(), 0,
-            warm == null ? null : warm.describe(nowMs), stream.maxRecordSizeInKiB());
+            warm == null ? null : warm.describe(nowMs), stream.maxRecordSizeInKiB(),
+            stream.recordDistributionStrategy());
     }
 
     /** Kinesis's EnhancedMonitoring member: always one element, whose list is empty when nothing is enabled. */

@@ -1,6 +1,7 @@
 package io.embeddedkinesis.core.stream;
 
 import io.embeddedkinesis.core.BrokerConfig;
+import io.embeddedkinesis.core.exception.InvalidArgumentException;
 import io.embeddedkinesis.core.exception.LimitExceededException;
 import io.embeddedkinesis.core.exception.ResourceInUseException;
 import io.embeddedkinesis.core.exception.ValidationErrors;
@@ -89,5 +90,20 @@ public final class StreamModes {
             registry.updateStreamMode(stream, request.streamMode(), switches, warm);
             stream.updatingUntil(nowMs + config.reshardDelayMs());
         }
+    }
+
+    /**
+     * The refusal of a setting that only on-demand streams have (warm throughput, the {@code AUTO} record
+     * distribution strategy). Inferred: AWS documents an {@code InvalidArgumentException} for {@code AUTO} on a
+     * provisioned stream but no sample of its text; the wording mirrors UpdateShardCount's refusal of an
+     * on-demand stream ("... is in On-Demand mode.").
+     *
+     * @param streamName the provisioned stream's name.
+     * @param accountId  the account.
+     * @return the exception.
+     */
+    static InvalidArgumentException notOnDemand(final String streamName, final String accountId) {
+        return new InvalidArgumentException("Request is invalid. Stream " + streamName + " under account " + accountId
+            + " is in Provisioned mode.");
     }
 }

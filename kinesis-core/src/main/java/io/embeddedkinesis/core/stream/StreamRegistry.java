@@ -18,6 +18,7 @@ import io.embeddedkinesis.core.log.ShardLog;
 import io.embeddedkinesis.core.metrics.StreamMeters;
 import io.embeddedkinesis.core.model.CreateStreamRequest;
 import io.embeddedkinesis.core.model.MetricsName;
+import io.embeddedkinesis.core.model.RecordDistributionStrategy;
 import io.embeddedkinesis.core.model.StreamMode;
 import io.embeddedkinesis.core.model.StreamRequest;
 import io.embeddedkinesis.core.model.UpdateMaxRecordSizeRequest;
@@ -125,6 +126,11 @@ public final class StreamRegistry implements AutoCloseable {
         if (mode == StreamMode.PROVISIONED && warmMiBps != null) {
             throw warmThroughputNotExpected();
         }
+        final RecordDistributionStrategy strategy = request.recordDistributionStrategy() == null
+            ? RecordDistributionStrategy.USER_PARTITION_KEY : request.recordDistributionStrategy();
+        if (mode == StreamMode.PROVISIONED && strategy == RecordDistributionStrategy.AUTO) {
+            throw StreamModes.notOnDemand(request.streamName(), config.accountId());
+        }
         if (closed) {
             throw new IllegalStateException("the broker is closed");
         }
@@ -158,7 +164,7 @@ public final class StreamRegistry implements AutoCloseable {
         final StreamMetadata draft = new StreamMetadata(StreamMetadata.FORMAT_VERSION, name, tag, nowMs, readyAtMs,
             DEFAULT_RETENTION_HOURS, 0L, request.shardLimits(), Long.MAX_VALUE, List.of(), maxRecordSizeInKiB, shards,
             initialTags, List.of(), mode, List.of(), StreamEncryption.NONE, null,
-            warmMiBps == null ? null : StreamWarmThroughput.change(null, warmMiBps, nowMs, readyAtMs));
+            warmMiBps == null ? null : StreamWarmThroughput.change(null, warmMiBps, nowMs, readyAtMs), strategy);
         final Stream stream = open(draft, nowMs);
         try {
             store.save(metadataOf(stream));
@@ -360,7 +366,8 @@ public final class StreamRegistry implements AutoCloseable {
     }
 
     /**
-     * Switches a stream's capacity mode and persists it, with the day's switches.
+     * Switches a stream's capacity mode and persists it, with the day's switches; a provisioned stream goes back
+     * to the {@code USER_PARTITION_KEY} strategy.
      *
      * @param stream        the stream.
      * @param mode          the new mode.
@@ -370,8 +377,24 @@ public final class StreamRegistry implements AutoCloseable {
     synchronized void updateStreamMode(final Stream stream, final StreamMode mode, final List<Long> switchTimesMs,
         final StreamWarmThroughput warm) {
         ensureRegistered(stream);
-        store.save(metadataOf(stream).withStreamMode(mode, switchTimesMs, warm));
-        stream.streamMode(mode, switchTimesMs, warm);
+        // Inferred: provisioned streams do not support the AUTO strategy, so a switch to provisioned goes back to
+        // partition keys; no sample of what Kinesis does was found.
+        final RecordDistributionStrategy strategy = mode == StreamMode.PROVISIONED
+            ? RecordDistributionStrategy.USER_PARTITION_KEY : stream.recordDistributionStrategy();
+        store.save(metadataOf(stream).withStreamMode(mode, switchTimesMs, warm, strategy));
+        stream.streamMode(mode, switchTimesMs, warm, strategy);
+    }
+
+    /**
+     * Changes how records put to a stream are spread over its shards, and persists it.
+     *
+     * @param stream   the stream.
+     * @param strategy the new strategy.
+     */
+    synchronized void updateRecordDistributionStrategy(final Stream stream, final RecordDistributionStrategy strategy) {
+        ensureRegistered(stream);
+        store.save(metadataOf(stream).withRecordDistributionStrategy(strategy));
+        stream.recordDistributionStrategy(strategy);
     }
 
     /**
@@ -739,7 +762,8 @@ public final class StreamRegistry implements AutoCloseable {
             stream.createdAtMs(), stream.readyAtMs(), stream.retentionPeriodHours(), stream.retention().floorMs(),
             stream.ownShardLimits(), stream.deleteAtMs(), stream.scalingTimesMs(), stream.maxRecordSizeInKiB(), shards,
             stream.tags(), StreamMetadata.namesOf(stream.shardLevelMetrics()), stream.streamMode(),
-            stream.modeSwitchTimesMs(), stream.encryption(), stream.resourcePolicy(), stream.warmThroughput());
+            stream.modeSwitchTimesMs(), stream.encryption(), stream.resourcePolicy(), stream.warmThroughput(),
+            stream.recordDistributionStrategy());
     }
 
     private long newStreamTag() {

@@ -1,7 +1,6 @@
 package io.embeddedkinesis.core.stream;
 
 import io.embeddedkinesis.core.BrokerConfig;
-import io.embeddedkinesis.core.exception.InvalidArgumentException;
 import io.embeddedkinesis.core.exception.ResourceInUseException;
 import io.embeddedkinesis.core.exception.ValidationErrors;
 import io.embeddedkinesis.core.model.StreamMode;
@@ -56,7 +55,7 @@ public final class WarmThroughputs {
                     + config.accountId() + " not ACTIVE, instead in state " + status);
             }
             if (stream.streamMode() != StreamMode.ON_DEMAND) {
-                throw notOnDemand(stream, config.accountId());
+                throw StreamModes.notOnDemand(stream.streamName(), config.accountId());
             }
             change(registry, stream, miBps, nowMs);
             return new UpdateStreamWarmThroughputResult(stream.streamArn(), stream.streamName(),
@@ -77,19 +76,5 @@ public final class WarmThroughputs {
         final long readyAtMs = nowMs + registry.config().reshardDelayMs();
         registry.updateWarmThroughput(stream, StreamWarmThroughput.change(current, miBps, nowMs, readyAtMs));
         stream.updatingUntil(readyAtMs);
-    }
-
-    /**
-     * The refusal of a setting that only on-demand streams have. Inferred: AWS documents the exception type for
-     * {@code AUTO} record distribution on a provisioned stream but no sample of a text; the wording mirrors
-     * UpdateShardCount's refusal of an on-demand stream.
-     *
-     * @param stream    the provisioned stream.
-     * @param accountId the account.
-     * @return the exception.
-     */
-    static InvalidArgumentException notOnDemand(final Stream stream, final String accountId) {
-        return new InvalidArgumentException("Request is invalid. Stream " + stream.streamName() + " under account "
-            + accountId + " is in Provisioned mode.");
     }
 }

@@ -216,7 +216,7 @@ public final class KinesisOperations {
     private void createStream(final RequestReader in, final ResponseWriter out) {
         broker.createStream(new CreateStreamRequest(in.string("StreamName"), in.integer("ShardCount"),
             streamMode(in.structure("StreamModeDetails")), null,
-            in.integer("MaxRecordSizeInKiB"), in.stringMap("Tags"), null));
+            in.integer("MaxRecordSizeInKiB"), in.stringMap("Tags"), null, null));
     }
 
     private void deleteStream(final RequestReader in, final ResponseWriter out) {
