@@ -33,6 +33,7 @@ public final class BrokerConfig {
     private final ShardLimits shardLimits;
     private final int shardLimit;
     private final int onDemandStreamCountLimit;
+    private final int maxWarmThroughputMiBps;
     private final OnDemandScaling onDemandScaling;
     private final int minimumRetentionPeriodHours;
     private final long streamCreationDelayMs;
@@ -57,6 +58,7 @@ public final class BrokerConfig {
         this.shardLimits = builder.shardLimits;
         this.shardLimit = builder.shardLimit;
         this.onDemandStreamCountLimit = builder.onDemandStreamCountLimit;
+        this.maxWarmThroughputMiBps = builder.maxWarmThroughputMiBps;
         this.onDemandScaling = builder.onDemandScaling;
         this.minimumRetentionPeriodHours = builder.minimumRetentionPeriodHours;
         this.streamCreationDelayMs = builder.streamCreationDelayMs;
@@ -146,6 +148,16 @@ public final class BrokerConfig {
      */
     public int onDemandStreamCountLimit() {
         return onDemandStreamCountLimit;
+    }
+
+    /**
+     * The most warm throughput an on-demand stream may be given ({@code UpdateStreamWarmThroughput}, and
+     * {@code WarmThroughputMiBps} in {@code CreateStream} and {@code UpdateStreamMode}), as an account's quota.
+     *
+     * @return the limit in MiB/s; 10240 (10 GiB/s) by default, as in Kinesis.
+     */
+    public int maxWarmThroughputMiBps() {
+        return maxWarmThroughputMiBps;
     }
 
     /**
@@ -297,6 +309,7 @@ public final class BrokerConfig {
         private ShardLimits shardLimits = ShardLimits.KINESIS_DEFAULTS;
         private int shardLimit = 500;
         private int onDemandStreamCountLimit = 50;
+        private int maxWarmThroughputMiBps = 10_240;
         private OnDemandScaling onDemandScaling = OnDemandScaling.DEFAULTS;
         private int minimumRetentionPeriodHours = 24;
         private long streamCreationDelayMs;
@@ -401,6 +414,20 @@ public final class BrokerConfig {
                     + limit);
             }
             this.onDemandStreamCountLimit = limit;
+            return this;
+        }
+
+        /**
+         * Sets the most warm throughput an on-demand stream may be given, as an account's quota.
+         *
+         * @param miBps at least 0, in MiB/s.
+         * @return this builder.
+         */
+        public Builder maxWarmThroughputMiBps(final int miBps) {
+            if (miBps < 0) {
+                throw new IllegalArgumentException("max warm throughput must not be negative: miBps=" + miBps);
+            }
+            this.maxWarmThroughputMiBps = miBps;
             return this;
         }
 

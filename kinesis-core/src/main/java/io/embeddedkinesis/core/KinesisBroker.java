@@ -1,5 +1,6 @@
 package io.embeddedkinesis.core;
 
+import io.embeddedkinesis.core.account.AccountSettings;
 import io.embeddedkinesis.core.consumer.RecordFetcher;
 import io.embeddedkinesis.core.exception.InvalidArgumentException;
 import io.embeddedkinesis.core.exception.ResourceInUseException;
@@ -10,6 +11,7 @@ import io.embeddedkinesis.core.fanout.ShardSubscriptions;
 import io.embeddedkinesis.core.log.ChronicleRuntime;
 import io.embeddedkinesis.core.log.Durability;
 import io.embeddedkinesis.core.metrics.StreamUsage;
+import io.embeddedkinesis.core.model.AccountSettingsResult;
 import io.embeddedkinesis.core.model.AddTagsToStreamRequest;
 import io.embeddedkinesis.core.model.Consumer;
 import io.embeddedkinesis.core.model.ConsumerDescription;
@@ -38,12 +40,14 @@ import io.embeddedkinesis.core.model.ListTagsForStreamRequest;
 import io.embeddedkinesis.core.model.ListTagsForStreamResult;
 import io.embeddedkinesis.core.model.MergeShardsRequest;
 import io.embeddedkinesis.core.model.MetricsName;
+import io.embeddedkinesis.core.model.MinimumThroughputBillingCommitmentInputStatus;
 import io.embeddedkinesis.core.model.PutRecordRequest;
 import io.embeddedkinesis.core.model.PutRecordResult;
 import io.embeddedkinesis.core.model.PutRecordsRequest;
 import io.embeddedkinesis.core.model.PutRecordsRequestEntry;
 import io.embeddedkinesis.core.model.PutRecordsResult;
 import io.embeddedkinesis.core.model.PutResourcePolicyRequest;
+import io.embeddedkinesis.core.model.RecordDistributionStrategy;
 import io.embeddedkinesis.core.model.RegisterStreamConsumerRequest;
 import io.embeddedkinesis.core.model.RemoveTagsFromStreamRequest;
 import io.embeddedkinesis.core.model.ShardIteratorType;
@@ -60,12 +64,17 @@ import io.embeddedkinesis.core.model.SubscribeToShardEvent;
 import io.embeddedkinesis.core.model.SubscribeToShardRequest;
 import io.embeddedkinesis.core.model.TagResourceRequest;
 import io.embeddedkinesis.core.model.UntagResourceRequest;
+import io.embeddedkinesis.core.model.UpdateAccountSettingsRequest;
 import io.embeddedkinesis.core.model.UpdateMaxRecordSizeRequest;
 import io.embeddedkinesis.core.model.UpdateShardCountRequest;
 import io.embeddedkinesis.core.model.UpdateShardCountResult;
 import io.embeddedkinesis.core.model.UpdateStreamModeRequest;
+import io.embeddedkinesis.core.model.UpdateStreamRecordDistributionStrategyRequest;
+import io.embeddedkinesis.core.model.UpdateStreamWarmThroughputRequest;
+import io.embeddedkinesis.core.model.UpdateStreamWarmThroughputResult;
 import io.embeddedkinesis.core.stream.EnhancedMonitoring;
 import io.embeddedkinesis.core.stream.OnDemandScaler;
+import io.embeddedkinesis.core.stream.RecordDistributionStrategies;
 import io.embeddedkinesis.core.stream.RecordWriter;
 import io.embeddedkinesis.core.stream.Resharder;
 import io.embeddedkinesis.core.stream.ResourcePolicies;
@@ -75,6 +84,7 @@ import io.embeddedkinesis.core.stream.StreamEncryptions;
 import io.embeddedkinesis.core.stream.StreamModes;
 import io.embeddedkinesis.core.stream.StreamRegistry;
 import io.embeddedkinesis.core.stream.StreamTags;
+import io.embeddedkinesis.core.stream.WarmThroughputs;
 import io.embeddedkinesis.core.token.TokenCipher;
 import org.agrona.concurrent.AgentRunner;
 import org.agrona.concurrent.SleepingMillisIdleStrategy;
@@ -121,6 +131,7 @@ public final class KinesisBroker implements AutoCloseable {
 
     private final BrokerConfig config;
     private final BrokerDirectory directory;
+    private final AccountSettings account;
     private final StreamRegistry registry;
     private final StreamCatalog catalog;
     private final RecordWriter writer;
@@ -131,6 +142,8 @@ public final class KinesisBroker implements AutoCloseable {
     private final EnhancedMonitoring monitoring;
     private final StreamModes modes;
     private final StreamEncryptions encryptions;
+    private final WarmThroughputs warmThroughputs;
+    private final RecordDistributionStrategies distributions;
     private final OnDemandScaler scaler;
     private final ConsumerRegistry consumers;
     private final ConsumerListing consumerListing;
@@ -145,7 +158,8 @@ public final class KinesisBroker implements AutoCloseable {
         StreamRegistry opened = null;
         try {
             final TokenCipher cipher = new TokenCipher(directory.tokenKey());
-            opened = new StreamRegistry(directory.path(), config);
+            this.account = new AccountSettings(directory.path(), config);
+            opened = new StreamRegistry(directory.path(), config, account);
             this.registry = opened;
             this.catalog = new StreamCatalog(registry, cipher, config);
             this.writer = new RecordWriter(registry, config);
@@ -159,6 +173,8 @@ public final class KinesisBroker implements AutoCloseable {
             this.monitoring = new EnhancedMonitoring(registry);
             this.modes = new StreamModes(registry);
             this.encryptions = new StreamEncryptions(registry);
+            this.warmThroughputs = new WarmThroughputs(registry);
+            this.distributions = new RecordDistributionStrategies(registry);
             this.scaler = new OnDemandScaler(registry, resharder);
         } catch (final RuntimeException ex) {
             if (opened != null) {
@@ -379,7 +395,9 @@ public final class KinesisBroker implements AutoCloseable {
      * Puts one record, routed by its partition key ({@code PutRecord}).
      *
      * @param streamNameOrArn the stream's name or ARN.
-     * @param partitionKey    1 to 256 characters; records with the same key go to the same shard, in order.
+     * @param partitionKey    1 to 256 characters; records with the same key go to the same shard, in order. A
+     *                        stream with the {@code AUTO} record distribution strategy ignores it and takes
+     *                        null.
      * @param data            the payload; with the key at most the stream's maximum record size (1 MiB unless
      *                        raised to up to 10 MiB, see {@link #updateMaxRecordSize(String, int)}).
      * @return the shard and sequence number of the record.
@@ -804,6 +822,63 @@ public final class KinesisBroker implements AutoCloseable {
     }
 
     /**
+     * Sets the write throughput an on-demand stream is kept ready for ({@code UpdateStreamWarmThroughput}), as
+     * before an expected peak. As in Kinesis, only on-demand streams have warm throughput, only while the
+     * account's minimum throughput billing commitment is enabled ({@link #updateAccountSettings}), and at most
+     * {@link BrokerConfig#maxWarmThroughputMiBps()}; the stream is UPDATING for the reshard delay, and then shows
+     * the target as its current warm throughput in {@code DescribeStreamSummary}. The broker reserves nothing:
+     * the stream still scales by its load.
+     *
+     * @param streamNameOrArn     the stream's name or ARN.
+     * @param warmThroughputMiBps the warm throughput in MiB/s, at least 0.
+     * @return the stream and its warm throughput.
+     */
+    public UpdateStreamWarmThroughputResult updateStreamWarmThroughput(final String streamNameOrArn,
+        final int warmThroughputMiBps) {
+        return updateStreamWarmThroughput(new UpdateStreamWarmThroughputRequest(StreamRequest.of(streamNameOrArn),
+            warmThroughputMiBps));
+    }
+
+    /**
+     * Sets the write throughput an on-demand stream is kept ready for ({@code UpdateStreamWarmThroughput}).
+     *
+     * @param request the stream and the warm throughput.
+     * @return the stream and its warm throughput.
+     */
+    public UpdateStreamWarmThroughputResult updateStreamWarmThroughput(
+        final UpdateStreamWarmThroughputRequest request) {
+        ensureOpen();
+        return warmThroughputs.update(request);
+    }
+
+    /**
+     * Sets how records put to an on-demand stream from now on are spread over its shards
+     * ({@code UpdateStreamRecordDistributionStrategy}): {@code USER_PARTITION_KEY} (the default) routes each by
+     * its partition key's hash, so one key's records stay in order on one shard; {@code AUTO} ignores partition
+     * keys and explicit hash keys, takes the open shards in turn, and lets puts leave the key out, for
+     * stateless workloads. Records already written stay where they are, and the stream stays ACTIVE.
+     * {@code AUTO} on a provisioned stream is an {@link InvalidArgumentException}.
+     *
+     * @param streamArn the stream's ARN (the operation takes no name).
+     * @param strategy  the strategy.
+     */
+    public void updateStreamRecordDistributionStrategy(final String streamArn,
+        final RecordDistributionStrategy strategy) {
+        updateStreamRecordDistributionStrategy(new UpdateStreamRecordDistributionStrategyRequest(streamArn, strategy));
+    }
+
+    /**
+     * Sets how records put to an on-demand stream are spread over its shards
+     * ({@code UpdateStreamRecordDistributionStrategy}).
+     *
+     * @param request the stream's ARN and the strategy.
+     */
+    public void updateStreamRecordDistributionStrategy(final UpdateStreamRecordDistributionStrategyRequest request) {
+        ensureOpen();
+        distributions.update(request);
+    }
+
+    /**
      * Turns on server-side encryption of the records put to a stream from now on, or moves an encrypted
      * stream to another key ({@code StartStreamEncryption}). Puts and reads then show {@code EncryptionType}
      * {@code KMS}, as on Kinesis; the broker holds no keys and stores the bytes as given, so any key id is
@@ -1062,6 +1137,42 @@ public final class KinesisBroker implements AutoCloseable {
         ensureOpen();
         return new DescribeLimitsResult(config.shardLimit(), registry.openShardCount(),
             registry.onDemandStreamCount(), config.onDemandStreamCountLimit());
+    }
+
+    /**
+     * Describes the account's settings ({@code DescribeAccountSettings}): its minimum throughput billing
+     * commitment, which warm throughput needs. An account that never asked for one has none.
+     *
+     * @return the settings.
+     */
+    public AccountSettingsResult describeAccountSettings() {
+        ensureOpen();
+        return account.describe();
+    }
+
+    /**
+     * Enables or disables the account's minimum throughput billing commitment ({@code UpdateAccountSettings}).
+     * The broker bills nothing; the commitment is kept, survives a restart, and is what lets on-demand streams
+     * have warm throughput. As in Kinesis, a commitment lasts at least 24 hours: disabling it sooner leaves it
+     * {@code ENABLED_UNTIL_EARLIEST_ALLOWED_END}, and it becomes {@code DISABLED} by itself at its earliest
+     * allowed end, on the broker's clock, unless enabled again before.
+     *
+     * @param status enable or disable.
+     * @return the settings after the update.
+     */
+    public AccountSettingsResult updateAccountSettings(final MinimumThroughputBillingCommitmentInputStatus status) {
+        return updateAccountSettings(UpdateAccountSettingsRequest.of(status));
+    }
+
+    /**
+     * Enables or disables the account's minimum throughput billing commitment ({@code UpdateAccountSettings}).
+     *
+     * @param request the commitment asked for.
+     * @return the settings after the update.
+     */
+    public AccountSettingsResult updateAccountSettings(final UpdateAccountSettingsRequest request) {
+        ensureOpen();
+        return account.update(request);
     }
 
     /**

@@ -9,7 +9,7 @@
  *  consumer ◀── getRecords(iterator) ──── RecordFetcher ◀── ShardLog.read (zero-copy LogEntry views)
  *  subscriber ◀── onNext (kinesis-fanout) ── ShardSubscriptions ◀── AppendSignal from the write path
  *  control plane: StreamRegistry (create, delete, persist), StreamCatalog (describe, list, paging), StreamTags,
- *                 ResourcePolicies (stored, not enforced)
+ *                 ResourcePolicies (stored, not enforced), AccountSettings (the billing commitment)
  * </pre>
  * <ul>
  *   <li>{@code core.model}: requests and results, named as the Kinesis API names them.</li>
@@ -24,6 +24,7 @@
  *   <li>{@code core.fanout}: enhanced fan-out consumers and their {@code SubscribeToShard} subscriptions.</li>
  *   <li>{@code core.application}: consumer applications in the KCL's model (workers, leases, checkpoints,
  *       shard record processors), reading through the broker's public API.</li>
+ *   <li>{@code core.account}: the account's settings: the billing commitment that warm throughput needs.</li>
  *   <li>{@code core.token}: sealed, tamper-proof iterator and paging tokens.</li>
  *   <li>{@code core.metrics}: CloudWatch's metrics into an optional Micrometer registry, per stream and
  *       (with enhanced monitoring) per shard, and the usage meter behind {@code usage(stream)}; the only

@@ -46,7 +46,7 @@ class OnDemandStreamTest extends BrokerTestSupport {
         open();
 
         assertThatThrownBy(() -> broker.createStream(
-            new CreateStreamRequest("s", 2, StreamMode.ON_DEMAND, null, null, null)))
+            new CreateStreamRequest("s", 2, StreamMode.ON_DEMAND, null, null, null, null, null)))
             .isInstanceOf(ValidationException.class)
             .hasMessage("ShardCount is not expected when StreamMode=ON_DEMAND");
         assertThat(broker.listStreams().streamSummaries()).isEmpty();

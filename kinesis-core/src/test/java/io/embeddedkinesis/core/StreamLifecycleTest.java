@@ -127,7 +127,7 @@ class StreamLifecycleTest {
             .hasMessage("1 validation error detected: Value null at 'streamName' failed to satisfy constraint:"
                 + " Member must not be null");
         assertThatThrownBy(() -> broker.createStream(
-            new CreateStreamRequest(null, null, StreamMode.PROVISIONED, null, null, null)))
+            new CreateStreamRequest(null, null, StreamMode.PROVISIONED, null, null, null, null, null)))
             .isInstanceOf(ValidationException.class)
             .hasMessage("2 validation errors detected: Value null at 'shardCount' failed to satisfy constraint:"
                 + " Member must not be null; Value null at 'streamName' failed to satisfy constraint: Member must not"

@@ -142,6 +142,9 @@ class ProtocolErrorsTest {
             + "\"Timestamp\":\"yesterday\"} | class java.lang.String can not be converted to milliseconds since epoch",
         "PutResourcePolicy | {\"ResourceARN\":\"arn:aws:kinesis:us-east-1:000000000000:stream/s\",\"Policy\":"
             + "{\"Version\":\"2012-10-17\"}} | Start of structure or map found where not expected.",
+        "UpdateAccountSettings | {\"MinimumThroughputBillingCommitment\":\"ENABLED\"} | Expected null",
+        "UpdateStreamWarmThroughput | {\"StreamName\":\"s\",\"WarmThroughputMiBps\":\"100\"} | class"
+            + " java.lang.String can not be converted to an Integer",
     })
     void shouldNameMembersOfTheWrongTypeAsTheServiceDoes(final String operation, final String body,
         final String message) throws Exception {

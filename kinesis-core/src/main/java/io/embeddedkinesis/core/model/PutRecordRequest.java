@@ -4,7 +4,9 @@ package io.embeddedkinesis.core.model;
  * The parameters of {@code PutRecord}.
  *
  * @param stream                    the stream.
- * @param partitionKey              1 to 256 Unicode characters; its MD5 hash picks the shard.
+ * @param partitionKey              1 to 256 Unicode characters; its MD5 hash picks the shard. Null only for a
+ *                                  stream with the {@link RecordDistributionStrategy#AUTO} strategy, which
+ *                                  ignores it (and the explicit hash key) and picks the shard itself.
  * @param data                      the payload; with the partition key's UTF-8 bytes at most the stream's maximum
  *                                  record size (1 MiB unless raised, up to 10 MiB).
  * @param explicitHashKey           a decimal hash key that picks the shard instead of the partition key, or null.

@@ -5,7 +5,9 @@ package io.embeddedkinesis.core.model;
  *
  * @param data            the payload; with the partition key's UTF-8 bytes at most the stream's maximum record
  *                        size (1 MiB unless raised, up to 10 MiB).
- * @param partitionKey    1 to 256 Unicode characters; its MD5 hash picks the shard.
+ * @param partitionKey    1 to 256 Unicode characters; its MD5 hash picks the shard. Null only for a stream
+ *                        with the {@link RecordDistributionStrategy#AUTO} strategy, which ignores it (and the
+ *                        explicit hash key) and picks the shard itself.
  * @param explicitHashKey a decimal hash key that picks the shard instead, or null.
  */
 public record PutRecordsRequestEntry(byte[] data, String partitionKey, String explicitHashKey) {

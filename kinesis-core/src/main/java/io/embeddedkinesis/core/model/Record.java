@@ -38,7 +38,8 @@ public final class Record {
      * @param sequenceNumber                the record's sequence number.
      * @param approximateArrivalTimestampMs when the record was put, in epoch milliseconds.
      * @param data                          the payload; not copied.
-     * @param partitionKeyUtf8              the partition key's UTF-8 bytes; not copied.
+     * @param partitionKeyUtf8              the partition key's UTF-8 bytes, empty for a record put without one;
+     *                                      not copied.
      * @param encryptionType                how the stream encrypted the record at rest when it took it.
      */
     public Record(final SequenceNumber sequenceNumber, final long approximateArrivalTimestampMs,
@@ -87,13 +88,15 @@ public final class Record {
     }
 
     /**
-     * The partition key the record was put with.
+     * The partition key the record was put with. A stream with the {@link RecordDistributionStrategy#AUTO}
+     * strategy takes records without one, which consumers see as a null key, as on Kinesis; such a record is
+     * stored with an empty key, which no put with a key can have (keys have at least one character).
      *
-     * @return the key.
+     * @return the key, or null if the record was put without one.
      */
     public String partitionKey() {
         String key = partitionKey;
-        if (key == null) {
+        if (key == null && partitionKeyUtf8.length > 0) {
             key = new String(partitionKeyUtf8, StandardCharsets.UTF_8);
             partitionKey = key;
         }

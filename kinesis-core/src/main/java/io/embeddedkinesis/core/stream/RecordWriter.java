@@ -17,6 +17,7 @@ import io.embeddedkinesis.core.model.PutRecordsRequest;
 import io.embeddedkinesis.core.model.PutRecordsRequestEntry;
 import io.embeddedkinesis.core.model.PutRecordsResult;
 import io.embeddedkinesis.core.model.PutRecordsResultEntry;
+import io.embeddedkinesis.core.model.RecordDistributionStrategy;
 import io.embeddedkinesis.core.model.StreamRequest;
 import io.embeddedkinesis.core.routing.HashKey;
 import io.embeddedkinesis.core.routing.PartitionKeyHasher;
@@ -24,6 +25,7 @@ import io.embeddedkinesis.core.routing.PartitionKeyHasher.HashedKey;
 import io.embeddedkinesis.core.shard.StoredShard;
 import org.agrona.concurrent.EpochClock;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -33,6 +35,11 @@ import java.util.Map;
  * The write path: {@code PutRecord} and {@code PutRecords}. Validates a request whole before writing
  * anything, routes each record by its partition key's hash (or explicit hash key), asks the shard's
  * write limiter, and appends to the shard's log.
+ *
+ * <p>A stream with the {@code AUTO} record distribution strategy ignores partition keys and explicit hash
+ * keys and takes the open shards in turn (see {@link Stream#routeRoundRobin()}); there the partition key may be
+ * left out, and the record is stored without one. The strategy is read once per put or batch, so the
+ * partition key path pays one volatile read for it.
  *
  * <p>Record sizes are checked twice, as Kinesis checks them: {@code Data} against the model's 10 MiB
  * before anything else, then, once the stream is known, against the stream's maximum record size
@@ -61,6 +68,8 @@ public final class RecordWriter {
 
     /** The error code Kinesis gives, in PutRecords results, to a record that failed inside the service. */
     private static final String INTERNAL_FAILURE = "InternalFailure";
+    /** The key of a record put without a partition key, to an AUTO stream. */
+    private static final byte[] NO_KEY = new byte[0];
 
     private final StreamRegistry registry;
     private final PartitionKeyHasher hasher = new PartitionKeyHasher();
@@ -90,13 +99,14 @@ public final class RecordWriter {
         final String partitionKey = request.partitionKey();
         final String explicitHashKey = request.explicitHashKey();
         final String sequenceNumberForOrdering = request.sequenceNumberForOrdering();
-        if (partitionKey == null || data == null || partitionKey.isEmpty() || partitionKey.length() > 256
+        if (partitionKey != null && (partitionKey.isEmpty() || partitionKey.length() > 256) || data == null
             || data.length > BrokerConfig.MAX_DATA_BYTES || explicitHashKey != null
             || sequenceNumberForOrdering != null) {
             final ValidationErrors errors = new ValidationErrors()
                 .string("sequenceNumberForOrdering", sequenceNumberForOrdering, false, RequestPatterns.SEQUENCE_NUMBER,
                     RequestPatterns.SEQUENCE_NUMBER_TEXT, 0, Integer.MAX_VALUE)
-                .string("partitionKey", partitionKey, true, null, null, 1, 256)
+                .string("partitionKey", partitionKey,
+                    partitionKey == null && !takesRecordsWithoutKeys(request.stream()), null, null, 1, 256)
                 .string("explicitHashKey", explicitHashKey, false, RequestPatterns.HASH_KEY,
                     RequestPatterns.HASH_KEY_TEXT, 0, Integer.MAX_VALUE)
                 .blob("data", data == null ? -1 : data.length, true, BrokerConfig.MAX_DATA_BYTES);
@@ -105,15 +115,28 @@ public final class RecordWriter {
         final Stream stream = writableStream(request.stream());
         final StreamMeters meters = stream.meters();
         final long startTime = meters.startPutRecordTime();
-        final HashedKey key = hasher.hash(partitionKey);
-        final HashKey hashKey = explicitHashKey == null ? key.hashKey() : HashKey.parseExplicit(explicitHashKey);
+        final byte[] key;
+        final HashKey hashKey;
+        StoredShard shard;
+        if (stream.recordDistributionStrategy() == RecordDistributionStrategy.AUTO) {
+            key = partitionKey == null ? NO_KEY : partitionKey.getBytes(StandardCharsets.UTF_8);
+            hashKey = null;
+            shard = stream.routeRoundRobin();
+        } else {
+            if (partitionKey == null) {
+                new ValidationErrors().notNull("partitionKey", false).throwIfAny();
+            }
+            final HashedKey hashed = hasher.hash(partitionKey);
+            key = hashed.utf8();
+            hashKey = explicitHashKey == null ? hashed.hashKey() : HashKey.parseExplicit(explicitHashKey);
+            shard = stream.route(hashKey);
+        }
         if (sequenceNumberForOrdering != null) {
             checkSequenceNumberForOrdering(stream, sequenceNumberForOrdering);
         }
         checkRecordSize(stream.maxRecordSizeBytes(), "data", key, data);
-        final long size = key.utf8().length + (long) data.length;
+        final long size = key.length + (long) data.length;
         final StreamEncryption encryption = stream.encryption();
-        StoredShard shard = stream.route(hashKey);
         while (true) {
             if (!admit(shard, size)) {
                 shard.meters().onWriteThrottled();
@@ -121,7 +144,7 @@ public final class RecordWriter {
                 throw throttled(stream, shard);
             }
             try {
-                final long position = shard.log().append(key.utf8(), data, encryption.recordMarker());
+                final long position = shard.log().append(key, data, encryption.recordMarker());
                 if (syncEachBatch) {
                     shard.log().sync();
                 }
@@ -141,15 +164,32 @@ public final class RecordWriter {
     }
 
     /**
+     * Whether a request's stream takes records without a partition key ({@code AUTO}), asked only to word a
+     * refusal: the model no longer requires the key, but the service refuses a put without one to a stream
+     * that routes by key, and this broker reports that with the request's other violations, as before the
+     * strategy existed (inferred: no sample of the service's answer was found).
+     */
+    private boolean takesRecordsWithoutKeys(final StreamRequest reference) {
+        try {
+            return registry.find(reference).recordDistributionStrategy() == RecordDistributionStrategy.AUTO;
+        } catch (final KinesisException notFound) {
+            // A stream that cannot be found routes nothing; the request's refusal names the stream too.
+            return false;
+        }
+    }
+
+    /**
      * The shard that owns a key now that the shard it was routed to is closed. The resharder seals a
      * parent a moment before it publishes the children, so for that moment the stream still routes to the
-     * parent: wait it out.
+     * parent: wait it out. The hash key is null for a record of an AUTO stream.
      */
     private static StoredShard reroute(final Stream stream, final HashKey hashKey, final StoredShard closed) {
-        StoredShard shard = stream.route(hashKey);
+        // A record of an AUTO stream (no hash key) goes to the child that took over the closed shard's first key.
+        final HashKey routed = hashKey != null ? hashKey : closed.hashKeyRange().startingHashKey();
+        StoredShard shard = stream.route(routed);
         while (shard == closed) {
             Thread.onSpinWait();
-            shard = stream.route(hashKey);
+            shard = stream.route(routed);
         }
         return shard;
     }
@@ -167,23 +207,33 @@ public final class RecordWriter {
         final StreamMeters meters = stream.meters();
         final long startTime = meters.startTime();
         final int count = entries.size();
-        final HashedKey[] keys = new HashedKey[count];
+        final byte[][] keys = new byte[count][];
         final HashKey[] hashKeys = new HashKey[count];
         final StoredShard[] shards = new StoredShard[count];
         final int maxRecordBytes = stream.maxRecordSizeBytes();
+        final boolean auto = stream.recordDistributionStrategy() == RecordDistributionStrategy.AUTO;
         long totalBytes = 0;
         int oversized = -1;
         for (int i = 0; i < count; i++) {
             final PutRecordsRequestEntry entry = entries.get(i);
-            keys[i] = hasher.hash(entry.partitionKey());
-            final long size = keys[i].utf8().length + (long) entry.data().length;
+            if (auto) {
+                keys[i] = entry.partitionKey() == null ? NO_KEY : entry.partitionKey().getBytes(StandardCharsets.UTF_8);
+                shards[i] = stream.routeRoundRobin();
+            } else {
+                if (entry.partitionKey() == null) {
+                    refuseMissingKeys(entries);
+                }
+                final HashedKey hashed = hasher.hash(entry.partitionKey());
+                keys[i] = hashed.utf8();
+                hashKeys[i] = entry.explicitHashKey() == null
+                    ? hashed.hashKey() : HashKey.parseExplicit(entry.explicitHashKey());
+                shards[i] = stream.route(hashKeys[i]);
+            }
+            final long size = keys[i].length + (long) entry.data().length;
             if (size > maxRecordBytes && oversized < 0) {
                 oversized = i;
             }
             totalBytes += size;
-            hashKeys[i] = entry.explicitHashKey() == null
-                ? keys[i].hashKey() : HashKey.parseExplicit(entry.explicitHashKey());
-            shards[i] = stream.route(hashKeys[i]);
         }
         if (oversized >= 0) {
             checkDataSizes(entries, maxRecordBytes);
@@ -202,9 +252,8 @@ public final class RecordWriter {
         try {
             for (int i = 0; i < count; i++) {
                 final byte[] data = entries.get(i).data();
-                final PutRecordsResultEntry result =
-                    putOne(stream, shards, i, hashKeys[i], keys[i].utf8(), data, marker);
-                final long size = keys[i].utf8().length + (long) data.length;
+                final PutRecordsResultEntry result = putOne(stream, shards, i, hashKeys[i], keys[i], data, marker);
+                final long size = keys[i].length + (long) data.length;
                 if (result.isSuccessful()) {
                     successfulBytes += size;
                     payloadUnits += UsageMeter.payloadUnits(size);
@@ -258,6 +307,8 @@ public final class RecordWriter {
             return;
         }
         final List<PutRecordsRequestEntry> entries = request.records();
+        final boolean keysRequired = entries == null || !hasMissingKey(entries)
+            || !takesRecordsWithoutKeys(request.stream());
         final ValidationErrors errors = new ValidationErrors();
         if (entries == null) {
             errors.notNull("records", false);
@@ -274,7 +325,7 @@ public final class RecordWriter {
                     errors.notNull("records." + (i + 1) + ".member", false);
                     continue;
                 }
-                errors.string(prefix + "partitionKey", entry.partitionKey(), true, null, null, 1, 256)
+                errors.string(prefix + "partitionKey", entry.partitionKey(), keysRequired, null, null, 1, 256)
                     .string(prefix + "explicitHashKey", entry.explicitHashKey(), false, RequestPatterns.HASH_KEY,
                         RequestPatterns.HASH_KEY_TEXT, 0, Integer.MAX_VALUE)
                     .blob(prefix + "data", entry.data() == null ? -1 : entry.data().length, true,
@@ -284,21 +335,43 @@ public final class RecordWriter {
         StreamRegistry.check(errors, request.stream()).throwIfAny();
     }
 
-    /** Whether every entry passes the model's checks, tested without building any message. */
+    /**
+     * Whether every entry passes the model's checks, tested without building any message. The model leaves the
+     * partition key optional (an AUTO stream takes records without one); a stream that routes by key refuses
+     * them once it is known.
+     */
     private static boolean isPlainlyValid(final List<PutRecordsRequestEntry> entries) {
         if (entries == null || entries.isEmpty() || entries.size() > MAX_PUT_RECORDS_ENTRIES) {
             return false;
         }
         for (final PutRecordsRequestEntry entry : entries) {
             if (entry == null || entry.data() == null || entry.data().length > BrokerConfig.MAX_DATA_BYTES
-                || entry.partitionKey() == null || entry.partitionKey().isEmpty()
-                || entry.partitionKey().length() > 256
+                || entry.partitionKey() != null && (entry.partitionKey().isEmpty()
+                || entry.partitionKey().length() > 256)
                 || entry.explicitHashKey() != null && !RequestPatterns.HASH_KEY.matcher(
                     entry.explicitHashKey()).matches()) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static boolean hasMissingKey(final List<PutRecordsRequestEntry> entries) {
+        for (final PutRecordsRequestEntry entry : entries) {
+            if (entry != null && entry.partitionKey() == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Refuses a batch with records without a partition key to a stream that routes by key, naming each. */
+    private static void refuseMissingKeys(final List<PutRecordsRequestEntry> entries) {
+        final ValidationErrors errors = new ValidationErrors();
+        for (int i = 0; i < entries.size(); i++) {
+            errors.notNull("records." + (i + 1) + ".member.partitionKey", entries.get(i).partitionKey() != null);
+        }
+        errors.throwIfAny();
     }
 
     private static String describeList(final List<PutRecordsRequestEntry> entries) {
@@ -328,13 +401,13 @@ public final class RecordWriter {
      * @param max    the stream's maximum record size in bytes, read once per request.
      * @param member the data's member name for the validation message, or null if the caller already
      *               checked data sizes.
+     * @param key    the partition key's UTF-8 bytes, empty for a record without one.
      */
-    private static void checkRecordSize(final int max, final String member, final HashedKey key,
-        final byte[] data) {
+    private static void checkRecordSize(final int max, final String member, final byte[] key, final byte[] data) {
         if (member != null && data.length > max) {
             new ValidationErrors().tooLong(member, max).throwIfAny();
         }
-        final long size = key.utf8().length + (long) data.length;
+        final long size = key.length + (long) data.length;
         if (size > max) {
             throw new InvalidArgumentException("Record size (" + size + " bytes of data and partition key) exceeds"
                 + " the maximum record size of " + max + " bytes.");

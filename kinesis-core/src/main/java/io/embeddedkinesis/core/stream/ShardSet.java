@@ -60,6 +60,11 @@ final class ShardSet {
         return router == null ? open[0] : open[router.route(hashKey)];
     }
 
+    /** The open shard at a turn of a round robin, which may be any int, wrapping. */
+    StoredShard roundRobin(final int turn) {
+        return open[Math.floorMod(turn, open.length)];
+    }
+
     /** The index the next new shard gets: shard ids are never reused within a stream. */
     int nextIndex() {
         return byIndex.length;

@@ -5,6 +5,7 @@ import io.embeddedkinesis.core.ShardLimits;
 import io.embeddedkinesis.core.metrics.StreamMeters;
 import io.embeddedkinesis.core.metrics.UsageMeter;
 import io.embeddedkinesis.core.model.MetricsName;
+import io.embeddedkinesis.core.model.RecordDistributionStrategy;
 import io.embeddedkinesis.core.model.StreamMode;
 import io.embeddedkinesis.core.model.StreamStatus;
 import io.embeddedkinesis.core.routing.HashKey;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A stream as the broker holds it: its identity, settings and shards, and the router that picks a shard
@@ -41,6 +43,7 @@ public final class Stream {
     private final ShardLimits ownShardLimits;
     private final StreamMeters meters;
     private final UsageMeter usage;
+    private final AtomicInteger roundRobin = new AtomicInteger();
     private volatile Set<MetricsName> shardLevelMetrics;
     private volatile ShardSet shards;
     private volatile long updatingUntilMs;
@@ -54,6 +57,8 @@ public final class Stream {
     private volatile StreamMode streamMode;
     private volatile List<Long> modeSwitchTimesMs;
     private volatile StreamEncryption encryption;
+    private volatile StreamWarmThroughput warmThroughput;
+    private volatile RecordDistributionStrategy recordDistributionStrategy;
 
     Stream(final String streamArn, final StreamMetadata metadata, final List<StoredShard> shards,
         final ShardLimits shardLimits, final StreamMeters meters, final long openedAtMs) {
@@ -77,6 +82,9 @@ public final class Stream {
         this.modeSwitchTimesMs = metadata.modeSwitchTimesMs() == null ? List.of()
             : List.copyOf(metadata.modeSwitchTimesMs());
         this.encryption = metadata.encryption() == null ? StreamEncryption.NONE : metadata.encryption();
+        this.warmThroughput = metadata.warmThroughput();
+        this.recordDistributionStrategy = metadata.recordDistributionStrategy() == null
+            ? RecordDistributionStrategy.USER_PARTITION_KEY : metadata.recordDistributionStrategy();
         this.meters = meters;
         this.usage = new UsageMeter(openedAtMs);
     }
@@ -319,7 +327,6 @@ public final class Stream {
         return streamMode;
     }
 
-    /** When UpdateStreamMode switched the mode recently, oldest first. */
     /**
      * The stream's server-side encryption: what records put now are marked with, and what the descriptions
      * show.
@@ -334,13 +341,40 @@ public final class Stream {
         this.encryption = changed;
     }
 
+    /** When UpdateStreamMode switched the mode recently, oldest first. */
     List<Long> modeSwitchTimesMs() {
         return modeSwitchTimesMs;
     }
 
-    void streamMode(final StreamMode mode, final List<Long> switchTimesMs) {
+    void streamMode(final StreamMode mode, final List<Long> switchTimesMs, final StreamWarmThroughput warm,
+        final RecordDistributionStrategy strategy) {
         this.modeSwitchTimesMs = List.copyOf(switchTimesMs);
+        this.warmThroughput = warm;
+        this.recordDistributionStrategy = strategy;
         this.streamMode = mode;
+    }
+
+    /**
+     * How records put to the stream are spread over its shards: by partition key, or, for an on-demand stream
+     * set to {@code AUTO}, evenly whatever their keys.
+     *
+     * @return the strategy; read once per put or batch, as it is volatile.
+     */
+    public RecordDistributionStrategy recordDistributionStrategy() {
+        return recordDistributionStrategy;
+    }
+
+    void recordDistributionStrategy(final RecordDistributionStrategy changed) {
+        this.recordDistributionStrategy = changed;
+    }
+
+    /** An on-demand stream's warm throughput, or null if it has none. */
+    StreamWarmThroughput warmThroughput() {
+        return warmThroughput;
+    }
+
+    void warmThroughput(final StreamWarmThroughput changed) {
+        this.warmThroughput = changed;
     }
 
     /** The times of the last 24 hours, oldest first, and now. */
@@ -436,6 +470,17 @@ public final class Stream {
      */
     public StoredShard route(final HashKey hashKey) {
         return shards.route(hashKey);
+    }
+
+    /**
+     * Picks the next open shard in turn, for a stream with the {@code AUTO} record distribution strategy: over
+     * any run of puts the open shards get records evenly, whatever their keys. One atomic increment per record,
+     * on this path only.
+     *
+     * @return the shard.
+     */
+    public StoredShard routeRoundRobin() {
+        return shards.roundRobin(roundRobin.getAndIncrement());
     }
 
     @Override

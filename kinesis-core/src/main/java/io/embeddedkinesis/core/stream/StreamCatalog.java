@@ -98,12 +98,16 @@ public final class StreamCatalog {
     public StreamDescriptionSummary describeStreamSummary(final StreamRequest request) {
         StreamRegistry.validate(request);
         final Stream stream = registry.find(request);
-        final StreamStatus status = stream.status(clock.time());
+        final long nowMs = clock.time();
+        final StreamStatus status = stream.status(nowMs);
+        final StreamWarmThroughput warm = stream.warmThroughput();
         return new StreamDescriptionSummary(stream.streamName(), stream.streamArn(), status,
             StreamModeDetails.of(stream.streamMode()), stream.retentionPeriodHours(),
             Instant.ofEpochMilli(stream.createdAtMs()),
             enhancedMonitoring(stream), stream.encryption().encryptionType(), stream.encryption().keyId(),
-            status == StreamStatus.CREATING ? 0 : stream.openShards().size(), 0, stream.maxRecordSizeInKiB());
+            status == StreamStatus.CREATING ? 0 : stream.openShards().size(), 0,
+            warm == null ? null : warm.describe(nowMs), stream.maxRecordSizeInKiB(),
+            stream.recordDistributionStrategy());
     }
 
     /** Kinesis's EnhancedMonitoring member: always one element, whose list is empty when nothing is enabled. */

@@ -2,6 +2,7 @@ package io.embeddedkinesis.core.stream;
 
 import io.embeddedkinesis.core.ShardLimits;
 import io.embeddedkinesis.core.model.MetricsName;
+import io.embeddedkinesis.core.model.RecordDistributionStrategy;
 import io.embeddedkinesis.core.model.StreamMode;
 import io.embeddedkinesis.core.shard.ShardLineage;
 import io.embeddedkinesis.core.shard.StoredShard;
@@ -41,13 +42,19 @@ import java.util.Set;
  * @param resourcePolicy       the policy PutResourcePolicy attached, as it was put; null when there is none and
  *                             in files written before resource policies existed. Added without a new format
  *                             version: older brokers ignore it.
+ * @param warmThroughput       an on-demand stream's warm throughput; null when it has none and in files written
+ *                             before warm throughput existed. Added without a new format version: older
+ *                             brokers ignore it.
+ * @param recordDistributionStrategy how records are spread over the shards; null (in files written before the
+ *                             setting existed) for USER_PARTITION_KEY. Added without a new format version.
  */
 record StreamMetadata(
     int formatVersion, String streamName, long streamTag, long createdAtMs, long readyAtMs,
     int retentionPeriodHours, long retentionFloorMs, ShardLimits shardLimits, long deleteAtMs,
     List<Long> scalingTimesMs, Integer maxRecordSizeInKiB, List<ShardMetadata> shards, Map<String, String> tags,
     List<String> shardLevelMetrics, StreamMode streamMode, List<Long> modeSwitchTimesMs,
-    StreamEncryption encryption, String resourcePolicy) {
+    StreamEncryption encryption, String resourcePolicy, StreamWarmThroughput warmThroughput,
+    RecordDistributionStrategy recordDistributionStrategy) {
 
     /** The layout written today. */
     static final int FORMAT_VERSION = 1;
@@ -55,49 +62,70 @@ record StreamMetadata(
     StreamMetadata withRetention(final int hours, final long floorMs) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, hours, floorMs,
             shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags, shardLevelMetrics,
-            streamMode, modeSwitchTimesMs, encryption, resourcePolicy);
+            streamMode, modeSwitchTimesMs, encryption, resourcePolicy, warmThroughput,
+            recordDistributionStrategy);
     }
 
     StreamMetadata withDeleteAtMs(final long atMs) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
             retentionFloorMs, shardLimits, atMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags, shardLevelMetrics,
-            streamMode, modeSwitchTimesMs, encryption, resourcePolicy);
+            streamMode, modeSwitchTimesMs, encryption, resourcePolicy, warmThroughput,
+            recordDistributionStrategy);
     }
 
     StreamMetadata withMaxRecordSizeInKiB(final int kib) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
             retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, kib, shards, tags, shardLevelMetrics,
-            streamMode, modeSwitchTimesMs, encryption, resourcePolicy);
+            streamMode, modeSwitchTimesMs, encryption, resourcePolicy, warmThroughput,
+            recordDistributionStrategy);
     }
 
     StreamMetadata withTags(final Map<String, String> changed) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
             retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, changed,
-            shardLevelMetrics, streamMode, modeSwitchTimesMs, encryption, resourcePolicy);
+            shardLevelMetrics, streamMode, modeSwitchTimesMs, encryption, resourcePolicy, warmThroughput,
+            recordDistributionStrategy);
     }
 
     StreamMetadata withShardLevelMetrics(final Set<MetricsName> metrics) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
             retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags,
-            namesOf(metrics), streamMode, modeSwitchTimesMs, encryption, resourcePolicy);
+            namesOf(metrics), streamMode, modeSwitchTimesMs, encryption, resourcePolicy, warmThroughput,
+            recordDistributionStrategy);
     }
 
-    StreamMetadata withStreamMode(final StreamMode mode, final List<Long> switchTimesMs) {
+    StreamMetadata withStreamMode(final StreamMode mode, final List<Long> switchTimesMs,
+        final StreamWarmThroughput warm, final RecordDistributionStrategy strategy) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
             retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags,
-            shardLevelMetrics, mode, switchTimesMs, encryption, resourcePolicy);
+            shardLevelMetrics, mode, switchTimesMs, encryption, resourcePolicy, warm, strategy);
+    }
+
+    StreamMetadata withWarmThroughput(final StreamWarmThroughput warm) {
+        return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
+            retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags,
+            shardLevelMetrics, streamMode, modeSwitchTimesMs, encryption, resourcePolicy, warm,
+            recordDistributionStrategy);
+    }
+
+    StreamMetadata withRecordDistributionStrategy(final RecordDistributionStrategy strategy) {
+        return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
+            retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags,
+            shardLevelMetrics, streamMode, modeSwitchTimesMs, encryption, resourcePolicy, warmThroughput, strategy);
     }
 
     StreamMetadata withEncryption(final StreamEncryption changed) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
             retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags,
-            shardLevelMetrics, streamMode, modeSwitchTimesMs, changed, resourcePolicy);
+            shardLevelMetrics, streamMode, modeSwitchTimesMs, changed, resourcePolicy, warmThroughput,
+            recordDistributionStrategy);
     }
 
     StreamMetadata withResourcePolicy(final String policy) {
         return new StreamMetadata(formatVersion, streamName, streamTag, createdAtMs, readyAtMs, retentionPeriodHours,
             retentionFloorMs, shardLimits, deleteAtMs, scalingTimesMs, maxRecordSizeInKiB, shards, tags,
-            shardLevelMetrics, streamMode, modeSwitchTimesMs, encryption, policy);
+            shardLevelMetrics, streamMode, modeSwitchTimesMs, encryption, policy, warmThroughput,
+            recordDistributionStrategy);
     }
 
     /** The enabled shard-level metrics, read back; unknown names (from a newer broker) are skipped. */

@@ -1,6 +1,7 @@
 package io.embeddedkinesis.core.stream;
 
 import io.embeddedkinesis.core.BrokerConfig;
+import io.embeddedkinesis.core.exception.InvalidArgumentException;
 import io.embeddedkinesis.core.exception.LimitExceededException;
 import io.embeddedkinesis.core.exception.ResourceInUseException;
 import io.embeddedkinesis.core.exception.ValidationErrors;
@@ -35,17 +36,27 @@ public final class StreamModes {
 
     /**
      * Switches a stream's capacity mode. Asking for the mode the stream has already changes nothing and
-     * counts against no limit (tools such as Terraform repeat the call on every apply).
+     * counts against no limit (tools such as Terraform repeat the call on every apply), except that warm
+     * throughput asked for an on-demand stream is set as {@code UpdateStreamWarmThroughput} would set it. A
+     * switch to provisioned drops the stream's warm throughput (inferred: the documentation says provisioned
+     * streams do not support it, and no sample of a switch back was found).
      *
-     * @param request the stream's ARN and the new mode.
+     * @param request the stream's ARN, the new mode and an on-demand stream's warm throughput.
      */
     public void updateStreamMode(final UpdateStreamModeRequest request) {
-        // The model's members are StreamARN then StreamModeDetails; messages follow that order.
+        final Integer warmMiBps = request.warmThroughputMiBps();
+        // The model's members are StreamARN, StreamId, StreamModeDetails, WarmThroughputMiBps; messages follow
+        // that order (StreamId, reserved, is ignored).
         new ValidationErrors()
             .string("streamARN", request.streamARN(), true, RequestPatterns.STREAM_ARN,
                 RequestPatterns.STREAM_ARN_TEXT, 1, 2048)
             .notNull("streamModeDetails", request.streamMode() != null)
+            .number("warmThroughputMiBps", warmMiBps == null ? null : warmMiBps.longValue(), false, 0,
+                Integer.MAX_VALUE)
             .throwIfAny();
+        if (request.streamMode() == StreamMode.PROVISIONED && warmMiBps != null) {
+            throw StreamRegistry.warmThroughputNotExpected();
+        }
         synchronized (registry) {
             final Stream stream = registry.find(new StreamRequest(null, request.streamARN()));
             final long nowMs = config.clock().time();
@@ -55,6 +66,9 @@ public final class StreamModes {
                     + config.accountId() + " not ACTIVE, instead in state " + status);
             }
             if (stream.streamMode() == request.streamMode()) {
+                if (warmMiBps != null) {
+                    WarmThroughputs.change(registry, stream, warmMiBps, nowMs);
+                }
                 return;
             }
             final List<Long> switches = Stream.lastDayWith(stream.modeSwitchTimesMs(), nowMs);
@@ -65,11 +79,31 @@ public final class StreamModes {
                     + " times in a rolling 24 hour period for stream " + stream.streamName() + " under account "
                     + config.accountId() + ".");
             }
+            StreamWarmThroughput warm = null;
             if (request.streamMode() == StreamMode.ON_DEMAND) {
                 registry.checkOnDemandStreamLimit();
+                if (warmMiBps != null) {
+                    registry.account().checkWarmThroughput(warmMiBps);
+                    warm = StreamWarmThroughput.change(null, warmMiBps, nowMs, nowMs + config.reshardDelayMs());
+                }
             }
-            registry.updateStreamMode(stream, request.streamMode(), switches);
+            registry.updateStreamMode(stream, request.streamMode(), switches, warm);
             stream.updatingUntil(nowMs + config.reshardDelayMs());
         }
+    }
+
+    /**
+     * The refusal of a setting that only on-demand streams have (warm throughput, the {@code AUTO} record
+     * distribution strategy). Inferred: AWS documents an {@code InvalidArgumentException} for {@code AUTO} on a
+     * provisioned stream but no sample of its text; the wording mirrors UpdateShardCount's refusal of an
+     * on-demand stream ("... is in On-Demand mode.").
+     *
+     * @param streamName the provisioned stream's name.
+     * @param accountId  the account.
+     * @return the exception.
+     */
+    static InvalidArgumentException notOnDemand(final String streamName, final String accountId) {
+        return new InvalidArgumentException("Request is invalid. Stream " + streamName + " under account " + accountId
+            + " is in Provisioned mode.");
     }
 }

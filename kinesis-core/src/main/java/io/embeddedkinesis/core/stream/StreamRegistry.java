@@ -2,6 +2,7 @@ package io.embeddedkinesis.core.stream;
 
 import io.embeddedkinesis.core.BrokerConfig;
 import io.embeddedkinesis.core.ShardLimits;
+import io.embeddedkinesis.core.account.AccountSettings;
 import io.embeddedkinesis.core.exception.InternalFailureException;
 import io.embeddedkinesis.core.exception.InvalidArgumentException;
 import io.embeddedkinesis.core.exception.LimitExceededException;
@@ -18,6 +19,7 @@ import io.embeddedkinesis.core.log.ShardLog;
 import io.embeddedkinesis.core.metrics.StreamMeters;
 import io.embeddedkinesis.core.model.CreateStreamRequest;
 import io.embeddedkinesis.core.model.MetricsName;
+import io.embeddedkinesis.core.model.RecordDistributionStrategy;
 import io.embeddedkinesis.core.model.StreamMode;
 import io.embeddedkinesis.core.model.StreamRequest;
 import io.embeddedkinesis.core.model.UpdateMaxRecordSizeRequest;
@@ -55,6 +57,7 @@ public final class StreamRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamRegistry.class);
 
     private final BrokerConfig config;
+    private final AccountSettings account;
     private final LogConfig logConfig;
     /** Faults in the pages of every shard log's file ahead of its appends, on a thread of its own. */
     private final LogPretoucher pretoucher = LogPretoucher.start();
@@ -68,9 +71,11 @@ public final class StreamRegistry implements AutoCloseable {
      *
      * @param directory the broker directory.
      * @param config    the broker's configuration.
+     * @param account   the account's settings, which decide whether streams may have warm throughput.
      */
-    public StreamRegistry(final Path directory, final BrokerConfig config) {
+    public StreamRegistry(final Path directory, final BrokerConfig config, final AccountSettings account) {
         this.config = config;
+        this.account = account;
         // Fragments of the default maximum record size: records within it are always stored whole, and the
         // larger ones a stream may be set to take are split, so no stream's mapped blocks grow for them.
         this.logConfig = new LogConfig(config.logCycle(), BrokerConfig.MAX_RECORD_SIZE_BYTES, config.durability());
@@ -105,18 +110,29 @@ public final class StreamRegistry implements AutoCloseable {
      */
     public synchronized Stream create(final CreateStreamRequest request) {
         final Integer maxRecordSizeInKiB = request.maxRecordSizeInKiB();
+        final Integer warmMiBps = request.warmThroughputMiBps();
         final StreamMode mode = request.streamMode() != null ? request.streamMode()
             : request.shardCount() == null ? StreamMode.ON_DEMAND : StreamMode.PROVISIONED;
         final ValidationErrors errors = new ValidationErrors()
             .number("shardCount", request.shardCount() == null ? null : request.shardCount().longValue(),
                 mode == StreamMode.PROVISIONED, 1, Integer.MAX_VALUE)
             .string("streamName", request.streamName(), true, RequestPatterns.NAME, RequestPatterns.NAME_TEXT, 1, 128)
+            .number("warmThroughputMiBps", warmMiBps == null ? null : warmMiBps.longValue(), false, 0,
+                Integer.MAX_VALUE)
             .number("maxRecordSizeInKiB", maxRecordSizeInKiB == null ? null : maxRecordSizeInKiB.longValue(), false,
                 BrokerConfig.DEFAULT_MAX_RECORD_SIZE_KIB, BrokerConfig.LARGEST_MAX_RECORD_SIZE_KIB);
         TagValidator.checkTagMap(errors, request.tags(), false).throwIfAny();
         if (mode == StreamMode.ON_DEMAND && request.shardCount() != null) {
             // The text CloudFormation passes on from Kinesis; no raw API sample was found.
             throw new ValidationException("ShardCount is not expected when StreamMode=ON_DEMAND");
+        }
+        if (mode == StreamMode.PROVISIONED && warmMiBps != null) {
+            throw warmThroughputNotExpected();
+        }
+        final RecordDistributionStrategy strategy = request.recordDistributionStrategy() == null
+            ? RecordDistributionStrategy.USER_PARTITION_KEY : request.recordDistributionStrategy();
+        if (mode == StreamMode.PROVISIONED && strategy == RecordDistributionStrategy.AUTO) {
+            throw StreamModes.notOnDemand(request.streamName(), config.accountId());
         }
         if (closed) {
             throw new IllegalStateException("the broker is closed");
@@ -133,6 +149,9 @@ public final class StreamRegistry implements AutoCloseable {
         if (mode == StreamMode.ON_DEMAND) {
             checkOnDemandStreamLimit();
         }
+        if (warmMiBps != null) {
+            account.checkWarmThroughput(warmMiBps);
+        }
         final int shardCount = mode == StreamMode.ON_DEMAND ? config.onDemandScaling().initialShardCount()
             : request.shardCount();
         checkShardLimit(shardCount);
@@ -144,10 +163,11 @@ public final class StreamRegistry implements AutoCloseable {
             shards.add(new StreamMetadata.ShardMetadata(i, range.startingHashKey().toString(),
                 range.endingHashKey().toString(), -1L, null, null, nowMs, null, null));
         }
-        final StreamMetadata draft = new StreamMetadata(StreamMetadata.FORMAT_VERSION, name, tag, nowMs,
-            nowMs + config.streamCreationDelayMs(), DEFAULT_RETENTION_HOURS, 0L, request.shardLimits(), Long.MAX_VALUE,
-            List.of(), maxRecordSizeInKiB, shards, initialTags, List.of(), mode, List.of(), StreamEncryption.NONE,
-            null);
+        final long readyAtMs = nowMs + config.streamCreationDelayMs();
+        final StreamMetadata draft = new StreamMetadata(StreamMetadata.FORMAT_VERSION, name, tag, nowMs, readyAtMs,
+            DEFAULT_RETENTION_HOURS, 0L, request.shardLimits(), Long.MAX_VALUE, List.of(), maxRecordSizeInKiB, shards,
+            initialTags, List.of(), mode, List.of(), StreamEncryption.NONE, null,
+            warmMiBps == null ? null : StreamWarmThroughput.change(null, warmMiBps, nowMs, readyAtMs), strategy);
         final Stream stream = open(draft, nowMs);
         try {
             store.save(metadataOf(stream));
@@ -349,16 +369,58 @@ public final class StreamRegistry implements AutoCloseable {
     }
 
     /**
-     * Switches a stream's capacity mode and persists it, with the day's switches.
+     * Switches a stream's capacity mode and persists it, with the day's switches; a provisioned stream goes back
+     * to the {@code USER_PARTITION_KEY} strategy.
      *
      * @param stream        the stream.
      * @param mode          the new mode.
      * @param switchTimesMs the switches of the last 24 hours, this one included.
+     * @param warm          the stream's warm throughput in the new mode, or null for none.
      */
-    synchronized void updateStreamMode(final Stream stream, final StreamMode mode, final List<Long> switchTimesMs) {
+    synchronized void updateStreamMode(final Stream stream, final StreamMode mode, final List<Long> switchTimesMs,
+        final StreamWarmThroughput warm) {
         ensureRegistered(stream);
-        store.save(metadataOf(stream).withStreamMode(mode, switchTimesMs));
-        stream.streamMode(mode, switchTimesMs);
+        // Inferred: provisioned streams do not support the AUTO strategy, so a switch to provisioned goes back to
+        // partition keys; no sample of what Kinesis does was found.
+        final RecordDistributionStrategy strategy = mode == StreamMode.PROVISIONED
+            ? RecordDistributionStrategy.USER_PARTITION_KEY : stream.recordDistributionStrategy();
+        store.save(metadataOf(stream).withStreamMode(mode, switchTimesMs, warm, strategy));
+        stream.streamMode(mode, switchTimesMs, warm, strategy);
+    }
+
+    /**
+     * Changes how records put to a stream are spread over its shards, and persists it.
+     *
+     * @param stream   the stream.
+     * @param strategy the new strategy.
+     */
+    synchronized void updateRecordDistributionStrategy(final Stream stream, final RecordDistributionStrategy strategy) {
+        ensureRegistered(stream);
+        store.save(metadataOf(stream).withRecordDistributionStrategy(strategy));
+        stream.recordDistributionStrategy(strategy);
+    }
+
+    /**
+     * Changes an on-demand stream's warm throughput and persists it.
+     *
+     * @param stream the stream.
+     * @param warm   the new warm throughput.
+     */
+    synchronized void updateWarmThroughput(final Stream stream, final StreamWarmThroughput warm) {
+        ensureRegistered(stream);
+        store.save(metadataOf(stream).withWarmThroughput(warm));
+        stream.warmThroughput(warm);
+    }
+
+    /**
+     * The refusal of warm throughput for a stream to be provisioned ({@code CreateStream},
+     * {@code UpdateStreamMode}). Inferred: no sample was found; the wording follows CreateStream's refusal of a
+     * shard count for an on-demand stream.
+     *
+     * @return the exception.
+     */
+    static ValidationException warmThroughputNotExpected() {
+        return new ValidationException("WarmThroughputMiBps is not expected when StreamMode=PROVISIONED");
     }
 
     /**
@@ -674,6 +736,15 @@ public final class StreamRegistry implements AutoCloseable {
     }
 
     /**
+     * The account's settings.
+     *
+     * @return the settings.
+     */
+    AccountSettings account() {
+        return account;
+    }
+
+    /**
      * Deletes a shard's files, once it is out of its stream.
      *
      * @param stream the stream it belonged to.
@@ -696,7 +767,8 @@ public final class StreamRegistry implements AutoCloseable {
             stream.createdAtMs(), stream.readyAtMs(), stream.retentionPeriodHours(), stream.retention().floorMs(),
             stream.ownShardLimits(), stream.deleteAtMs(), stream.scalingTimesMs(), stream.maxRecordSizeInKiB(), shards,
             stream.tags(), StreamMetadata.namesOf(stream.shardLevelMetrics()), stream.streamMode(),
-            stream.modeSwitchTimesMs(), stream.encryption(), stream.resourcePolicy());
+            stream.modeSwitchTimesMs(), stream.encryption(), stream.resourcePolicy(), stream.warmThroughput(),
+            stream.recordDistributionStrategy());
     }
 
     private long newStreamTag() {

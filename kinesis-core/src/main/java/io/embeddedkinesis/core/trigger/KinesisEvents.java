@@ -48,7 +48,8 @@ final class KinesisEvents {
      */
     int payloadBytes(final String shardId, final KinesisClientRecord record) {
         final long bytes = RECORD_OVERHEAD_BYTES + (record.data().length + 2L) / 3 * 4
-            + record.partitionKey().getBytes(StandardCharsets.UTF_8).length + 2L * record.sequenceNumber().length()
+            + (record.partitionKey() == null ? 0 : record.partitionKey().getBytes(StandardCharsets.UTF_8).length)
+            + 2L * record.sequenceNumber().length()
             + shardId.length() + streamArn.length() + invokeIdentityArn.length() + region.length();
         return (int) Math.min(Integer.MAX_VALUE, bytes);
     }

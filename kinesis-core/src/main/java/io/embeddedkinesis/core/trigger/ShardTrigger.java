@@ -12,6 +12,8 @@ import io.embeddedkinesis.core.application.ShutdownRequestedInput;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Objects;
+
 /**
  * The mapping's processor for one shard, run by the mapping's consumer-application worker: it spreads the
  * records read over {@code ParallelizationFactor} {@link TriggerLane}s by partition key, steps the lanes on
@@ -113,7 +115,8 @@ final class ShardTrigger implements ShardRecordProcessor {
         checkpointer = input.checkpointer();
         final long nowMs = context.clock().time();
         for (final KinesisClientRecord record : input.records()) {
-            lanes[Math.floorMod(record.partitionKey().hashCode(), lanes.length)]
+            // Records put without a key (to an AUTO stream) share a lane, as no key orders them.
+            lanes[Math.floorMod(Objects.hashCode(record.partitionKey()), lanes.length)]
                 .add(record, nowMs, tracker.track(record.sequenceNumber()));
         }
         boolean progress;

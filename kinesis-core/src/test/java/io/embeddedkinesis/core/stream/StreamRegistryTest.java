@@ -1,6 +1,7 @@
 package io.embeddedkinesis.core.stream;
 
 import io.embeddedkinesis.core.BrokerConfig;
+import io.embeddedkinesis.core.account.AccountSettings;
 import io.embeddedkinesis.core.exception.ResourceNotFoundException;
 import io.embeddedkinesis.core.model.CreateStreamRequest;
 import io.embeddedkinesis.core.model.StreamRequest;
@@ -21,7 +22,8 @@ class StreamRegistryTest {
 
     private StreamRegistry open() {
         clock.update(1_764_000_000_000L);
-        return new StreamRegistry(directory, BrokerConfig.builder().directory(directory).clock(clock).build());
+        final BrokerConfig config = BrokerConfig.builder().directory(directory).clock(clock).build();
+        return new StreamRegistry(directory, config, new AccountSettings(directory, config));
     }
 
     @Test

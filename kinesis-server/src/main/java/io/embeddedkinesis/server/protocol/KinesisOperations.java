@@ -102,7 +102,8 @@ public final class KinesisOperations {
         this.broker = broker;
         add("CreateStream", this::createStream,
             Member.of("ShardCount", INTEGER), STREAM_NAME, STREAM_MODE_DETAILS, TAGS,
-            Member.of("WarmThroughputMiBps", INTEGER), Member.of("MaxRecordSizeInKiB", INTEGER));
+            Member.of("WarmThroughputMiBps", INTEGER), Member.of("MaxRecordSizeInKiB", INTEGER),
+            Member.of("RecordDistributionStrategy", STRING));
         add("DeleteStream", this::deleteStream,
             STREAM_NAME, Member.of("EnforceConsumerDeletion", BOOLEAN), STREAM_ARN);
         add("DescribeStream", this::describeStream,
@@ -139,10 +140,10 @@ public final class KinesisOperations {
         add("DecreaseStreamRetentionPeriod", (in, out) -> broker.decreaseStreamRetentionPeriod(retention(in)),
             Member.of("RetentionPeriodHours", INTEGER), STREAM_NAME, STREAM_ARN);
         // No StreamName member in these two, as in the model: a StreamName sent anyway is ignored like any
-        // unknown member. Warm throughput needs an account-level billing commitment this broker has no
-        // notion of, so WarmThroughputMiBps is accepted and ignored.
+        // unknown member.
         add("UpdateStreamMode", (in, out) -> broker.updateStreamMode(new UpdateStreamModeRequest(
-                in.string("StreamARN"), streamMode(in.structure("StreamModeDetails")))),
+                in.string("StreamARN"), streamMode(in.structure("StreamModeDetails")),
+                in.integer("WarmThroughputMiBps"))),
             STREAM_ARN, STREAM_MODE_DETAILS, Member.of("WarmThroughputMiBps", INTEGER));
         add("UpdateMaxRecordSize", (in, out) -> broker.updateMaxRecordSize(new UpdateMaxRecordSizeRequest(
                 in.string("StreamARN"), in.integer("MaxRecordSizeInKiB"))),
@@ -161,6 +162,7 @@ public final class KinesisOperations {
         addResourcePolicies();
         add("DescribeLimits", this::describeLimits);
         new ConsumerOperations(broker).registerWith(this::add);
+        new CapacityOperations(broker).registerWith(this::add);
         final Operation subscribeToShard = new SubscribeToShardOperation(broker).operation();
         operations.put(subscribeToShard.name(), subscribeToShard);
     }
@@ -215,8 +217,9 @@ public final class KinesisOperations {
 
     private void createStream(final RequestReader in, final ResponseWriter out) {
         broker.createStream(new CreateStreamRequest(in.string("StreamName"), in.integer("ShardCount"),
-            streamMode(in.structure("StreamModeDetails")), null,
-            in.integer("MaxRecordSizeInKiB"), in.stringMap("Tags")));
+            streamMode(in.structure("StreamModeDetails")), null, in.integer("MaxRecordSizeInKiB"),
+            in.stringMap("Tags"), in.integer("WarmThroughputMiBps"),
+            CapacityOperations.strategy(in)));
     }
 
     private void deleteStream(final RequestReader in, final ResponseWriter out) {
@@ -258,8 +261,10 @@ public final class KinesisOperations {
         out.string("EncryptionType", summary.encryptionType().name())
             .string("KeyId", summary.keyId())
             .number("OpenShardCount", summary.openShardCount())
-            .number("ConsumerCount", summary.consumerCount())
-            .number("MaxRecordSizeInKiB", summary.maxRecordSizeInKiB())
+            .number("ConsumerCount", summary.consumerCount());
+        ModelWriter.warmThroughput(out, summary.warmThroughput());
+        out.number("MaxRecordSizeInKiB", summary.maxRecordSizeInKiB())
+            .string("RecordDistributionStrategy", summary.recordDistributionStrategy().name())
             .endObject();
     }
 

@@ -8,6 +8,7 @@ import io.embeddedkinesis.core.model.Record;
 import io.embeddedkinesis.core.model.Shard;
 import io.embeddedkinesis.core.model.StreamModeDetails;
 import io.embeddedkinesis.core.model.Tag;
+import io.embeddedkinesis.core.model.WarmThroughputObject;
 
 import java.time.Instant;
 import java.util.List;
@@ -70,6 +71,22 @@ final class ModelWriter {
 
     static void streamMode(final ResponseWriter out, final StreamModeDetails details) {
         out.startObject("StreamModeDetails").string("StreamMode", details.streamMode().name()).endObject();
+    }
+
+    /**
+     * Writes a stream's {@code WarmThroughput}, unless it has none (a provisioned stream, or an on-demand one
+     * never given any).
+     *
+     * @param out  the response.
+     * @param warm the warm throughput, or null.
+     */
+    static void warmThroughput(final ResponseWriter out, final WarmThroughputObject warm) {
+        if (warm != null) {
+            out.startObject("WarmThroughput")
+                .number("TargetMiBps", warm.targetMiBps())
+                .number("CurrentMiBps", warm.currentMiBps())
+                .endObject();
+        }
     }
 
     static void enhancedMonitoring(final ResponseWriter out, final List<EnhancedMetrics> monitoring) {
