@@ -33,7 +33,11 @@ import java.util.concurrent.TimeUnit;
  * compare-and-set of 0 to 0: an atomic no-op that cannot change a byte the writer wrote, even if the writer
  * has already reached that page, and that faults the page in as writable. It never maps past the file's end,
  * so it never grows a file: Chronicle extends its files a block at a time, and the pretoucher stays inside
- * what exists. How far ahead it goes grows with what the writer has written to the file, up to
+ * what exists. Nor may a file shrink under it, or a touch past the new end would fault the JVM: Chronicle
+ * Queue 2026.4 never truncates a file it wrote (its {@code writeEOFAndShrink} only writes the end-of-file
+ * marker) and retention deletes whole files, which stay mapped until let go; a Chronicle version that shrank
+ * rolled files would need the pretoucher to stop at a roll. How far ahead it goes grows with what the writer
+ * has written to the file, up to
  * {@link #MAX_AHEAD_BYTES}, so a quiet shard's file gets only a few pages ahead and a hot one's several
  * megabytes.
  *
