@@ -6,6 +6,8 @@ import io.embeddedkinesis.core.exception.ResourceNotFoundException;
 import io.embeddedkinesis.core.exception.ValidationException;
 import io.embeddedkinesis.core.model.PutRecordRequest;
 import io.embeddedkinesis.core.model.PutRecordResult;
+import io.embeddedkinesis.core.model.PutRecordsRequest;
+import io.embeddedkinesis.core.model.PutRecordsRequestEntry;
 import io.embeddedkinesis.core.model.Record;
 import io.embeddedkinesis.core.model.Shard;
 import io.embeddedkinesis.core.model.StreamRequest;
@@ -219,5 +221,25 @@ class PutRecordTest extends BrokerTestSupport {
         }
 
         assertThat(readAll("free")).hasSize(5_000);
+    }
+
+    @Test
+    void shouldReportAMissingPartitionKeyBeforeLookingForTheStream() {
+        open().createStream("s", 1);
+        final String missingKey = "1 validation error detected: Value null at 'partitionKey' failed to satisfy"
+            + " constraint: Member must not be null";
+        final String missingEntryKey = "1 validation error detected: Value null at 'records.1.member.partitionKey'"
+            + " failed to satisfy constraint: Member must not be null";
+
+        assertThatThrownBy(() -> broker.putRecord(new PutRecordRequest(StreamRequest.of("missing"), null,
+            bytes("v"), null, null)))
+            .isInstanceOf(ValidationException.class).hasMessage(missingKey);
+        assertThatThrownBy(() -> broker.putRecords(new PutRecordsRequest(StreamRequest.of("missing"),
+            List.of(new PutRecordsRequestEntry(bytes("v"), null, null)))))
+            .isInstanceOf(ValidationException.class).hasMessage(missingEntryKey);
+        assertThatThrownBy(() -> broker.putRecord(new PutRecordRequest(StreamRequest.of("s"), null,
+            bytes("v"), null, null)))
+            .isInstanceOf(ValidationException.class).hasMessage(missingKey);
+        assertThat(readAll("s")).isEmpty();
     }
 }

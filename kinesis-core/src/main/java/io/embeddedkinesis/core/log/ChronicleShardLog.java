@@ -157,8 +157,9 @@ public final class ChronicleShardLog implements ShardLog {
             lastEntryPosition = position;
             lastIndex = appender.lastIndexAppended();
             if (pretoucher != null) {
-                writeFile = writer.lastFile();
+                // The end first: a pretoucher that reads the new file after a roll then reads its end too.
                 writeEnd = writer.lastEnd();
+                writeFile = writer.lastFile();
             }
             return position;
         }
@@ -212,6 +213,10 @@ public final class ChronicleShardLog implements ShardLog {
         synchronized (appendLock) {
             ensureOpen();
             sealed = true;
+            if (pretoucher != null) {
+                // Nothing more is appended: let the pretoucher's view of the file go now, not at close.
+                pretoucher.remove(this);
+            }
             return lastEntryPosition;
         }
     }

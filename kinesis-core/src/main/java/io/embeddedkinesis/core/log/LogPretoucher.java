@@ -13,6 +13,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -53,6 +55,8 @@ public final class LogPretoucher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LogPretoucher.class);
     private static final int PAGE_BYTES = 4096;
     private static final long WINDOW_BYTES = 16L << 20;
+    /** Pages are touched only while the disk keeps this much free beyond them. */
+    private static final long MIN_FREE_BYTES = 256L << 20;
     /** The first pause when there is nothing to touch, doubled while there still is nothing. */
     private static final long MIN_IDLE_PARK_NS = TimeUnit.MILLISECONDS.toNanos(1);
     /**
@@ -162,6 +166,7 @@ public final class LogPretoucher implements AutoCloseable {
         private final UnsafeBuffer page = new UnsafeBuffer(0, 0);
         private File file;
         private FileChannel channel;
+        private FileStore store;
         private MappedByteBuffer window;
         private long windowStart;
         private long firstEnd;
@@ -188,11 +193,17 @@ public final class LogPretoucher implements AutoCloseable {
                 if (touchedTo >= end + ahead) {
                     return 0;
                 }
-                final long limit = Math.min(end + ahead, channel.size());
+                final long size = channel.size();
+                final long limit = Math.min(end + ahead, size);
+                if (store.getUsableSpace() < limit - touchedTo + MIN_FREE_BYTES) {
+                    // A touch allocates the page's disk block, and a write fault on a full disk is a SIGBUS:
+                    // leave the pages to the writer, which Chronicle lets fail with an error instead.
+                    return 0;
+                }
                 int pages = 0;
                 while (touchedTo + Integer.BYTES <= limit) {
                     if (window == null || touchedTo + Integer.BYTES > windowStart + window.capacity()) {
-                        map(touchedTo, limit);
+                        map(touchedTo, size);
                     }
                     page.compareAndSetInt((int) (touchedTo - windowStart), 0, 0);
                     touchedTo += PAGE_BYTES;
@@ -204,6 +215,13 @@ public final class LogPretoucher implements AutoCloseable {
                 LOG.debug("Stopped pretouching {}: {}", file, ex.toString());
                 unmap();
                 return 0;
+            } catch (final InternalError fault) {
+                // A fault in the mapped memory (the disk filled up between the check and the touch): stop
+                // pretouching this log for good rather than let the error end the thread that serves the others.
+                LOG.warn("Stopped pretouching {} after a fault in its mapped memory", file, fault);
+                released = true;
+                unmap();
+                return 0;
             }
         }
 
@@ -212,17 +230,21 @@ public final class LogPretoucher implements AutoCloseable {
             unmap();
             file = current;
             channel = FileChannel.open(current.toPath(), StandardOpenOption.READ, StandardOpenOption.WRITE);
+            store = Files.getFileStore(current.toPath());
             firstEnd = end;
             touchedTo = end / PAGE_BYTES * PAGE_BYTES;
         }
 
-        /** Maps the part of the file from a page on, never past {@code limit} (which is within the file). */
-        private void map(final long from, final long limit) throws IOException {
+        /**
+         * Maps up to {@link #WINDOW_BYTES} of the file from a page on, never past {@code size} (the file's size),
+         * so that the passes that follow a busy writer find most of their pages already mapped.
+         */
+        private void map(final long from, final long size) throws IOException {
             if (window != null) {
                 IoUtil.unmap(window);
                 window = null;
             }
-            final long length = Math.min(WINDOW_BYTES, limit - from);
+            final long length = Math.min(WINDOW_BYTES, size - from);
             window = channel.map(FileChannel.MapMode.READ_WRITE, from, length);
             windowStart = from;
             page.wrap(window);
@@ -236,6 +258,7 @@ public final class LogPretoucher implements AutoCloseable {
             }
             CloseHelper.quietClose(channel);
             channel = null;
+            store = null;
             file = null;
         }
 

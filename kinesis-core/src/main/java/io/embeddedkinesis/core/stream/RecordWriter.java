@@ -99,7 +99,7 @@ public final class RecordWriter {
         final String partitionKey = request.partitionKey();
         final String explicitHashKey = request.explicitHashKey();
         final String sequenceNumberForOrdering = request.sequenceNumberForOrdering();
-        if (partitionKey != null && (partitionKey.isEmpty() || partitionKey.length() > 256) || data == null
+        if (partitionKey == null || partitionKey.isEmpty() || partitionKey.length() > 256 || data == null
             || data.length > BrokerConfig.MAX_DATA_BYTES || explicitHashKey != null
             || sequenceNumberForOrdering != null) {
             final ValidationErrors errors = new ValidationErrors()
@@ -336,9 +336,11 @@ public final class RecordWriter {
     }
 
     /**
-     * Whether every entry passes the model's checks, tested without building any message. The model leaves the
-     * partition key optional (an AUTO stream takes records without one); a stream that routes by key refuses
-     * them once it is known.
+     * Whether every entry passes the model's checks, tested without building any message. An entry without a
+     * partition key is not plainly valid: the model leaves the key optional (an AUTO stream takes records
+     * without one), but only the full check, which looks the stream up, can tell, and it reports a missing key
+     * with the request's other violations, before any error about the stream, as for a stream that routes by
+     * key.
      */
     private static boolean isPlainlyValid(final List<PutRecordsRequestEntry> entries) {
         if (entries == null || entries.isEmpty() || entries.size() > MAX_PUT_RECORDS_ENTRIES) {
@@ -346,8 +348,8 @@ public final class RecordWriter {
         }
         for (final PutRecordsRequestEntry entry : entries) {
             if (entry == null || entry.data() == null || entry.data().length > BrokerConfig.MAX_DATA_BYTES
-                || entry.partitionKey() != null && (entry.partitionKey().isEmpty()
-                || entry.partitionKey().length() > 256)
+                || entry.partitionKey() == null || entry.partitionKey().isEmpty()
+                || entry.partitionKey().length() > 256
                 || entry.explicitHashKey() != null && !RequestPatterns.HASH_KEY.matcher(
                     entry.explicitHashKey()).matches()) {
                 return false;

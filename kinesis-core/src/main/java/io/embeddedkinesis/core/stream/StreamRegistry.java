@@ -60,7 +60,7 @@ public final class StreamRegistry implements AutoCloseable {
     private final AccountSettings account;
     private final LogConfig logConfig;
     /** Faults in the pages of every shard log's file ahead of its appends, on a thread of its own. */
-    private final LogPretoucher pretoucher = LogPretoucher.start();
+    private final LogPretoucher pretoucher;
     private final StreamStore store;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Stream> streams = new ConcurrentHashMap<>();
@@ -80,6 +80,8 @@ public final class StreamRegistry implements AutoCloseable {
         // larger ones a stream may be set to take are split, so no stream's mapped blocks grow for them.
         this.logConfig = new LogConfig(config.logCycle(), BrokerConfig.MAX_RECORD_SIZE_BYTES, config.durability());
         this.store = new StreamStore(directory);
+        // Started once nothing before the try below can fail, whose failure path closes it.
+        this.pretoucher = LogPretoucher.start();
         final long nowMs = config.clock().time();
         try {
             for (final StreamMetadata metadata : store.loadAll()) {

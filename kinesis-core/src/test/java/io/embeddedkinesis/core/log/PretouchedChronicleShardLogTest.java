@@ -5,9 +5,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -91,15 +94,33 @@ class PretouchedChronicleShardLogTest extends ShardLogContractTest {
     }
 
     @Test
-    void shouldStopTouchingALogThatClosed() {
+    void shouldLetGoOfTheFileWhenTheLogIsSealedAndWhenItCloses() throws IOException {
         log.close();
         final LogPretoucher manual = LogPretoucher.manual();
-        final ChronicleShardLog closing = new ChronicleShardLog(directory.resolve("closing"), CONFIG, clock, manual);
-        closing.append(bytes("k"), new byte[100]);
+        try {
+            final Path sealedDirectory = directory.resolve("sealed");
+            final ChronicleShardLog sealed = new ChronicleShardLog(sealedDirectory, CONFIG, clock, manual);
+            sealed.append(bytes("k"), new byte[100]);
+            assertThat(manual.touchOnce()).isPositive();
+            final long mappedBefore = mappingsOf(sealedDirectory);
 
-        closing.close();
+            sealed.seal();
+            final long mappedAfterSeal = mappingsOf(sealedDirectory);
+            sealed.close();
 
-        assertThat(manual.touchOnce()).isZero();
-        manual.close();
+            assertThat(mappedAfterSeal).isEqualTo(mappedBefore - 1);
+            assertThat(mappingsOf(sealedDirectory)).isZero();
+            assertThat(manual.touchOnce()).isZero();
+        } finally {
+            manual.close();
+        }
+    }
+
+    /** How many memory mappings of files under a directory this process has (Linux's /proc/self/maps). */
+    private static long mappingsOf(final Path directory) throws IOException {
+        final String prefix = directory.toAbsolutePath().toString() + "/";
+        try (Stream<String> lines = Files.lines(Path.of("/proc/self/maps"))) {
+            return lines.filter(line -> line.contains(prefix)).count();
+        }
     }
 }
