@@ -418,6 +418,20 @@ public final class KinesisBroker implements AutoCloseable {
     }
 
     /**
+     * A {@code PutRecord} with {@code DryRun} set: the request is checked as the put would check it (its
+     * members, that the stream exists and takes records, the record's size) and nothing is written. As in
+     * Kinesis, a request that would have succeeded is answered with {@code DryRunOperationException}.
+     *
+     * @param request the record and its stream.
+     * @throws io.embeddedkinesis.core.exception.DryRunOperationException if every check passed; otherwise the
+     *                                                                    error the put would have raised.
+     */
+    public void dryRunPutRecord(final PutRecordRequest request) {
+        ensureOpen();
+        writer.dryRunPutRecord(request);
+    }
+
+    /**
      * Puts up to 500 records in one call ({@code PutRecords}); each succeeds or fails alone.
      *
      * @param streamNameOrArn the stream's name or ARN.
@@ -437,6 +451,18 @@ public final class KinesisBroker implements AutoCloseable {
     public PutRecordsResult putRecords(final PutRecordsRequest request) {
         ensureOpen();
         return writer.putRecords(request);
+    }
+
+    /**
+     * A {@code PutRecords} with {@code DryRun} set: checked as the put would check it, and nothing is written.
+     *
+     * @param request the records and their stream.
+     * @throws io.embeddedkinesis.core.exception.DryRunOperationException if every check passed; otherwise the
+     *                                                                    error the put would have raised.
+     */
+    public void dryRunPutRecords(final PutRecordsRequest request) {
+        ensureOpen();
+        writer.dryRunPutRecords(request);
     }
 
     /**

@@ -25,6 +25,8 @@ public enum KinesisErrorCode {
     EXPIRED_ITERATOR("ExpiredIteratorException", false, ExpiredIteratorException::new),
     /** See {@link ExpiredNextTokenException}. */
     EXPIRED_NEXT_TOKEN("ExpiredNextTokenException", false, ExpiredNextTokenException::new),
+    /** See {@link DryRunOperationException}. */
+    DRY_RUN_OPERATION("DryRunOperationException", false, DryRunOperationException::new),
     /** See {@link InternalFailureException}. */
     INTERNAL_FAILURE("InternalFailureException", true, InternalFailureException::new);
 

@@ -1,6 +1,7 @@
 package io.embeddedkinesis.core.stream;
 
 import io.embeddedkinesis.core.BrokerConfig;
+import io.embeddedkinesis.core.exception.DryRunOperationException;
 import io.embeddedkinesis.core.exception.InvalidArgumentException;
 import io.embeddedkinesis.core.exception.KinesisException;
 import io.embeddedkinesis.core.exception.ProvisionedThroughputExceededException;
@@ -95,6 +96,22 @@ public final class RecordWriter {
      * @return the shard and sequence number the record got.
      */
     public PutRecordResult putRecord(final PutRecordRequest request) {
+        return putRecord(request, false);
+    }
+
+    /**
+     * Checks a {@code PutRecord} as a dry run ({@code DryRun} set) does: the request's members, that the stream
+     * exists and takes records, and the record's size, without writing anything or charging the shard's limits.
+     *
+     * @param request the record and its stream.
+     * @throws DryRunOperationException if every check passed; otherwise the error the put would have raised.
+     */
+    public void dryRunPutRecord(final PutRecordRequest request) {
+        putRecord(request, true);
+        throw dryRunPassed();
+    }
+
+    private PutRecordResult putRecord(final PutRecordRequest request, final boolean dryRun) {
         final byte[] data = request.data();
         final String partitionKey = request.partitionKey();
         final String explicitHashKey = request.explicitHashKey();
@@ -135,6 +152,9 @@ public final class RecordWriter {
             checkSequenceNumberForOrdering(stream, sequenceNumberForOrdering);
         }
         checkRecordSize(stream.maxRecordSizeBytes(), "data", key, data);
+        if (dryRun) {
+            return null;
+        }
         final long size = key.length + (long) data.length;
         final StreamEncryption encryption = stream.encryption();
         while (true) {
@@ -201,6 +221,30 @@ public final class RecordWriter {
      * @return one entry per record, in request order.
      */
     public PutRecordsResult putRecords(final PutRecordsRequest request) {
+        return putRecords(request, false);
+    }
+
+    /**
+     * Checks a {@code PutRecords} as a dry run ({@code DryRun} set) does: the request's members, that the
+     * stream exists and takes records, and the records' sizes, without writing anything.
+     *
+     * @param request the records and their stream.
+     * @throws DryRunOperationException if every check passed; otherwise the error the put would have raised.
+     */
+    public void dryRunPutRecords(final PutRecordsRequest request) {
+        putRecords(request, true);
+        throw dryRunPassed();
+    }
+
+    /**
+     * What a dry run that passed every check answers. Inferred: Kinesis documents the error but no sample of
+     * its message was found; this is the wording other AWS services use for their DryRun flag.
+     */
+    private static DryRunOperationException dryRunPassed() {
+        return new DryRunOperationException("Request would have succeeded, but DryRun flag is set.");
+    }
+
+    private PutRecordsResult putRecords(final PutRecordsRequest request, final boolean dryRun) {
         final List<PutRecordsRequestEntry> entries = request.records();
         validate(request);
         final Stream stream = writableStream(request.stream());
@@ -241,6 +285,9 @@ public final class RecordWriter {
         }
         if (totalBytes > MAX_PUT_RECORDS_BYTES) {
             throw new InvalidArgumentException("Records size exceeds 10 MB limit");
+        }
+        if (dryRun) {
+            return null;
         }
         final StreamEncryption encryption = stream.encryption();
         final byte marker = encryption.recordMarker();

@@ -79,6 +79,11 @@ import static io.embeddedkinesis.server.protocol.MemberType.TIMESTAMP;
 public final class KinesisOperations {
     private static final Member STREAM_NAME = Member.of("StreamName", STRING);
     private static final Member STREAM_ARN = Member.of("StreamARN", STRING);
+    /**
+     * Checks a data-plane request without acting on it. Served for the two puts, where acting on a dry run
+     * would write records; GetRecords, GetShardIterator and SubscribeToShard ignore it and serve the request.
+     */
+    private static final Member DRY_RUN = Member.of("DryRun", BOOLEAN);
     private static final Member TAGS = Member.of("Tags", STRING_MAP);
     private static final Member TAG_KEYS = Member.of("TagKeys", STRING_LIST);
     private static final Member RESOURCE_ARN = Member.of("ResourceARN", STRING);
@@ -125,11 +130,11 @@ public final class KinesisOperations {
             Member.of("TargetShardCount", INTEGER), Member.of("ScalingType", STRING), STREAM_NAME, STREAM_ARN);
         add("PutRecord", this::putRecord,
             Member.of("SequenceNumberForOrdering", STRING), Member.of("PartitionKey", STRING),
-            Member.of("ExplicitHashKey", STRING), Member.of("Data", BLOB), STREAM_NAME, STREAM_ARN);
+            Member.of("ExplicitHashKey", STRING), Member.of("Data", BLOB), STREAM_NAME, STREAM_ARN, DRY_RUN);
         add("PutRecords", this::putRecords,
             new Member("Records", LIST, List.of(Member.of("PartitionKey", STRING),
                 Member.of("ExplicitHashKey", STRING), Member.of("Data", BLOB))),
-            STREAM_NAME, STREAM_ARN);
+            STREAM_NAME, STREAM_ARN, DRY_RUN);
         add("GetShardIterator", this::getShardIterator,
             Member.of("ShardId", STRING), Member.of("ShardIteratorType", STRING),
             Member.of("StartingSequenceNumber", STRING), STREAM_NAME, Member.of("Timestamp", TIMESTAMP), STREAM_ARN);
@@ -365,8 +370,12 @@ public final class KinesisOperations {
     }
 
     private void putRecord(final RequestReader in, final ResponseWriter out) {
-        final PutRecordResult result = broker.putRecord(new PutRecordRequest(stream(in), in.string("PartitionKey"),
-            in.blob("Data"), in.string("ExplicitHashKey"), in.string("SequenceNumberForOrdering")));
+        final PutRecordRequest request = new PutRecordRequest(stream(in), in.string("PartitionKey"),
+            in.blob("Data"), in.string("ExplicitHashKey"), in.string("SequenceNumberForOrdering"));
+        if (Boolean.TRUE.equals(in.bool("DryRun"))) {
+            broker.dryRunPutRecord(request);
+        }
+        final PutRecordResult result = broker.putRecord(request);
         out.asciiString("ShardId", result.shardId()).asciiString("SequenceNumber", result.sequenceNumber())
             .string("EncryptionType", ModelWriter.encryptionType(result.encryptionType()));
     }
@@ -381,7 +390,11 @@ public final class KinesisOperations {
                     record.string("PartitionKey"), record.string("ExplicitHashKey")));
             }
         }
-        putRecords(new PutRecordsRequest(stream(in), entries), out);
+        final PutRecordsRequest request = new PutRecordsRequest(stream(in), entries);
+        if (Boolean.TRUE.equals(in.bool("DryRun"))) {
+            broker.dryRunPutRecords(request);
+        }
+        putRecords(request, out);
     }
 
     /**
