@@ -518,6 +518,21 @@ public final class KinesisBroker implements AutoCloseable {
     }
 
     /**
+     * A {@code GetShardIterator} with {@code DryRun} set: checked as the call would check it (its members, the
+     * stream, the shard, the sequence number or time) and answered, as in Kinesis, with
+     * {@code DryRunOperationException} if it would have succeeded.
+     *
+     * @param request the shard and where to start.
+     * @throws io.embeddedkinesis.core.exception.DryRunOperationException if every check passed; otherwise the
+     *                                                                    error the call would have raised.
+     */
+    public void dryRunGetShardIterator(final GetShardIteratorRequest request) {
+        ensureOpen();
+        fetcher.getShardIterator(request);
+        throw RecordWriter.dryRunPassed();
+    }
+
+    /**
      * Reads up to 10,000 records from an iterator ({@code GetRecords}).
      *
      * @param shardIterator the iterator.
@@ -536,6 +551,21 @@ public final class KinesisBroker implements AutoCloseable {
     public GetRecordsResult getRecords(final GetRecordsRequest request) {
         ensureOpen();
         return fetcher.getRecords(request);
+    }
+
+    /**
+     * A {@code GetRecords} with {@code DryRun} set: the limit and the iterator are checked, nothing is read and
+     * no read limit is charged; answered, as in Kinesis, with {@code DryRunOperationException} if the read would
+     * have succeeded.
+     *
+     * @param request the iterator and an optional record limit.
+     * @throws io.embeddedkinesis.core.exception.DryRunOperationException if every check passed; otherwise the
+     *                                                                    error the read would have raised.
+     */
+    public void dryRunGetRecords(final GetRecordsRequest request) {
+        ensureOpen();
+        fetcher.checkGetRecords(request);
+        throw RecordWriter.dryRunPassed();
     }
 
     /**

@@ -14,9 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * {@code DryRun} on the two puts through the AWS SDK for Java v2 sync client: a put that would succeed is
- * answered with {@code DryRunOperationException} and writes nothing, and one that would fail gets the put's
- * own error; runs once per wire encoding.
+ * {@code DryRun} on the puts, GetShardIterator and GetRecords through the AWS SDK for Java v2 sync client: a
+ * call that would succeed is answered with {@code DryRunOperationException} and writes or reads nothing, and one
+ * that would fail gets the call's own error; runs once per wire encoding.
  */
 abstract class DryRunSdkTest extends SdkTestSupport {
     @Test
@@ -37,6 +37,28 @@ abstract class DryRunSdkTest extends SdkTestSupport {
             .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
         assertThat(kinesis.getRecords(b -> b.shardIterator(iterator)).records())
             .extracting(r -> r.data().asUtf8String()).containsExactly("real");
+    }
+
+    @Test
+    void shouldCheckIteratorsAndReadsWithoutReading() {
+        kinesis.createStream(b -> b.streamName("s").shardCount(1));
+        kinesis.putRecord(b -> b.streamName("s").partitionKey("k").data(SdkBytes.fromUtf8String("r")));
+
+        assertThatThrownBy(() -> kinesis.getShardIterator(b -> b.streamName("s").shardId("shardId-000000000000")
+            .shardIteratorType(ShardIteratorType.TRIM_HORIZON).dryRun(true)))
+            .isInstanceOf(DryRunOperationException.class);
+        assertThatThrownBy(() -> kinesis.getShardIterator(b -> b.streamName("s").shardId("shardId-000000000009")
+            .shardIteratorType(ShardIteratorType.TRIM_HORIZON).dryRun(true)))
+            .isInstanceOf(ResourceNotFoundException.class);
+        final String iterator = kinesis.getShardIterator(b -> b.streamName("s").shardId("shardId-000000000000")
+            .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        assertThatThrownBy(() -> kinesis.getRecords(b -> b.shardIterator(iterator).dryRun(true)))
+            .isInstanceOf(DryRunOperationException.class);
+        assertThatThrownBy(() -> kinesis.getRecords(b -> b.shardIterator(iterator).limit(0).dryRun(true)))
+            .isInstanceOf(ValidationException.class);
+
+        assertThat(kinesis.getRecords(b -> b.shardIterator(iterator)).records())
+            .extracting(r -> r.data().asUtf8String()).containsExactly("r");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.embeddedkinesis.core.consumer;
 import io.embeddedkinesis.core.BrokerConfig;
 import io.embeddedkinesis.core.exception.ExpiredIteratorException;
 import io.embeddedkinesis.core.exception.InvalidArgumentException;
+import io.embeddedkinesis.core.exception.KinesisException;
 import io.embeddedkinesis.core.exception.ProvisionedThroughputExceededException;
 import io.embeddedkinesis.core.exception.ResourceNotFoundException;
 import io.embeddedkinesis.core.exception.ValidationErrors;
@@ -132,6 +133,21 @@ public final class RecordFetcher {
      * @return the records, the next iterator and how far behind the newest record the reader is.
      */
     public GetRecordsResult getRecords(final GetRecordsRequest request) {
+        return getRecords(request, false);
+    }
+
+    /**
+     * Checks a {@code GetRecords} as a dry run does: the limit, the iterator (its seal and its age), and that its
+     * stream and shard are still there; nothing is read and the shard's read limits are not charged.
+     *
+     * @param request the iterator and an optional record limit.
+     * @throws KinesisException the error the read would have raised; nothing if it would have succeeded.
+     */
+    public void checkGetRecords(final GetRecordsRequest request) {
+        getRecords(request, true);
+    }
+
+    private GetRecordsResult getRecords(final GetRecordsRequest request, final boolean dryRun) {
         final int limit = validLimit(request);
         final long nowMs = clock.time();
         final ShardIterator iterator = openIterator(request.shardIterator(), nowMs);
@@ -146,6 +162,9 @@ public final class RecordFetcher {
         final StoredShard shard = stream.shard(iterator.shardIndex());
         if (shard == null) {
             throw shardNotFound(stream.streamName(), new ShardId(iterator.shardIndex()).toString());
+        }
+        if (dryRun) {
+            return null;
         }
         final StreamMeters meters = stream.meters();
         final long startTime = meters.startTime();

@@ -239,8 +239,10 @@ public final class RecordWriter {
     /**
      * What a dry run that passed every check answers. Inferred: Kinesis documents the error but no sample of
      * its message was found; this is the wording other AWS services use for their DryRun flag.
+     *
+     * @return the exception to throw.
      */
-    private static DryRunOperationException dryRunPassed() {
+    public static DryRunOperationException dryRunPassed() {
         return new DryRunOperationException("Request would have succeeded, but DryRun flag is set.");
     }
 

@@ -80,8 +80,8 @@ public final class KinesisOperations {
     private static final Member STREAM_NAME = Member.of("StreamName", STRING);
     private static final Member STREAM_ARN = Member.of("StreamARN", STRING);
     /**
-     * Checks a data-plane request without acting on it. Served for the two puts, where acting on a dry run
-     * would write records; GetRecords, GetShardIterator and SubscribeToShard ignore it and serve the request.
+     * Checks a data-plane request without acting on it: the puts, GetShardIterator and GetRecords; SubscribeToShard
+     * ignores it and serves the request.
      */
     private static final Member DRY_RUN = Member.of("DryRun", BOOLEAN);
     private static final Member TAGS = Member.of("Tags", STRING_MAP);
@@ -137,9 +137,10 @@ public final class KinesisOperations {
             STREAM_NAME, STREAM_ARN, DRY_RUN);
         add("GetShardIterator", this::getShardIterator,
             Member.of("ShardId", STRING), Member.of("ShardIteratorType", STRING),
-            Member.of("StartingSequenceNumber", STRING), STREAM_NAME, Member.of("Timestamp", TIMESTAMP), STREAM_ARN);
+            Member.of("StartingSequenceNumber", STRING), STREAM_NAME, Member.of("Timestamp", TIMESTAMP), STREAM_ARN,
+            DRY_RUN);
         add("GetRecords", this::getRecords,
-            Member.of("Limit", INTEGER), Member.of("ShardIterator", STRING), STREAM_ARN);
+            Member.of("Limit", INTEGER), Member.of("ShardIterator", STRING), STREAM_ARN, DRY_RUN);
         add("IncreaseStreamRetentionPeriod", (in, out) -> broker.increaseStreamRetentionPeriod(retention(in)),
             Member.of("RetentionPeriodHours", INTEGER), STREAM_NAME, STREAM_ARN);
         add("DecreaseStreamRetentionPeriod", (in, out) -> broker.decreaseStreamRetentionPeriod(retention(in)),
@@ -422,9 +423,13 @@ public final class KinesisOperations {
         if (type != null && !ITERATOR_TYPES.contains(type)) {
             refuseIteratorType(in, type);
         }
-        final String iterator = broker.getShardIterator(new GetShardIteratorRequest(stream(in), in.string("ShardId"),
+        final GetShardIteratorRequest request = new GetShardIteratorRequest(stream(in), in.string("ShardId"),
             type == null ? null : ShardIteratorType.valueOf(type), in.string("StartingSequenceNumber"),
-            in.timestamp("Timestamp")));
+            in.timestamp("Timestamp"));
+        if (Boolean.TRUE.equals(in.bool("DryRun"))) {
+            broker.dryRunGetShardIterator(request);
+        }
+        final String iterator = broker.getShardIterator(request);
         out.string("ShardIterator", iterator);
     }
 
@@ -442,8 +447,12 @@ public final class KinesisOperations {
     }
 
     private void getRecords(final RequestReader in, final ResponseWriter out) {
-        final GetRecordsResult result = broker.getRecords(
-            new GetRecordsRequest(in.string("ShardIterator"), in.integer("Limit"), in.string("StreamARN")));
+        final GetRecordsRequest request =
+            new GetRecordsRequest(in.string("ShardIterator"), in.integer("Limit"), in.string("StreamARN"));
+        if (Boolean.TRUE.equals(in.bool("DryRun"))) {
+            broker.dryRunGetRecords(request);
+        }
+        final GetRecordsResult result = broker.getRecords(request);
         out.startArray("Records");
         for (final Record record : result.records()) {
             ModelWriter.record(out, record);
