@@ -2,6 +2,7 @@ package io.embeddedkinesis.core;
 
 import io.embeddedkinesis.core.account.AccountSettings;
 import io.embeddedkinesis.core.consumer.RecordFetcher;
+import io.embeddedkinesis.core.exception.DryRunOperationException;
 import io.embeddedkinesis.core.exception.InvalidArgumentException;
 import io.embeddedkinesis.core.exception.ResourceInUseException;
 import io.embeddedkinesis.core.exception.ValidationErrors;
@@ -529,7 +530,7 @@ public final class KinesisBroker implements AutoCloseable {
     public void dryRunGetShardIterator(final GetShardIteratorRequest request) {
         ensureOpen();
         fetcher.getShardIterator(request);
-        throw RecordWriter.dryRunPassed();
+        throw DryRunOperationException.passed();
     }
 
     /**
@@ -565,7 +566,7 @@ public final class KinesisBroker implements AutoCloseable {
     public void dryRunGetRecords(final GetRecordsRequest request) {
         ensureOpen();
         fetcher.checkGetRecords(request);
-        throw RecordWriter.dryRunPassed();
+        throw DryRunOperationException.passed();
     }
 
     /**

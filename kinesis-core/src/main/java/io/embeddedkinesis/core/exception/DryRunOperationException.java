@@ -15,6 +15,16 @@ public final class DryRunOperationException extends KinesisException {
         super(message);
     }
 
+    /**
+     * The answer to a dry run that passed every check. Inferred: Kinesis documents the error but no sample of
+     * its message was found; this is the wording other AWS services use for their DryRun flag.
+     *
+     * @return the exception to throw.
+     */
+    public static DryRunOperationException passed() {
+        return new DryRunOperationException("Request would have succeeded, but DryRun flag is set.");
+    }
+
     @Override
     public KinesisErrorCode errorCode() {
         return KinesisErrorCode.DRY_RUN_OPERATION;

@@ -108,7 +108,7 @@ public final class RecordWriter {
      */
     public void dryRunPutRecord(final PutRecordRequest request) {
         putRecord(request, true);
-        throw dryRunPassed();
+        throw DryRunOperationException.passed();
     }
 
     private PutRecordResult putRecord(final PutRecordRequest request, final boolean dryRun) {
@@ -233,17 +233,7 @@ public final class RecordWriter {
      */
     public void dryRunPutRecords(final PutRecordsRequest request) {
         putRecords(request, true);
-        throw dryRunPassed();
-    }
-
-    /**
-     * What a dry run that passed every check answers. Inferred: Kinesis documents the error but no sample of
-     * its message was found; this is the wording other AWS services use for their DryRun flag.
-     *
-     * @return the exception to throw.
-     */
-    public static DryRunOperationException dryRunPassed() {
-        return new DryRunOperationException("Request would have succeeded, but DryRun flag is set.");
+        throw DryRunOperationException.passed();
     }
 
     private PutRecordsResult putRecords(final PutRecordsRequest request, final boolean dryRun) {
