@@ -1,6 +1,7 @@
 package io.embeddedkinesis.server;
 
 import io.embeddedkinesis.server.protocol.WireFormat;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.model.DryRunOperationException;
@@ -19,6 +20,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * that would fail gets the call's own error; runs once per wire encoding.
  */
 abstract class DryRunSdkTest extends SdkTestSupport {
+    @AfterEach
+    void shouldHaveSpokenTheEncodingUnderTest() {
+        assertThat(contentTypesSent).containsOnly(format().contentType());
+    }
+
     @Test
     void shouldCheckAPutWithoutWritingIt() {
         kinesis.createStream(b -> b.streamName("s").shardCount(1));

@@ -157,9 +157,13 @@ public final class ChronicleShardLog implements ShardLog {
             lastEntryPosition = position;
             lastIndex = appender.lastIndexAppended();
             if (pretoucher != null) {
-                // The end first: a pretoucher that reads the new file after a roll then reads its end too.
+                // The end first: a pretoucher that reads the new file after a roll then reads its end too. The
+                // file changes once a cycle, so it is stored only then, sparing a fence on every other append.
                 writeEnd = writer.lastEnd();
-                writeFile = writer.lastFile();
+                final File file = writer.lastFile();
+                if (file != writeFile) {
+                    writeFile = file;
+                }
             }
             return position;
         }
