@@ -3,10 +3,9 @@ package io.embeddedkinesis.core.log;
 import io.embeddedkinesis.core.exception.InternalFailureException;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.MappedBytes;
+import net.openhft.chronicle.bytes.MappedFile;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.wire.DocumentContext;
-
-import java.io.File;
 
 /**
  * Writes entries into a shard log's Chronicle appender, laid out as {@link RecordDescriptor} draws them:
@@ -20,7 +19,7 @@ final class ChronicleLogWriter {
     private final ExcerptAppender appender;
     private final int fragmentBytes;
     private Bytes<?> lastBytes;
-    private File lastFile;
+    private MappedFile lastFile;
     private long lastEnd;
 
     ChronicleLogWriter(final ExcerptAppender appender, final int fragmentBytes) {
@@ -113,17 +112,17 @@ final class ChronicleLogWriter {
     private void noteEnd(final Bytes<?> bytes) {
         if (bytes != lastBytes) {
             lastBytes = bytes;
-            lastFile = bytes instanceof MappedBytes mapped ? mapped.mappedFile().file() : null;
+            lastFile = bytes instanceof MappedBytes mapped ? mapped.mappedFile() : null;
         }
         lastEnd = bytes.writePosition();
     }
 
     /**
-     * The file the last excerpt was written to.
+     * The mapped file the last excerpt was written to, whose mappings the writer writes through.
      *
      * @return the file, or null before the first append (or if the log is not memory-mapped).
      */
-    File lastFile() {
+    MappedFile lastFile() {
         return lastFile;
     }
 

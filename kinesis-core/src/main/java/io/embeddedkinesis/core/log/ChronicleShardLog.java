@@ -1,6 +1,7 @@
 package io.embeddedkinesis.core.log;
 
 import io.embeddedkinesis.core.exception.InternalFailureException;
+import net.openhft.chronicle.bytes.MappedFile;
 import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.core.io.BackgroundResourceReleaser;
 import net.openhft.chronicle.queue.ChronicleQueue;
@@ -10,7 +11,6 @@ import net.openhft.chronicle.queue.RollCycles;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import org.agrona.concurrent.EpochClock;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +72,7 @@ public final class ChronicleShardLog implements ShardLog {
     private volatile boolean sealed;
     private final LogPretoucher pretoucher;
     /** The file being written and where its bytes end, published after each append for the pretoucher. */
-    private volatile File writeFile;
+    private volatile MappedFile writeFile;
     private volatile long writeEnd;
 
     /**
@@ -160,7 +160,7 @@ public final class ChronicleShardLog implements ShardLog {
                 // The end first: a pretoucher that reads the new file after a roll then reads its end too. The
                 // file changes once a cycle, so it is stored only then, sparing a fence on every other append.
                 writeEnd = writer.lastEnd();
-                final File file = writer.lastFile();
+                final MappedFile file = writer.lastFile();
                 if (file != writeFile) {
                     writeFile = file;
                 }
@@ -252,11 +252,11 @@ public final class ChronicleShardLog implements ShardLog {
     }
 
     /**
-     * The file the log's last append went to, for the pretoucher.
+     * The mapped file the log's last append went to, for the pretoucher.
      *
      * @return the file, or null if nothing was appended since the log opened (or it has no pretoucher).
      */
-    File writeFile() {
+    MappedFile writeFile() {
         return closed ? null : writeFile;
     }
 
