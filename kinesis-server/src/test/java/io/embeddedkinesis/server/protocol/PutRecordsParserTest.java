@@ -53,6 +53,7 @@ class PutRecordsParserTest {
         "{\"Records\":[null]}",                                                         // a null entry
         "{\"Records\":[{\"Data\":null,\"PartitionKey\":\"k\"}]}",
         "{\"Records\":[{\"Data\":\"aGk\",\"PartitionKey\":\"k\"}]}",                      // bad base64
+        "{\"Records\":[{\"Data\":\"aGl=\",\"PartitionKey\":\"k\"}]}",                     // non-canonical
         "{\"Records\":[{\"Data\":\"aGk=\",\"PartitionKey\":7}]}",                         // a wrong type
         "{\"Records\":{\"Data\":\"aGk=\"}}",
         "{\"StreamName\":\"a\",\"StreamName\":\"b\",\"Records\":[]}",                       // a repeated member
