@@ -185,6 +185,11 @@ public final class LogPretoucher implements AutoCloseable {
                 return 0;
             }
             final long end = log.writeEnd();
+            if (log.writeFile() != current) {
+                // The writer rolled to a new file between the two reads (it publishes the end first): this end
+                // may be the new file's, so touch nothing now rather than grow the old file to it.
+                return 0;
+            }
             try {
                 if (current != file) {
                     follow(current, end);
@@ -210,13 +215,13 @@ public final class LogPretoucher implements AutoCloseable {
                 return pages;
             } catch (final IOException | RuntimeException ex) {
                 // The file closed under us (a roll, retention, a closing log): let it go; the next file is new.
-                LOG.debug("Stopped pretouching {}: {}", file == null ? null : file.file(), ex.toString());
+                LOG.debug("Stopped pretouching {}: {}", current.file(), ex.toString());
                 letGo();
                 return 0;
             } catch (final InternalError fault) {
                 // A fault in the mapped memory (the disk filled up between the check and the touch): stop
                 // pretouching this log for good rather than let the error end the thread that serves the others.
-                LOG.warn("Stopped pretouching {} after a fault in its mapped memory", file.file(), fault);
+                LOG.warn("Stopped pretouching {} after a fault in its mapped memory", current.file(), fault);
                 released = true;
                 letGo();
                 return 0;
@@ -251,13 +256,22 @@ public final class LogPretoucher implements AutoCloseable {
         /** Lets go of the chunks wholly behind the writer, which it no longer writes through. */
         private void releaseChunksBefore(final long end) {
             while (!chunks.isEmpty() && chunks.peekFirst().safeLimit() <= end) {
-                chunks.pollFirst().release(owner);
+                release(chunks.pollFirst());
             }
         }
 
+        private void release(final MappedBytesStore chunk) {
+            try {
+                chunk.release(owner);
+            } catch (final RuntimeException ex) {
+                LOG.warn("Could not release a chunk of {}", file == null ? null : file.file(), ex);
+            }
+        }
+
+        /** Releases every chunk held; a release that fails is logged and the others are released all the same. */
         private void letGo() {
             while (!chunks.isEmpty()) {
-                chunks.pollFirst().release(owner);
+                release(chunks.pollFirst());
             }
             file = null;
             store = null;

@@ -139,18 +139,7 @@ class PretouchedChronicleShardLogTest extends ShardLogContractTest {
         try {
             final Path sealedDirectory = directory.resolve("sealed");
             final ChronicleShardLog sealed = new ChronicleShardLog(sealedDirectory, CONFIG, clock, manual);
-            sealed.append(bytes("k"), new byte[100]);
-            assertThat(manual.touchOnce()).isPositive();
-            final long writersMappings = mappingsOf(sealedDirectory);
-            // Write towards the end of the writer's chunk until the pretoucher maps the next one ahead of it.
-            long mappings = writersMappings;
-            for (int i = 0; i < 100_000 && mappings == writersMappings; i++) {
-                sealed.append(bytes("k"), new byte[100]);
-                if (manual.touchOnce() > 0) {
-                    mappings = mappingsOf(sealedDirectory);
-                }
-            }
-            assertThat(mappings).isEqualTo(writersMappings + 1);
+            final long writersMappings = writeUntilTheChunkAheadIsMapped(sealed, sealedDirectory, manual);
 
             sealed.seal();
             BackgroundResourceReleaser.releasePendingResources();
@@ -163,6 +152,47 @@ class PretouchedChronicleShardLogTest extends ShardLogContractTest {
         } finally {
             manual.close();
         }
+    }
+
+    @Test
+    void shouldLetGoOfTheChunkAheadWhenTheLogClosesUnsealed() throws IOException {
+        log.close();
+        final LogPretoucher manual = LogPretoucher.manual();
+        try {
+            final Path openDirectory = directory.resolve("open");
+            final ChronicleShardLog open = new ChronicleShardLog(openDirectory, CONFIG, clock, manual);
+            writeUntilTheChunkAheadIsMapped(open, openDirectory, manual);
+
+            open.close();
+
+            assertThat(mappingsOf(openDirectory)).isZero();
+            assertThat(manual.touchOnce()).isZero();
+        } finally {
+            manual.close();
+        }
+    }
+
+    /**
+     * Appends until the pretoucher has mapped the chunk after the writer's, while the writer is still in its
+     * first chunk; returns how many mappings of the log's files there were before.
+     */
+    private long writeUntilTheChunkAheadIsMapped(final ChronicleShardLog target, final Path logDirectory,
+        final LogPretoucher manual) throws IOException {
+        target.append(bytes("k"), new byte[100]);
+        assertThat(manual.touchOnce()).isPositive();
+        BackgroundResourceReleaser.releasePendingResources();
+        final long writersMappings = mappingsOf(logDirectory);
+        long mappings = writersMappings;
+        for (int i = 0; i < 100_000 && mappings == writersMappings; i++) {
+            target.append(bytes("k"), new byte[100]);
+            if (manual.touchOnce() > 0) {
+                mappings = mappingsOf(logDirectory);
+            }
+        }
+        assertThat(mappings).isEqualTo(writersMappings + 1);
+        // The new mapping is the pretoucher's: the writer has not left its first chunk.
+        assertThat(target.writeEnd()).isLessThan(CONFIG.blockSizeBytes());
+        return writersMappings;
     }
 
     /**
