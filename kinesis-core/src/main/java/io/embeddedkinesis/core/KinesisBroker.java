@@ -689,6 +689,21 @@ public final class KinesisBroker implements AutoCloseable {
     }
 
     /**
+     * A {@code SubscribeToShard} with {@code DryRun} set: checked as the subscription would be (its members,
+     * the consumer, the stream, the shard, the starting position, and a subscription of the same consumer to
+     * the shard within 5 seconds), without subscribing or taking the shard over; answered, as in Kinesis, with
+     * {@code DryRunOperationException} if it would have succeeded.
+     *
+     * @param request the consumer's ARN, the shard and where to start.
+     * @throws io.embeddedkinesis.core.exception.DryRunOperationException if every check passed; otherwise the
+     *                                                                    error the subscription would raise.
+     */
+    public void dryRunSubscribeToShard(final SubscribeToShardRequest request) {
+        ensureOpen();
+        subscriptions.dryRunSubscribeToShard(request);
+    }
+
+    /**
      * Lengthens how long a stream keeps records ({@code IncreaseStreamRetentionPeriod}); records that
      * already expired stay expired.
      *

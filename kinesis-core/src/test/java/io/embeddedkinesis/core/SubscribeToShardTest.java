@@ -1,5 +1,6 @@
 package io.embeddedkinesis.core;
 
+import io.embeddedkinesis.core.exception.DryRunOperationException;
 import io.embeddedkinesis.core.exception.InvalidArgumentException;
 import io.embeddedkinesis.core.exception.ResourceInUseException;
 import io.embeddedkinesis.core.exception.ResourceNotFoundException;
@@ -180,6 +181,33 @@ class SubscribeToShardTest extends FanOutTestSupport {
         assertThat(firstCompleted).isTrue();
         assertThat(second.records(1)).extracting(BrokerTestSupport::text).containsExactly("after");
         assertThat(first.drain()).allSatisfy(event -> assertThat(event.records()).isEmpty());
+    }
+
+    @Test
+    void shouldCheckADryRunAsASubscriptionWithoutSubscribing() throws InterruptedException {
+        open().createStream("s", 1);
+        final String consumer = register("s", "reader");
+        final SubscribeToShardRequest dryRun =
+            new SubscribeToShardRequest(consumer, SHARD_0, StartingPosition.trimHorizon());
+
+        assertThatThrownBy(() -> broker.dryRunSubscribeToShard(dryRun))
+            .isInstanceOf(DryRunOperationException.class)
+            .hasMessage("Request would have succeeded, but DryRun flag is set.");
+        assertThatThrownBy(() -> broker.dryRunSubscribeToShard(
+            new SubscribeToShardRequest(consumer, "shardId-000000000009", StartingPosition.trimHorizon())))
+            .isInstanceOf(ResourceNotFoundException.class);
+        // Nothing was subscribed: a real subscription right after the dry runs is not refused as a second one.
+        broker.putRecord("s", "k", bytes("first"));
+        final RecordingSubscriber subscriber = subscribe(consumer, SHARD_0, StartingPosition.trimHorizon(), 1);
+        assertThat(subscriber.records(1)).extracting(BrokerTestSupport::text).containsExactly("first");
+        // And a dry run within 5 seconds of that subscription would be refused as the subscription would be.
+        assertThatThrownBy(() -> broker.dryRunSubscribeToShard(dryRun))
+            .isInstanceOf(ResourceInUseException.class)
+            .hasMessageStartingWith("Another active subscription exists for this consumer");
+        clock.advance(5_000);
+        assertThatThrownBy(() -> broker.dryRunSubscribeToShard(dryRun)).isInstanceOf(DryRunOperationException.class);
+        awaitDispatcherPass();
+        assertThat(subscriber.hasEnded()).as("a dry run does not take the subscription over").isFalse();
     }
 
     @Test

@@ -46,9 +46,22 @@ final class SdkShardSubscription implements SubscribeToShardResponseHandler {
      */
     static SdkShardSubscription subscribe(final KinesisAsyncClient kinesis, final String consumerArn,
         final String shardId, final StartingPosition position, final long initialDemand) {
+        return subscribe(kinesis, consumerArn, shardId, position, initialDemand, false);
+    }
+
+    /**
+     * Subscribes with {@code DryRun} set, and waits until the server answered.
+     */
+    static SdkShardSubscription dryRun(final KinesisAsyncClient kinesis, final String consumerArn,
+        final String shardId, final StartingPosition position) {
+        return subscribe(kinesis, consumerArn, shardId, position, 0, true);
+    }
+
+    private static SdkShardSubscription subscribe(final KinesisAsyncClient kinesis, final String consumerArn,
+        final String shardId, final StartingPosition position, final long initialDemand, final boolean dryRun) {
         final SdkShardSubscription subscription = new SdkShardSubscription(initialDemand);
         subscription.call = kinesis.subscribeToShard(b -> b.consumerARN(consumerArn).shardId(shardId)
-            .startingPosition(position), subscription);
+            .startingPosition(position).dryRun(dryRun ? Boolean.TRUE : null), subscription);
         CompletableFuture.anyOf(subscription.started, subscription.call).exceptionally(error -> null).join();
         return subscription;
     }

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.model.ChildShard;
 import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
 import software.amazon.awssdk.services.kinesis.model.Record;
+import software.amazon.awssdk.services.kinesis.model.DryRunOperationException;
 import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
@@ -176,6 +177,21 @@ class SubscribeToShardSdkTest extends SdkTestSupport {
                 + ACCOUNT + ":s:" + SHARD_0 + ":reader"));
         assertThat(firstCompleted).isTrue();
         assertThat(texts(second.records(1))).containsExactly("after");
+    }
+
+    @Test
+    void shouldAnswerADryRunWithDryRunOperationExceptionAndSubscribeNothing() throws Exception {
+        createStream(1);
+        final String consumer = register("reader");
+
+        final SdkShardSubscription dryRun = SdkShardSubscription.dryRun(async, consumer, SHARD_0, latest());
+        final SdkShardSubscription real = subscribe(consumer, latest(), Long.MAX_VALUE);
+        put("after");
+
+        assertThat(dryRun.awaitError()).isInstanceOf(DryRunOperationException.class)
+            .satisfies(e -> assertThat(message(e)).isEqualTo("Request would have succeeded, but DryRun flag is set."));
+        // The dry run took no subscription: the real one right after it is not refused as a second.
+        assertThat(texts(real.records(1))).containsExactly("after");
     }
 
     @Test

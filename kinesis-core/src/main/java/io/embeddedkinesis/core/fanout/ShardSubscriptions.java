@@ -4,6 +4,7 @@ import io.embeddedkinesis.core.BrokerConfig;
 import io.embeddedkinesis.core.ShardLimits;
 import io.embeddedkinesis.core.consumer.ShardReads;
 import io.embeddedkinesis.core.exception.InvalidArgumentException;
+import io.embeddedkinesis.core.exception.DryRunOperationException;
 import io.embeddedkinesis.core.exception.ResourceInUseException;
 import io.embeddedkinesis.core.exception.ResourceNotFoundException;
 import io.embeddedkinesis.core.exception.ValidationErrors;
@@ -92,6 +93,22 @@ public final class ShardSubscriptions implements AutoCloseable {
      * @return the subscription's publisher, which takes one subscriber.
      */
     public Flow.Publisher<SubscribeToShardEvent> subscribeToShard(final SubscribeToShardRequest request) {
+        return subscribeToShard(request, false);
+    }
+
+    /**
+     * Checks a subscription as {@link #subscribeToShard(SubscribeToShardRequest)} does, the consumer's
+     * subscription in the last 5 seconds included, without subscribing or taking the shard over.
+     *
+     * @param request the consumer, the shard and where to start.
+     * @throws DryRunOperationException if every check passed; otherwise the error the subscription would raise.
+     */
+    public void dryRunSubscribeToShard(final SubscribeToShardRequest request) {
+        subscribeToShard(request, true);
+    }
+
+    private Flow.Publisher<SubscribeToShardEvent> subscribeToShard(final SubscribeToShardRequest request,
+        final boolean dryRun) {
         final StartingPosition start = request.startingPosition();
         final ValidationErrors errors = new ValidationErrors()
             .string("consumerARN", request.consumerARN(), true, RequestPatterns.CONSUMER_ARN,
@@ -116,6 +133,10 @@ public final class ShardSubscriptions implements AutoCloseable {
             throw shardNotFound(stream, request.shardId());
         }
         final long position = startingPosition(start, stream, shard, nowMs);
+        if (dryRun) {
+            ensureNotInUse(consumer, stream, shard, nowMs);
+            throw DryRunOperationException.passed();
+        }
         return lease(consumer, stream, shard, position, nowMs);
     }
 
@@ -147,13 +168,9 @@ public final class ShardSubscriptions implements AutoCloseable {
         // Leases of consumers deregistered (or deleted with their stream) while not subscribed are forgotten
         // here, as nothing else would end them.
         leases.values().removeIf(held -> held.consumer().removal() != null && held.current() == null);
-        final String key = consumer.consumerArn() + '|' + shard.shardId();
+        ensureNotInUse(consumer, stream, shard, nowMs);
+        final String key = leaseKey(consumer, shard);
         SubscriptionLease lease = leases.get(key);
-        if (lease != null && lease.consumer() == consumer && nowMs - lease.subscribedAtMs() < TAKEOVER_AFTER_MS) {
-            // The service's text, as quoted by Databricks' knowledge base and several issue trackers.
-            throw new ResourceInUseException("Another active subscription exists for this consumer: " + accountId
-                + ":" + stream.streamName() + ":" + shard.shardId() + ":" + consumer.consumerName());
-        }
         if (lease == null || lease.consumer() != consumer) {
             final ShardLimits ownLimit = new ShardLimits(ShardLimits.UNLIMITED, ShardLimits.UNLIMITED,
                 stream.shardLimits().readBytesPerSecond(), ShardLimits.UNLIMITED);
@@ -167,6 +184,21 @@ public final class ShardSubscriptions implements AutoCloseable {
         startDispatcher();
         idle.signal();
         return session;
+    }
+
+    /** Refuses a subscription within 5 seconds of the consumer's last one to the shard. */
+    private synchronized void ensureNotInUse(final StreamConsumer consumer, final Stream stream,
+        final StoredShard shard, final long nowMs) {
+        final SubscriptionLease lease = leases.get(leaseKey(consumer, shard));
+        if (lease != null && lease.consumer() == consumer && nowMs - lease.subscribedAtMs() < TAKEOVER_AFTER_MS) {
+            // The service's text, as quoted by Databricks' knowledge base and several issue trackers.
+            throw new ResourceInUseException("Another active subscription exists for this consumer: " + accountId
+                + ":" + stream.streamName() + ":" + shard.shardId() + ":" + consumer.consumerName());
+        }
+    }
+
+    private static String leaseKey(final StreamConsumer consumer, final StoredShard shard) {
+        return consumer.consumerArn() + '|' + shard.shardId();
     }
 
     private void startDispatcher() {

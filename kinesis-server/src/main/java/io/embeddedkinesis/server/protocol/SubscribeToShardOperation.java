@@ -13,6 +13,7 @@ import io.embeddedkinesis.core.stream.RequestPatterns;
 import java.nio.ByteBuffer;
 import java.util.List;
 
+import static io.embeddedkinesis.server.protocol.MemberType.BOOLEAN;
 import static io.embeddedkinesis.server.protocol.MemberType.STRING;
 import static io.embeddedkinesis.server.protocol.MemberType.STRUCTURE;
 import static io.embeddedkinesis.server.protocol.MemberType.TIMESTAMP;
@@ -44,13 +45,17 @@ final class SubscribeToShardOperation {
     Operation operation() {
         return new Operation("SubscribeToShard", List.of(Member.of("ConsumerARN", STRING), Member.of("ShardId", STRING),
             new Member("StartingPosition", STRUCTURE, List.of(Member.of("Type", STRING),
-                Member.of("SequenceNumber", STRING), Member.of("Timestamp", TIMESTAMP)))),
+                Member.of("SequenceNumber", STRING), Member.of("Timestamp", TIMESTAMP))),
+            Member.of("DryRun", BOOLEAN)),
             null, this::open);
     }
 
     private EventStream<SubscribeToShardEvent> open(final RequestReader in, final WireFormat format) {
         final SubscribeToShardRequest request = new SubscribeToShardRequest(in.string("ConsumerARN"),
             in.string("ShardId"), startingPosition(in));
+        if (Boolean.TRUE.equals(in.bool("DryRun"))) {
+            broker.dryRunSubscribeToShard(request);
+        }
         return new EventStream<>(broker.subscribeToShard(request), event -> encode(format, event));
     }
 
