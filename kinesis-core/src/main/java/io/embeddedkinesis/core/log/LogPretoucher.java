@@ -39,9 +39,9 @@ import java.util.concurrent.TimeUnit;
  * the writer has passed it, so that the writer is handed the same mapping. A chunk lies inside the file, which
  * Chronicle grows before mapping it and, in 2026.4, never truncates (its {@code writeEOFAndShrink} only writes
  * the end-of-file marker), so a touch never lands past the end; a Chronicle version that shrank rolled files
- * would need the pretoucher to stop at a roll. How far ahead it goes grows with
- * what the writer has written to the file, up to {@link #MAX_AHEAD_BYTES}, so a quiet shard's file gets
- * only a few pages ahead and a hot one's several megabytes.
+ * would need the pretoucher to stop at a roll. How far ahead it goes grows with what the writer has written
+ * to the file, up to {@link #MAX_AHEAD_BYTES}, so a quiet shard's file gets only a few pages ahead and a hot
+ * one's several megabytes.
  *
  * <p>Thread-safe. Logs join with {@link #add} when they open and leave with {@link #remove} when they close,
  * which lets go of the pretoucher's hold on their file at once.
