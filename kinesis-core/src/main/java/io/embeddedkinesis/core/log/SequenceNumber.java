@@ -21,7 +21,8 @@ import java.nio.charset.StandardCharsets;
  * stream and let foreign ones be recognized.
  *
  * <p>Immutable and thread-safe. The decimal string is formatted lazily, on first use, and then kept:
- * formatting a 186-bit number costs more than appending a record, and many callers never look.
+ * formatting a 186-bit number costs about as much as appending a record, and many callers never look. Encoders
+ * that write many numbers use a {@link SequenceNumberFormatter}, which makes no string.
  */
 public final class SequenceNumber implements Comparable<SequenceNumber> {
     /** The only layout version written and accepted. */
@@ -30,35 +31,10 @@ public final class SequenceNumber implements Comparable<SequenceNumber> {
     public static final long STREAM_TAG_MASK = (1L << 36) - 1;
 
     private static final int BIT_LENGTH = 186;
-    private static final int VERSION_SHIFT = 184;
-    private static final int STREAM_TAG_SHIFT = 148;
-    private static final int POSITION_SHIFT = 80;
-    private static final int SHARD_SHIFT = 4;
-    private static final long DECIMAL_BASE = 1_000_000_000L;
-    private static final int LIMB_DIGITS = 9;
-    /** Limbs of nine digits a 186-bit number needs: it is below 10^57. */
-    private static final int DECIMAL_LIMBS = 7;
-    /** "00", "01", ... "99": two digits written per division. */
-    private static final byte[] DIGIT_PAIRS = digitPairs();
-    private static final long[] VERSION_TERM = decimalLimbs(BigInteger.valueOf(VERSION).shiftLeft(VERSION_SHIFT));
-    private static final long[] STREAM_TAG_POWER = decimalLimbs(BigInteger.ONE.shiftLeft(STREAM_TAG_SHIFT));
-    private static final long[] POSITION_POWER = decimalLimbs(BigInteger.ONE.shiftLeft(POSITION_SHIFT));
-    // The limbs as constants for formatDecimal: 2^185 has seven, 2^148 five and 2^80 three.
-    private static final long V0 = VERSION_TERM[0];
-    private static final long V1 = VERSION_TERM[1];
-    private static final long V2 = VERSION_TERM[2];
-    private static final long V3 = VERSION_TERM[3];
-    private static final long V4 = VERSION_TERM[4];
-    private static final long V5 = VERSION_TERM[5];
-    private static final long V6 = VERSION_TERM[6];
-    private static final long T0 = STREAM_TAG_POWER[0];
-    private static final long T1 = STREAM_TAG_POWER[1];
-    private static final long T2 = STREAM_TAG_POWER[2];
-    private static final long T3 = STREAM_TAG_POWER[3];
-    private static final long T4 = STREAM_TAG_POWER[4];
-    private static final long P0 = POSITION_POWER[0];
-    private static final long P1 = POSITION_POWER[1];
-    private static final long P2 = POSITION_POWER[2];
+    static final int VERSION_SHIFT = 184;
+    static final int STREAM_TAG_SHIFT = 148;
+    static final int POSITION_SHIFT = 80;
+    static final int SHARD_SHIFT = 4;
     private static final BigInteger UNSIGNED_LONG_MASK = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
     private static final BigInteger SHARD_MASK = BigInteger.ONE.shiftLeft(32).subtract(BigInteger.ONE);
     private static final BigInteger TAG_MASK = BigInteger.valueOf(STREAM_TAG_MASK);
@@ -170,7 +146,7 @@ public final class SequenceNumber implements Comparable<SequenceNumber> {
     }
 
     /**
-     * The decimal form, as Kinesis returns sequence numbers; 56 digits.
+     * The decimal form, as Kinesis returns sequence numbers; {@value SequenceNumberFormatter#DIGITS} digits.
      *
      * @return the sequence number string.
      */
@@ -178,111 +154,9 @@ public final class SequenceNumber implements Comparable<SequenceNumber> {
     public String toString() {
         String result = text;
         if (result == null) {
-            result = formatDecimal();
+            result = new String(new SequenceNumberFormatter().format(this), StandardCharsets.ISO_8859_1);
             text = result;
         }
         return result;
-    }
-
-    /**
-     * Formats the 186-bit value in decimal without {@code BigInteger}, whose general division costs several
-     * times more, and without dividing the whole number at all: the value is a sum of four fields times fixed
-     * powers of two, and each power is kept in base 10^9 (nine decimal digits a limb). So the fields are
-     * multiplied into seven limbs in 64-bit arithmetic (no limb can overflow: the at most five products that
-     * meet in one stay below 3 * 10^18), the carries are propagated once, and the limbs are written out nine
-     * digits at a time. The limbs are locals and the powers constants, which lets the compiler keep the sum in
-     * registers and turn every division into a multiplication: 74 ns a number here, against 96 ns for the same sum
-     * in an array.
-     */
-    private String formatDecimal() {
-        final long t0 = streamTag % DECIMAL_BASE;
-        final long t1 = streamTag / DECIMAL_BASE;
-        final long positionHigh = Long.divideUnsigned(position, DECIMAL_BASE);
-        final long p0 = Long.remainderUnsigned(position, DECIMAL_BASE);
-        final long p1 = positionHigh % DECIMAL_BASE;
-        final long p2 = positionHigh / DECIMAL_BASE;
-        final long shardTerm = Integer.toUnsignedLong(shardIndex) << SHARD_SHIFT;
-        // Limb k gathers every product of a field limb i and a power limb j with i + j = k.
-        long s0 = V0 + T0 * t0 + P0 * p0 + shardTerm % DECIMAL_BASE;
-        long s1 = V1 + T1 * t0 + T0 * t1 + P1 * p0 + P0 * p1 + shardTerm / DECIMAL_BASE;
-        long s2 = V2 + T2 * t0 + T1 * t1 + P2 * p0 + P1 * p1 + P0 * p2;
-        long s3 = V3 + T3 * t0 + T2 * t1 + P2 * p1 + P1 * p2;
-        long s4 = V4 + T4 * t0 + T3 * t1 + P2 * p2;
-        long s5 = V5 + T4 * t1;
-        long s6 = V6;
-        s1 += s0 / DECIMAL_BASE;
-        s0 %= DECIMAL_BASE;
-        s2 += s1 / DECIMAL_BASE;
-        s1 %= DECIMAL_BASE;
-        s3 += s2 / DECIMAL_BASE;
-        s2 %= DECIMAL_BASE;
-        s4 += s3 / DECIMAL_BASE;
-        s3 %= DECIMAL_BASE;
-        s5 += s4 / DECIMAL_BASE;
-        s4 %= DECIMAL_BASE;
-        s6 += s5 / DECIMAL_BASE;
-        s5 %= DECIMAL_BASE;
-        // The version term alone puts 49 in the top limb, so the six below it are always written in full.
-        final byte[] digits = new byte[DECIMAL_LIMBS * LIMB_DIGITS];
-        final int units = digits.length;
-        writeNineDigits(digits, units, (int) s0);
-        writeNineDigits(digits, units - LIMB_DIGITS, (int) s1);
-        writeNineDigits(digits, units - 2 * LIMB_DIGITS, (int) s2);
-        writeNineDigits(digits, units - 3 * LIMB_DIGITS, (int) s3);
-        writeNineDigits(digits, units - 4 * LIMB_DIGITS, (int) s4);
-        writeNineDigits(digits, units - 5 * LIMB_DIGITS, (int) s5);
-        int end = units - 6 * LIMB_DIGITS;
-        int top = (int) s6;
-        do {
-            digits[--end] = (byte) ('0' + top % 10);
-            top /= 10;
-        } while (top != 0);
-        return new String(digits, end, digits.length - end, StandardCharsets.ISO_8859_1);
-    }
-
-    /**
-     * Writes a limb (below 10^9) as nine digits ending just before {@code end}: split into a four-digit and a
-     * five-digit half first, so that the two halves' divisions do not wait on each other.
-     */
-    private static void writeNineDigits(final byte[] digits, final int end, final int limb) {
-        final int high = limb / 10_000;
-        final int low = limb - high * 10_000;
-        final int lowHundreds = low / 100;
-        final int lowPair = (low - lowHundreds * 100) * 2;
-        final int highTenThousands = high / 10_000;
-        final int highRest = high - highTenThousands * 10_000;
-        final int highHundreds = highRest / 100;
-        final int highPair = (highRest - highHundreds * 100) * 2;
-        digits[end - 1] = DIGIT_PAIRS[lowPair + 1];
-        digits[end - 2] = DIGIT_PAIRS[lowPair];
-        digits[end - 3] = DIGIT_PAIRS[lowHundreds * 2 + 1];
-        digits[end - 4] = DIGIT_PAIRS[lowHundreds * 2];
-        digits[end - 5] = DIGIT_PAIRS[highPair + 1];
-        digits[end - 6] = DIGIT_PAIRS[highPair];
-        digits[end - 7] = DIGIT_PAIRS[highHundreds * 2 + 1];
-        digits[end - 8] = DIGIT_PAIRS[highHundreds * 2];
-        digits[end - 9] = (byte) ('0' + highTenThousands);
-    }
-
-    private static byte[] digitPairs() {
-        final byte[] pairs = new byte[200];
-        for (int i = 0; i < 100; i++) {
-            pairs[2 * i] = (byte) ('0' + i / 10);
-            pairs[2 * i + 1] = (byte) ('0' + i % 10);
-        }
-        return pairs;
-    }
-
-    /** A non-negative integer in little-endian base-10^9 limbs. */
-    private static long[] decimalLimbs(final BigInteger value) {
-        final long[] limbs = new long[DECIMAL_LIMBS];
-        final BigInteger base = BigInteger.valueOf(DECIMAL_BASE);
-        BigInteger rest = value;
-        for (int i = 0; rest.signum() > 0; i++) {
-            final BigInteger[] quotientAndRemainder = rest.divideAndRemainder(base);
-            limbs[i] = quotientAndRemainder[1].longValue();
-            rest = quotientAndRemainder[0];
-        }
-        return limbs;
     }
 }

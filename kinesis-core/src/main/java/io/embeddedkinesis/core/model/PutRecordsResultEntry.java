@@ -1,6 +1,7 @@
 package io.embeddedkinesis.core.model;
 
 import io.embeddedkinesis.core.log.SequenceNumber;
+import io.embeddedkinesis.core.log.SequenceNumberFormatter;
 
 /**
  * The outcome of one record of a {@code PutRecords} call: either a shard and sequence number, or an
@@ -69,6 +70,18 @@ public final class PutRecordsResultEntry {
      */
     public String sequenceNumber() {
         return sequenceNumber == null ? null : sequenceNumber.toString();
+    }
+
+    /**
+     * The record's sequence number as ASCII digits, the form for an encoder that writes many results: no string
+     * is made.
+     *
+     * @param formatter writes the digits; one per response.
+     * @return the {@value SequenceNumberFormatter#DIGITS} digits, in the formatter's buffer (valid until its next
+     *         use, and not to be modified), or null if the record failed.
+     */
+    public byte[] sequenceNumber(final SequenceNumberFormatter formatter) {
+        return sequenceNumber == null ? null : formatter.format(sequenceNumber);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.embeddedkinesis.core.model;
 
 import io.embeddedkinesis.core.log.SequenceNumber;
+import io.embeddedkinesis.core.log.SequenceNumberFormatter;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -58,6 +59,18 @@ public final class Record {
      */
     public String sequenceNumber() {
         return sequenceNumber.toString();
+    }
+
+    /**
+     * The record's sequence number as ASCII digits, the form for an encoder that writes many records: no string
+     * is made.
+     *
+     * @param formatter writes the digits; one per response.
+     * @return the {@value SequenceNumberFormatter#DIGITS} digits, in the formatter's buffer: valid until its next
+     *         use, and not to be modified.
+     */
+    public byte[] sequenceNumber(final SequenceNumberFormatter formatter) {
+        return formatter.format(sequenceNumber);
     }
 
     /**

@@ -16,7 +16,9 @@ import io.embeddedkinesis.server.protocol.RequestReader;
 import io.embeddedkinesis.server.protocol.ResponseWriter;
 import io.embeddedkinesis.server.protocol.SerializationException;
 import io.embeddedkinesis.server.protocol.WireFormat;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -45,6 +47,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -71,6 +74,8 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
     private static final String TARGET_PREFIX = "Kinesis_20131202.";
     private static final String PLAIN_JSON = "application/json";
     private static final String PUT_RECORDS = "PutRecords";
+    /** About what one record's result takes in a {@code PutRecords} answer (a sequence number and a shard id). */
+    private static final int PUT_RECORDS_RESULT_BYTES = 112;
     private static final String ACCESS_DENIED_XML = "<AccessDeniedException>\n  <Message>Unable to determine"
         + " service/operation name to be authorized</Message>\n</AccessDeniedException>\n";
 
@@ -164,9 +169,8 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
             if (parsed != null) {
                 return guarded(format, operation, () -> {
                     authenticator.authenticate(request);
-                    final ResponseWriter writer = new ResponseWriter(format);
-                    operations.putRecords(parsed, writer);
-                    return response(HttpResponseStatus.OK, format.contentType(), writer.toBytes());
+                    return ok(ctx, format, parsed.records().size() * PUT_RECORDS_RESULT_BYTES,
+                        writer -> operations.putRecords(parsed, writer));
                 });
             }
         }
@@ -194,10 +198,31 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
                 stream(ctx, operation.eventStreamHandler().open(reader, format), format);
                 return null;
             }
-            final ResponseWriter writer = new ResponseWriter(format);
-            operation.handler().handle(reader, writer);
-            return response(HttpResponseStatus.OK, format.contentType(), writer.toBytes());
+            return ok(ctx, format, 0, writer -> operation.handler().handle(reader, writer));
         });
+    }
+
+    /**
+     * A successful answer, its document written straight into a buffer of the connection's allocator, the one
+     * the response is sent from; the buffer is let go if writing fails.
+     *
+     * @param sizeHint the document's expected size in bytes, or 0 to let the buffer grow from small.
+     */
+    private static FullHttpResponse ok(final ChannelHandlerContext ctx, final WireFormat format, final int sizeHint,
+        final Consumer<ResponseWriter> body) {
+        final ByteBuf content = sizeHint > 0 ? ctx.alloc().buffer(sizeHint) : ctx.alloc().buffer();
+        try {
+            final ResponseWriter writer = new ResponseWriter(format, new ByteBufOutputStream(content));
+            body.accept(writer);
+            writer.end();
+            final FullHttpResponse response =
+                new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, content);
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, format.contentType());
+            return response;
+        } catch (final RuntimeException ex) {
+            content.release();
+            throw ex;
+        }
     }
 
     /**

@@ -409,7 +409,7 @@ public final class KinesisOperations {
         out.number("FailedRecordCount", result.failedRecordCount()).startArray("Records");
         for (final PutRecordsResultEntry entry : result.records()) {
             out.startObject()
-                .asciiString("SequenceNumber", entry.sequenceNumber())
+                .asciiString("SequenceNumber", entry.sequenceNumber(out.sequenceNumbers()))
                 .asciiString("ShardId", entry.shardId())
                 .string("ErrorCode", entry.errorCode())
                 .string("ErrorMessage", entry.errorMessage())

@@ -50,7 +50,7 @@ final class ModelWriter {
 
     static void record(final ResponseWriter out, final Record record) {
         out.startObject()
-            .asciiString("SequenceNumber", record.sequenceNumber())
+            .asciiString("SequenceNumber", record.sequenceNumber(out.sequenceNumbers()))
             .timestamp("ApproximateArrivalTimestamp", record.approximateArrivalTimestampMs())
             .blob("Data", record.data())
             .string("PartitionKey", record.partitionKey())

@@ -2,9 +2,11 @@ package io.embeddedkinesis.server.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
+import io.embeddedkinesis.core.log.SequenceNumberFormatter;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -14,25 +16,43 @@ import java.nio.charset.StandardCharsets;
  * differ: blobs (base64 text in JSON, byte strings in CBOR) and timestamps (epoch seconds with a
  * millisecond fraction in JSON, CBOR tag 1 with epoch milliseconds, as the AWS SDK writes them).
  *
- * <p>Members are written in call order; absent (null) values are skipped, as AWS omits them. Not
- * thread-safe; one per response.
+ * <p>Members are written in call order; absent (null) values are skipped, as AWS omits them. The document
+ * goes to a byte array ({@link #toBytes()}), or straight to a stream the caller gives ({@link #end()}): the
+ * server streams a response into the network buffer it sends, which spares two copies of a large
+ * {@code PutRecords} or {@code GetRecords} answer. Not thread-safe; one per response.
  */
 public final class ResponseWriter {
     private static final int CBOR_EPOCH_TAG = 1;
 
     private final WireFormat format;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+    /** Where {@link #toBytes()} collects the document; null when it goes to the caller's stream. */
+    private final ByteArrayOutputStream bytes;
     private final JsonGenerator generator;
+    private SequenceNumberFormatter sequenceNumbers;
+    /** The last string {@link #asciiString(String, String)} wrote, and its bytes: shard ids repeat in a list. */
+    private String lastAscii;
+    private byte[] lastAsciiBytes;
 
     /**
-     * Starts a document.
+     * Starts a document to be taken with {@link #toBytes()}.
      *
      * @param format the encoding.
      */
     public ResponseWriter(final WireFormat format) {
+        this(format, new ByteArrayOutputStream(256));
+    }
+
+    /**
+     * Starts a document written to a stream; finish it with {@link #end()}.
+     *
+     * @param format the encoding.
+     * @param out    where the document goes; {@link #end()} closes it.
+     */
+    public ResponseWriter(final WireFormat format, final OutputStream out) {
         this.format = format;
+        this.bytes = out instanceof ByteArrayOutputStream collected ? collected : null;
         try {
-            this.generator = format.mapper().getFactory().createGenerator(bytes);
+            this.generator = format.mapper().getFactory().createGenerator(out);
             generator.writeStartObject();
         } catch (final IOException ex) {
             throw new UncheckedIOException(ex);
@@ -74,13 +94,46 @@ public final class ResponseWriter {
      * @return this writer.
      */
     public ResponseWriter asciiString(final String name, final String value) {
+        if (value == null) {
+            return this;
+        }
+        if (value != lastAscii) {
+            lastAscii = value;
+            lastAsciiBytes = value.getBytes(StandardCharsets.ISO_8859_1);
+        }
+        return asciiString(name, lastAsciiBytes);
+    }
+
+    /**
+     * Writes a string member given as its bytes, which need no escaping (see {@link #asciiString(String, String)}),
+     * unless null.
+     *
+     * @param name  the member's name.
+     * @param value the value's bytes, printable ASCII without {@code "} or {@code \}; not kept.
+     * @return this writer.
+     */
+    public ResponseWriter asciiString(final String name, final byte[] value) {
         return write(() -> {
             if (value != null) {
                 generator.writeFieldName(name);
-                final byte[] ascii = value.getBytes(StandardCharsets.ISO_8859_1);
-                generator.writeRawUTF8String(ascii, 0, ascii.length);
+                generator.writeRawUTF8String(value, 0, value.length);
             }
         });
+    }
+
+    /**
+     * The formatter this response's sequence numbers are written with, for {@link #asciiString(String, byte[])}:
+     * one per response, so that the numbers of a list are written each from the one before.
+     *
+     * @return the formatter, made on first use.
+     */
+    public SequenceNumberFormatter sequenceNumbers() {
+        SequenceNumberFormatter formatter = sequenceNumbers;
+        if (formatter == null) {
+            formatter = new SequenceNumberFormatter();
+            sequenceNumbers = formatter;
+        }
+        return formatter;
     }
 
     /**
@@ -196,15 +249,26 @@ public final class ResponseWriter {
     }
 
     /**
-     * Ends the document.
-     *
-     * @return the encoded document.
+     * Ends the document and flushes it to the stream it is written to.
      */
-    public byte[] toBytes() {
+    public void end() {
         write(() -> {
             generator.writeEndObject();
             generator.close();
         });
+    }
+
+    /**
+     * Ends the document.
+     *
+     * @return the encoded document.
+     * @throws IllegalStateException if the document was written to a stream of the caller's.
+     */
+    public byte[] toBytes() {
+        if (bytes == null) {
+            throw new IllegalStateException("the document was written to the caller's stream");
+        }
+        end();
         return bytes.toByteArray();
     }
 

@@ -1,13 +1,20 @@
 package io.embeddedkinesis.server.protocol;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The shortcut for members that need no escaping writes exactly what the general string member writes, in
- * both encodings, and skips a null value as it does.
+ * both encodings, and skips a null value as it does; a document streamed to the caller's stream is the one
+ * {@code toBytes} returns.
  */
 class ResponseWriterTest {
     private static final String SEQUENCE_NUMBER = "49590338271490256608559692538361571095921575989136588898";
@@ -16,10 +23,42 @@ class ResponseWriterTest {
     @EnumSource(WireFormat.class)
     void shouldWriteAnAsciiMemberAsAStringMember(final WireFormat format) {
         final byte[] ascii = new ResponseWriter(format).asciiString("SequenceNumber", SEQUENCE_NUMBER)
-            .asciiString("ShardId", "shardId-000000000007").asciiString("Absent", null).toBytes();
+            .asciiString("ShardId", "shardId-000000000007").asciiString("Absent", (String) null)
+            .asciiString("Bytes", SEQUENCE_NUMBER.getBytes(StandardCharsets.US_ASCII))
+            .asciiString("AbsentBytes", (byte[]) null).asciiString("ShardId", "shardId-000000000007")
+            .asciiString("ShardId", "shardId-000000000008").toBytes();
         final byte[] general = new ResponseWriter(format).string("SequenceNumber", SEQUENCE_NUMBER)
-            .string("ShardId", "shardId-000000000007").string("Absent", null).toBytes();
+            .string("ShardId", "shardId-000000000007").string("Absent", null).string("Bytes", SEQUENCE_NUMBER)
+            .string("ShardId", "shardId-000000000007").string("ShardId", "shardId-000000000008").toBytes();
 
         assertThat(ascii).isEqualTo(general);
+    }
+
+    @ParameterizedTest
+    @EnumSource(WireFormat.class)
+    void shouldStreamTheDocumentToTheCallersStream(final WireFormat format) {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        final OutputStream stream = new OutputStream() {
+            @Override
+            public void write(final int b) {
+                out.write(b);
+            }
+        };
+        final ResponseWriter streamed = new ResponseWriter(format, stream).string("StreamName", "orders")
+            .number("FailedRecordCount", 0);
+        streamed.end();
+
+        assertThat(out.toByteArray()).isEqualTo(new ResponseWriter(format).string("StreamName", "orders")
+            .number("FailedRecordCount", 0).toBytes());
+        assertThatThrownBy(streamed::toBytes).isInstanceOf(IllegalStateException.class)
+            .hasMessage("the document was written to the caller's stream");
+    }
+
+    @Test
+    void shouldGiveOneSequenceNumberFormatterPerResponse() {
+        final ResponseWriter writer = new ResponseWriter(WireFormat.JSON);
+
+        assertThat(writer.sequenceNumbers()).isSameAs(writer.sequenceNumbers())
+            .isNotSameAs(new ResponseWriter(WireFormat.JSON).sequenceNumbers());
     }
 }
