@@ -35,7 +35,9 @@ import java.util.Map;
 /**
  * The write path: {@code PutRecord} and {@code PutRecords}. Validates a request whole before writing
  * anything, routes each record by its partition key's hash (or explicit hash key), asks the shard's
- * write limiter, and appends to the shard's log.
+ * write limiter, and appends to the shard's log. A stream of one open shard takes every record there without
+ * hashing its key (a cached hash still costs a few cache misses a record): the MD5 is computed only if a
+ * reshard seals the shard under the put, to pick the child.
  *
  * <p>A stream with the {@code AUTO} record distribution strategy ignores partition keys and explicit hash
  * keys and takes the open shards in turn (see {@link Stream#routeRoundRobin()}); there the partition key may be
@@ -134,6 +136,7 @@ public final class RecordWriter {
         final long startTime = meters.startPutRecordTime();
         final byte[] key;
         final HashKey hashKey;
+        String unhashedKey = null;
         StoredShard shard;
         if (stream.recordDistributionStrategy() == RecordDistributionStrategy.AUTO) {
             key = partitionKey == null ? NO_KEY : partitionKey.getBytes(StandardCharsets.UTF_8);
@@ -143,10 +146,17 @@ public final class RecordWriter {
             if (partitionKey == null) {
                 new ValidationErrors().notNull("partitionKey", false).throwIfAny();
             }
-            final HashedKey hashed = hasher.hash(partitionKey);
-            key = hashed.utf8();
-            hashKey = explicitHashKey == null ? hashed.hashKey() : HashKey.parseExplicit(explicitHashKey);
-            shard = stream.route(hashKey);
+            shard = explicitHashKey == null ? stream.soleOpenShard() : null;
+            if (shard != null) {
+                key = partitionKey.getBytes(StandardCharsets.UTF_8);
+                hashKey = null;
+                unhashedKey = partitionKey;
+            } else {
+                final HashedKey hashed = hasher.hash(partitionKey);
+                key = hashed.utf8();
+                hashKey = explicitHashKey == null ? hashed.hashKey() : HashKey.parseExplicit(explicitHashKey);
+                shard = stream.route(hashKey);
+            }
         }
         if (sequenceNumberForOrdering != null) {
             checkSequenceNumberForOrdering(stream, sequenceNumberForOrdering);
@@ -176,7 +186,7 @@ public final class RecordWriter {
                 meters.onPutRecord(startTime, size);
                 return result;
             } catch (final LogSealedException splitOrMerged) {
-                shard = reroute(stream, hashKey, shard);
+                shard = reroute(stream, routingKey(hashKey, unhashedKey), shard);
             } catch (final LogClosedException deletedMeanwhile) {
                 throw registry.notFound(stream.streamName());
             }
@@ -196,6 +206,16 @@ public final class RecordWriter {
             // A stream that cannot be found routes nothing; the request's refusal names the stream too.
             return false;
         }
+    }
+
+    /**
+     * The hash key a record is rerouted by once the shard it went to is sealed: the one it was routed by, or
+     * for a record put to a stream's only shard without hashing, its partition key's MD5, which now decides
+     * between the children; null for a record of an AUTO stream (routed by no hash key, and given no
+     * partition key here).
+     */
+    private HashKey routingKey(final HashKey routedBy, final String partitionKey) {
+        return routedBy != null || partitionKey == null ? routedBy : hasher.hash(partitionKey).hashKey();
     }
 
     /**
@@ -248,6 +268,7 @@ public final class RecordWriter {
         final StoredShard[] shards = new StoredShard[count];
         final int maxRecordBytes = stream.maxRecordSizeBytes();
         final boolean auto = stream.recordDistributionStrategy() == RecordDistributionStrategy.AUTO;
+        final StoredShard sole = auto ? null : stream.soleOpenShard();
         long totalBytes = 0;
         int oversized = -1;
         for (int i = 0; i < count; i++) {
@@ -259,11 +280,16 @@ public final class RecordWriter {
                 if (entry.partitionKey() == null) {
                     refuseMissingKeys(entries);
                 }
-                final HashedKey hashed = hasher.hash(entry.partitionKey());
-                keys[i] = hashed.utf8();
-                hashKeys[i] = entry.explicitHashKey() == null
-                    ? hashed.hashKey() : HashKey.parseExplicit(entry.explicitHashKey());
-                shards[i] = stream.route(hashKeys[i]);
+                if (sole != null && entry.explicitHashKey() == null) {
+                    keys[i] = entry.partitionKey().getBytes(StandardCharsets.UTF_8);
+                    shards[i] = sole;
+                } else {
+                    final HashedKey hashed = hasher.hash(entry.partitionKey());
+                    keys[i] = hashed.utf8();
+                    hashKeys[i] = entry.explicitHashKey() == null
+                        ? hashed.hashKey() : HashKey.parseExplicit(entry.explicitHashKey());
+                    shards[i] = stream.route(hashKeys[i]);
+                }
             }
             final long size = keys[i].length + (long) entry.data().length;
             if (size > maxRecordBytes && oversized < 0) {
@@ -291,7 +317,8 @@ public final class RecordWriter {
         try {
             for (int i = 0; i < count; i++) {
                 final byte[] data = entries.get(i).data();
-                final PutRecordsResultEntry result = putOne(stream, shards, i, hashKeys[i], keys[i], data, marker);
+                final PutRecordsResultEntry result = putOne(stream, shards, i, hashKeys[i],
+                    auto ? null : entries.get(i).partitionKey(), keys[i], data, marker);
                 final long size = keys[i].length + (long) data.length;
                 if (result.isSuccessful()) {
                     successfulBytes += size;
@@ -314,9 +341,14 @@ public final class RecordWriter {
         return result;
     }
 
-    /** Puts one entry of a batch; a reroute is written back to {@code shards}, for the batch's sync. */
+    /**
+     * Puts one entry of a batch; a reroute is written back to {@code shards}, for the batch's sync. The hash key
+     * is null for a record of an AUTO stream (whose partition key is passed as null) and for one routed to a
+     * stream's only shard unhashed.
+     */
     private PutRecordsResultEntry putOne(final Stream stream, final StoredShard[] shards, final int index,
-        final HashKey hashKey, final byte[] key, final byte[] data, final byte encryption) {
+        final HashKey hashKey, final String partitionKey, final byte[] key, final byte[] data,
+        final byte encryption) {
         StoredShard shard = shards[index];
         while (true) {
             final long size = key.length + (long) data.length;
@@ -332,7 +364,7 @@ public final class RecordWriter {
                 shard.meters().onIncoming(size);
                 return PutRecordsResultEntry.success(shard.shardId(), sequenceNumber);
             } catch (final LogSealedException splitOrMerged) {
-                shard = reroute(stream, hashKey, shard);
+                shard = reroute(stream, routingKey(hashKey, partitionKey), shard);
                 shards[index] = shard;
             } catch (final KinesisException ex) {
                 return PutRecordsResultEntry.failure(INTERNAL_FAILURE, "Internal service failure.");

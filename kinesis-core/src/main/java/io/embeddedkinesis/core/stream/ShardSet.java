@@ -60,6 +60,11 @@ final class ShardSet {
         return router == null ? open[0] : open[router.route(hashKey)];
     }
 
+    /** The only open shard, or null if there are more. */
+    StoredShard soleOpen() {
+        return open.length == 1 ? open[0] : null;
+    }
+
     /** The open shard at a turn of a round robin, which may be any int, wrapping. */
     StoredShard roundRobin(final int turn) {
         return open[Math.floorMod(turn, open.length)];

@@ -473,6 +473,16 @@ public final class Stream {
     }
 
     /**
+     * The stream's only open shard, which owns every hash key: a put to it needs no hash of its partition key
+     * until a reshard seals the shard.
+     *
+     * @return the shard, or null if the stream has more than one open shard.
+     */
+    public StoredShard soleOpenShard() {
+        return shards.soleOpen();
+    }
+
+    /**
      * Picks the next open shard in turn, for a stream with the {@code AUTO} record distribution strategy: over
      * any run of puts the open shards get records evenly, whatever their keys. One atomic increment per record,
      * on this path only.
