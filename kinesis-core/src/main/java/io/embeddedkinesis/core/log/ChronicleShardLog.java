@@ -12,6 +12,8 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import org.agrona.concurrent.EpochClock;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -39,16 +41,17 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p>An entry larger than {@link LogConfig#fragmentBytes()} is written as consecutive fragments
  * ({@link RecordDescriptor}) under one hold of the append lock, so no other append falls between them,
- * and with Chronicle's clock held at the entry's timestamp, so they all land in the entry's file and
- * retention deletes them together. Its position is its first fragment's; {@link #endPosition()} and the
- * next entry come after its last. Readers show it whole once the last fragment is there, so a crash
- * between two fragments leaves nothing visible, and reopening finds the last complete entry behind such
- * a run.
+ * and with Chronicle's clock held at the entry's timestamp (as it is for every entry), so they all land in
+ * the entry's file and retention deletes them together. Its position is its first fragment's;
+ * {@link #endPosition()} and the next entry come after its last. Readers show it whole once the last fragment
+ * is there, so a crash between two fragments leaves nothing visible, and reopening finds the last complete
+ * entry behind such a run.
  */
 public final class ChronicleShardLog implements ShardLog {
     private static final int MAX_POOLED_TAILERS = 4;
     private static final long EMPTY = -1L;
     private static final long NOT_PINNED = Long.MIN_VALUE;
+    private static final VarHandle PINNED_TIME_MS = pinnedTimeHandle();
 
     private final Path directory;
     private final EpochClock clock;
@@ -66,8 +69,14 @@ public final class ChronicleShardLog implements ShardLog {
     private volatile long lastEntryPosition;
     private volatile long lastTimestampMs;
     private final AtomicLong monotonicMs = new AtomicLong(Long.MIN_VALUE);
-    /** The time Chronicle picks files by while an entry's fragments are written, else {@link #NOT_PINNED}. */
-    private volatile long pinnedTimeMs = NOT_PINNED;
+    /**
+     * The time Chronicle picks files by while an entry is written, else {@link #NOT_PINNED}. Read and written
+     * opaquely ({@link #PINNED_TIME_MS}): the appending thread sees its own writes, and another thread asking
+     * Chronicle the time may see either value, both times that were now a moment ago; a volatile write would
+     * cost two fences an append.
+     */
+    @SuppressWarnings("unused")
+    private long pinnedTimeMs = NOT_PINNED;
     private volatile boolean closed;
     private volatile boolean sealed;
     private final LogPretoucher pretoucher;
@@ -143,15 +152,13 @@ public final class ChronicleShardLog implements ShardLog {
             checkLengths(key, data);
             final long timestampMs = monotonicTimeMs();
             final long position;
-            if (writer.isFragmented(key.length, data.length)) {
-                pinnedTimeMs = timestampMs;
-                try {
-                    position = writer.appendFragments(key, data, timestampMs, encryption);
-                } finally {
-                    pinnedTimeMs = NOT_PINNED;
-                }
-            } else {
-                position = writer.appendWhole(key, data, timestampMs, encryption);
+            PINNED_TIME_MS.setOpaque(this, timestampMs);
+            try {
+                position = writer.isFragmented(key.length, data.length)
+                    ? writer.appendFragments(key, data, timestampMs, encryption)
+                    : writer.appendWhole(key, data, timestampMs, encryption);
+            } finally {
+                PINNED_TIME_MS.setOpaque(this, NOT_PINNED);
             }
             lastTimestampMs = timestampMs;
             lastEntryPosition = position;
@@ -178,12 +185,21 @@ public final class ChronicleShardLog implements ShardLog {
     }
 
     /**
-     * The time Chronicle reads to pick the file an excerpt goes to: the entry's own timestamp while its
-     * fragments are written, so that a file boundary never falls between them; otherwise the clock.
+     * The time Chronicle reads to pick the file an excerpt goes to: the entry's own timestamp while it is
+     * written, so that the entry lands in the file its timestamp names, a file boundary never falls between its
+     * fragments, and an append reads the clock once; otherwise the clock.
      */
     private long fileTimeMs() {
-        final long pinned = pinnedTimeMs;
+        final long pinned = (long) PINNED_TIME_MS.getOpaque(this);
         return pinned != NOT_PINNED ? pinned : monotonicTimeMs();
+    }
+
+    private static VarHandle pinnedTimeHandle() {
+        try {
+            return MethodHandles.lookup().findVarHandle(ChronicleShardLog.class, "pinnedTimeMs", long.class);
+        } catch (final ReflectiveOperationException ex) {
+            throw new ExceptionInInitializerError(ex);
+        }
     }
 
     /**

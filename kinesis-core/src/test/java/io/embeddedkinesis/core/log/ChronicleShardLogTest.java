@@ -119,12 +119,40 @@ class ChronicleShardLogTest extends ShardLogContractTest {
     }
 
     @Test
+    void shouldPutAnEntryInTheFileItsTimestampNamesWhileTheClockCrossesAFileBoundary() throws IOException {
+        log.close();
+        final CachedEpochClock base = new CachedEpochClock();
+        base.update(START_MS + 45 * 60_000L);
+        // Once the log is open, every read of the clock moves it ten minutes on: the first entry is stamped 16:55,
+        // and a second read while it is written would say 17:05, the next hour's file.
+        final boolean[] racing = {false};
+        log = new ChronicleShardLog(directory, CONFIG, () -> {
+            if (racing[0]) {
+                base.advance(10 * 60_000L);
+            }
+            return base.time();
+        });
+        racing[0] = true;
+
+        final long position = log.append(bytes("k"), bytes("at 16:55"));
+        final long next = log.append(bytes("k"), bytes("at 17:05"));
+
+        assertThat(readAll(0)).containsExactly(position + "/" + (START_MS + 55 * 60_000L) + "/k/at 16:55",
+            next + "/" + (START_MS + 65 * 60_000L) + "/k/at 17:05");
+        assertThat(log.deleteBefore(START_MS + 60 * 60_000L)).as("the 16:00 file, with the first entry")
+            .isEqualTo(1);
+        assertThat(readAll(0)).containsExactly(next + "/" + (START_MS + 65 * 60_000L) + "/k/at 17:05");
+    }
+
+    @Test
     void shouldKeepTheFragmentsOfAnEntryInOneFileWhileTheClockCrossesFileBoundaries() throws IOException {
         log.close();
         final CachedEpochClock base = new CachedEpochClock();
         base.update(START_MS);
+        // Every read of the clock moves it half an hour on: the entry is stamped 16:30 and the one after it 17:00,
+        // the next hour's file, and a clock read between the entry's fragments would cross that boundary too.
         final EpochClock racing = () -> {
-            base.advance(20 * 60_000L);
+            base.advance(30 * 60_000L);
             return base.time();
         };
         log = new ChronicleShardLog(directory, CONFIG, racing);

@@ -47,6 +47,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,6 +75,10 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
     private static final String TARGET_PREFIX = "Kinesis_20131202.";
     private static final String PLAIN_JSON = "application/json";
     private static final String PUT_RECORDS = "PutRecords";
+    private static final long UUID_VERSION_MASK = 0xF000L;
+    private static final long UUID_VERSION_4 = 0x4000L;
+    private static final long UUID_VARIANT_MASK = 0xC000_0000_0000_0000L;
+    private static final long UUID_VARIANT_IETF = 0x8000_0000_0000_0000L;
     /** About what one record's result takes in a {@code PutRecords} answer (a sequence number and a shard id). */
     private static final int PUT_RECORDS_RESULT_BYTES = 112;
     private static final String ACCESS_DENIED_XML = "<AccessDeniedException>\n  <Message>Unable to determine"
@@ -85,6 +90,8 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
 
     private final EpochClock clock;
     private final AtomicInteger eventsAwaitingWrite = new AtomicInteger();
+    /** The last {@code Date} header written; a race only formats a second twice. */
+    private volatile HttpDate lastDate;
 
     /**
      * @param operations    the operations to dispatch to.
@@ -128,11 +135,28 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
         return eventsAwaitingWrite.get();
     }
 
-    /** AWS dates every response; an SDK whose signatures are refused as expired adjusts its clock by it. */
+    /**
+     * Gives a response its request id and date. AWS dates every response; an SDK whose signatures are refused as
+     * expired adjusts its clock by it. The date is formatted once a second, and the id is a random (version 4)
+     * UUID drawn from a fast generator: it has to be unique, not unguessable.
+     */
     private void stamp(final HttpResponse response) {
-        response.headers().set("x-amzn-RequestId", UUID.randomUUID().toString());
-        response.headers().set(HttpHeaderNames.DATE,
-            DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(clock.time()).atOffset(ZoneOffset.UTC)));
+        final ThreadLocalRandom random = ThreadLocalRandom.current();
+        final long high = random.nextLong() & ~UUID_VERSION_MASK | UUID_VERSION_4;
+        final long low = random.nextLong() & ~UUID_VARIANT_MASK | UUID_VARIANT_IETF;
+        response.headers().set("x-amzn-RequestId", new UUID(high, low).toString());
+        final long second = Math.floorDiv(clock.time(), 1000L);
+        HttpDate date = lastDate;
+        if (date == null || date.epochSecond() != second) {
+            date = new HttpDate(second, DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                Instant.ofEpochSecond(second).atOffset(ZoneOffset.UTC)));
+            lastDate = date;
+        }
+        response.headers().set(HttpHeaderNames.DATE, date.text());
+    }
+
+    /** A second and its {@code Date} header text; shared by the event loops, so replaced whole. */
+    private record HttpDate(long epochSecond, String text) {
     }
 
     /**
