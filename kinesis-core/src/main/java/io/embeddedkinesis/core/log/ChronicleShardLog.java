@@ -71,9 +71,9 @@ public final class ChronicleShardLog implements ShardLog {
     private final AtomicLong monotonicMs = new AtomicLong(Long.MIN_VALUE);
     /**
      * The time Chronicle picks files by while an entry is written, else {@link #NOT_PINNED}. Read and written
-     * opaquely ({@link #PINNED_TIME_MS}): the appending thread sees its own writes, and another thread asking
-     * Chronicle the time may see either value, both times that were now a moment ago; a volatile write would
-     * cost two fences an append.
+     * opaquely ({@link #PINNED_TIME_MS}): Chronicle asks the time on the appending thread, which sees its own
+     * writes; another thread asking it may see a recent value instead, which is all a time is good for there.
+     * A volatile write would cost two fences an append.
      */
     @SuppressWarnings("unused")
     private long pinnedTimeMs = NOT_PINNED;

@@ -476,7 +476,7 @@ public final class Stream {
      * The stream's only open shard, which owns every hash key: a put to it needs no hash of its partition key
      * until a reshard seals the shard.
      *
-     * @return the shard, or null if the stream has more than one open shard.
+     * @return the shard, or null if the stream has not exactly one open shard.
      */
     public StoredShard soleOpenShard() {
         return shards.soleOpen();

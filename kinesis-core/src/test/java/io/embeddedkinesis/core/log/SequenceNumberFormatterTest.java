@@ -54,6 +54,17 @@ class SequenceNumberFormatterTest {
         assertFormats(formatter, new SequenceNumber(TAG, 5, below + 2));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {45, 54})
+    void shouldCarryAStepIntoTheTopDigits(final int boundaryDigits) {
+        final SequenceNumberFormatter formatter = new SequenceNumberFormatter();
+        final SequenceNumber below = numberJustBelowAMultipleOf(BigInteger.TEN.pow(boundaryDigits));
+
+        assertFormats(formatter, below);
+        assertFormats(formatter, new SequenceNumber(below.streamTag(), 5, below.position() + 1));
+        assertFormats(formatter, new SequenceNumber(below.streamTag(), 5, below.position() + 2));
+    }
+
     @Test
     void shouldWriteTheExtremesOfTheLayout() {
         final SequenceNumberFormatter formatter = new SequenceNumberFormatter();
@@ -81,6 +92,31 @@ class SequenceNumberFormatterTest {
         assertThat(new SequenceNumber(TAG, 5, position).toBigInteger()).isLessThan(boundary);
         assertThat(new SequenceNumber(TAG, 5, position + 1).toBigInteger()).isGreaterThanOrEqualTo(boundary);
         return position;
+    }
+
+    /**
+     * A number of shard 5 whose next position's number reaches a multiple of {@code unit}, which positions alone
+     * (2^80 to 2^144) cannot span above 10^43: a stream tag (steps of 2^148) is picked to come close first.
+     */
+    private static SequenceNumber numberJustBelowAMultipleOf(final BigInteger unit) {
+        final BigInteger base = new SequenceNumber(0, 5, 0).toBigInteger();
+        final BigInteger tagStep = BigInteger.ONE.shiftLeft(148);
+        final BigInteger positionReach = BigInteger.ONE.shiftLeft(143);
+        for (BigInteger boundary = base.divide(unit).add(BigInteger.ONE).multiply(unit); ;
+            boundary = boundary.add(unit)) {
+            final BigInteger[] tagAndRest = boundary.subtract(base).divideAndRemainder(tagStep);
+            if (tagAndRest[0].bitLength() > 36) {
+                throw new IllegalStateException("no stream tag comes close to a multiple of " + unit);
+            }
+            if (tagAndRest[1].signum() > 0 && tagAndRest[1].compareTo(positionReach) < 0) {
+                final long position = tagAndRest[1].subtract(BigInteger.ONE).shiftRight(80).longValueExact();
+                final SequenceNumber below = new SequenceNumber(tagAndRest[0].longValueExact(), 5, position);
+                assertThat(below.toBigInteger()).isLessThan(boundary);
+                assertThat(new SequenceNumber(below.streamTag(), 5, position + 1).toBigInteger())
+                    .isGreaterThanOrEqualTo(boundary);
+                return below;
+            }
+        }
     }
 
     private static void assertFormats(final SequenceNumberFormatter formatter, final SequenceNumber number) {

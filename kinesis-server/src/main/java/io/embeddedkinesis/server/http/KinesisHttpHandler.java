@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.embeddedkinesis.core.exception.KinesisErrorCode;
 import io.embeddedkinesis.core.exception.KinesisException;
 import io.embeddedkinesis.core.model.PutRecordsRequest;
+import io.embeddedkinesis.core.stream.RecordWriter;
 import io.embeddedkinesis.server.auth.AuthenticationException;
 import io.embeddedkinesis.server.auth.RequestAuthenticator;
 import io.embeddedkinesis.server.protocol.ErrorBodies;
@@ -193,7 +194,10 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
             if (parsed != null) {
                 return guarded(format, operation, () -> {
                     authenticator.authenticate(request);
-                    return ok(ctx, format, parsed.records().size() * PUT_RECORDS_RESULT_BYTES,
+                    // Sized before the 500-record limit is checked: a request of millions of empty entries
+                    // must not reserve a buffer for their results.
+                    final int results = Math.min(parsed.records().size(), RecordWriter.MAX_PUT_RECORDS_ENTRIES);
+                    return ok(ctx, format, results * PUT_RECORDS_RESULT_BYTES,
                         writer -> operations.putRecords(parsed, writer));
                 });
             }
@@ -228,13 +232,15 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
 
     /**
      * A successful answer, its document written straight into a buffer of the connection's allocator, the one
-     * the response is sent from; the buffer is let go if writing fails.
+     * the response is sent from; the buffer is let go if anything is thrown on the way (an error the operation
+     * answers with, or an {@code Error} such as running out of direct memory while the buffer grows).
      *
      * @param sizeHint the document's expected size in bytes, or 0 to let the buffer grow from small.
      */
     private static FullHttpResponse ok(final ChannelHandlerContext ctx, final WireFormat format, final int sizeHint,
         final Consumer<ResponseWriter> body) {
         final ByteBuf content = sizeHint > 0 ? ctx.alloc().buffer(sizeHint) : ctx.alloc().buffer();
+        boolean answered = false;
         try {
             final ResponseWriter writer = new ResponseWriter(format, new ByteBufOutputStream(content));
             body.accept(writer);
@@ -242,10 +248,12 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
             final FullHttpResponse response =
                 new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, content);
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, format.contentType());
+            answered = true;
             return response;
-        } catch (final RuntimeException ex) {
-            content.release();
-            throw ex;
+        } finally {
+            if (!answered) {
+                content.release();
+            }
         }
     }
 

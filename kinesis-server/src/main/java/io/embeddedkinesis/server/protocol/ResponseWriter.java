@@ -39,7 +39,7 @@ public final class ResponseWriter {
      * @param format the encoding.
      */
     public ResponseWriter(final WireFormat format) {
-        this(format, new ByteArrayOutputStream(256));
+        this(format, new ByteArrayOutputStream(256), true);
     }
 
     /**
@@ -49,8 +49,12 @@ public final class ResponseWriter {
      * @param out    where the document goes; {@link #end()} closes it.
      */
     public ResponseWriter(final WireFormat format, final OutputStream out) {
+        this(format, out, false);
+    }
+
+    private ResponseWriter(final WireFormat format, final OutputStream out, final boolean collected) {
         this.format = format;
-        this.bytes = out instanceof ByteArrayOutputStream collected ? collected : null;
+        this.bytes = collected ? (ByteArrayOutputStream) out : null;
         try {
             this.generator = format.mapper().getFactory().createGenerator(out);
             generator.writeStartObject();
@@ -262,7 +266,7 @@ public final class ResponseWriter {
      * Ends the document.
      *
      * @return the encoded document.
-     * @throws IllegalStateException if the document was written to a stream of the caller's.
+     * @throws IllegalStateException if the document was written to a stream the caller gave.
      */
     public byte[] toBytes() {
         if (bytes == null) {
