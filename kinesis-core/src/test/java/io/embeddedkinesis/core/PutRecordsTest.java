@@ -44,6 +44,29 @@ class PutRecordsTest extends BrokerTestSupport {
     }
 
     @Test
+    void shouldStampTheRecordsOfOneCallWithOneArrivalTime() {
+        final boolean[] racing = {false};
+        open(config -> config.clock(() -> {
+            if (racing[0]) {
+                clock.advance(1);
+            }
+            return clock.time();
+        })).createStream("clicks", 2);
+        final List<PutRecordsRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            entries.add(PutRecordsRequestEntry.of("user-" + i, bytes("event-" + i)));
+        }
+
+        racing[0] = true;
+        broker.putRecords("clicks", entries);
+        racing[0] = false;
+
+        final List<Record> stored = readAll("clicks");
+        assertThat(stored).hasSize(20);
+        assertThat(stored.stream().map(Record::approximateArrivalTimestampMs).distinct()).hasSize(1);
+    }
+
+    @Test
     void shouldFailOnlyTheRecordsOverTheirShardsLimit() {
         open().createStream("clicks", 2);
         final String hot = "hot-key";

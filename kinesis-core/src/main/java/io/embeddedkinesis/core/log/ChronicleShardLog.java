@@ -144,13 +144,18 @@ public final class ChronicleShardLog implements ShardLog {
 
     @Override
     public long append(final byte[] key, final byte[] data, final byte encryption) {
+        return append(key, data, encryption, clock.time());
+    }
+
+    @Override
+    public long append(final byte[] key, final byte[] data, final byte encryption, final long arrivalTimeMs) {
         synchronized (appendLock) {
             ensureOpen();
             if (sealed) {
                 throw new LogSealedException("shard log is sealed: directory=" + directory);
             }
             checkLengths(key, data);
-            final long timestampMs = monotonicTimeMs();
+            final long timestampMs = monotonic(arrivalTimeMs);
             final long position;
             PINNED_TIME_MS.setOpaque(this, timestampMs);
             try {
@@ -207,7 +212,11 @@ public final class ChronicleShardLog implements ShardLog {
      * back across a cycle boundary would otherwise append into an older file, out of order.
      */
     private long monotonicTimeMs() {
-        final long nowMs = clock.time();
+        return monotonic(clock.time());
+    }
+
+    /** A time read from the clock, raised to the latest time this log has handed out if it is before it. */
+    private long monotonic(final long nowMs) {
         final long last = monotonicMs.get();
         return nowMs > last ? monotonicMs.accumulateAndGet(nowMs, Math::max) : last;
     }

@@ -47,6 +47,21 @@ public interface ShardLog extends AutoCloseable {
     long append(byte[] key, byte[] data, byte encryption);
 
     /**
+     * Appends one entry stamped with a time the caller read once for entries that arrived together (the records
+     * of one {@code PutRecords} call), which spares a clock read each; as {@link #append(byte[], byte[], byte)}
+     * otherwise. Timestamps never go backwards in a log: a time before the last entry's is raised to it.
+     *
+     * @param key           the key's bytes.
+     * @param data          the data.
+     * @param encryption    the entry's encryption type byte.
+     * @param arrivalTimeMs when the entry arrived, in epoch milliseconds, by the clock the log was opened with.
+     * @return the entry's position.
+     * @throws LogSealedException if the log was sealed.
+     * @throws IllegalArgumentException if the key or the entry is larger than the layout allows.
+     */
+    long append(byte[] key, byte[] data, byte encryption, long arrivalTimeMs);
+
+    /**
      * Reads entries in order, from the first one at or after {@code fromPosition}.
      *
      * @param fromPosition where to start; positions before the first entry start at the first entry.

@@ -167,14 +167,15 @@ public final class RecordWriter {
         }
         final long size = key.length + (long) data.length;
         final StreamEncryption encryption = stream.encryption();
+        final long arrivalMs = clock.time();
         while (true) {
-            if (!admit(shard, size)) {
+            if (!admit(shard, size, arrivalMs)) {
                 shard.meters().onWriteThrottled();
                 meters.onPutRecordThrottled();
                 throw throttled(stream, shard);
             }
             try {
-                final long position = shard.log().append(key, data, encryption.recordMarker());
+                final long position = shard.log().append(key, data, encryption.recordMarker(), arrivalMs);
                 if (syncEachBatch) {
                     shard.log().sync();
                 }
@@ -309,6 +310,8 @@ public final class RecordWriter {
         }
         final StreamEncryption encryption = stream.encryption();
         final byte marker = encryption.recordMarker();
+        // The records of one call arrive together: one clock read stamps them all and charges their shards.
+        final long arrivalMs = clock.time();
         final List<PutRecordsResultEntry> results = new ArrayList<>(count);
         int failed = 0;
         int internalFailures = 0;
@@ -318,7 +321,7 @@ public final class RecordWriter {
             for (int i = 0; i < count; i++) {
                 final byte[] data = entries.get(i).data();
                 final PutRecordsResultEntry result = putOne(stream, shards, i, hashKeys[i],
-                    auto ? null : entries.get(i).partitionKey(), keys[i], data, marker);
+                    auto ? null : entries.get(i).partitionKey(), keys[i], data, marker, arrivalMs);
                 final long size = keys[i].length + (long) data.length;
                 if (result.isSuccessful()) {
                     successfulBytes += size;
@@ -344,21 +347,21 @@ public final class RecordWriter {
     /**
      * Puts one entry of a batch; a reroute is written back to {@code shards}, for the batch's sync. The hash key
      * is null for a record of an AUTO stream (whose partition key is passed as null) and for one routed to a
-     * stream's only shard unhashed.
+     * stream's only shard unhashed. The arrival time is the batch's.
      */
     private PutRecordsResultEntry putOne(final Stream stream, final StoredShard[] shards, final int index,
         final HashKey hashKey, final String partitionKey, final byte[] key, final byte[] data,
-        final byte encryption) {
+        final byte encryption, final long arrivalMs) {
         StoredShard shard = shards[index];
         while (true) {
             final long size = key.length + (long) data.length;
-            if (!admit(shard, size)) {
+            if (!admit(shard, size, arrivalMs)) {
                 shard.meters().onWriteThrottled();
                 final KinesisException throttled = throttled(stream, shard);
                 return PutRecordsResultEntry.failure(throttled.errorCode().wireName(), throttled.getMessage());
             }
             try {
-                final long position = shard.log().append(key, data, encryption);
+                final long position = shard.log().append(key, data, encryption, arrivalMs);
                 shard.signalAppended();
                 final SequenceNumber sequenceNumber = shard.sequenceNumber(position);
                 shard.meters().onIncoming(size);
@@ -464,8 +467,8 @@ public final class RecordWriter {
         return stream;
     }
 
-    private boolean admit(final StoredShard shard, final long bytes) {
-        return shard.writeLimiter().isUnlimited() || shard.writeLimiter().tryAcquire(1, bytes, clock.time());
+    private static boolean admit(final StoredShard shard, final long bytes, final long nowMs) {
+        return shard.writeLimiter().isUnlimited() || shard.writeLimiter().tryAcquire(1, bytes, nowMs);
     }
 
     /**

@@ -51,6 +51,17 @@ abstract class ShardLogContractTest {
     }
 
     @Test
+    void shouldStampEntriesWithTheArrivalTimeGivenNeverBeforeTheLastEntrys() {
+        clock.advance(100);
+        final long batch = log.append(bytes("k1"), bytes("one"), RecordDescriptor.NOT_ENCRYPTED, START_MS + 40);
+        final long late = log.append(bytes("k2"), bytes("two"), RecordDescriptor.NOT_ENCRYPTED, START_MS + 20);
+        final long now = log.append(bytes("k3"), bytes("three"));
+
+        assertThat(readAll(0)).containsExactly(batch + "/" + (START_MS + 40) + "/k1/one",
+            late + "/" + (START_MS + 40) + "/k2/two", now + "/" + (START_MS + 100) + "/k3/three");
+    }
+
+    @Test
     void shouldStartAtTheFirstEntryAtOrAfterAPosition() {
         final long first = log.append(bytes("k"), bytes("a"));
         final long second = log.append(bytes("k"), bytes("b"));
