@@ -99,12 +99,7 @@ public final class SequenceNumberFormatter {
         s1 %= BASE;
         long carry = s2 / BASE;
         s2 %= BASE;
-        limb[0] = s0;
-        limb[1] = s1;
-        limb[2] = s2;
-        writeNineDigits(DIGITS, (int) s0);
-        writeNineDigits(DIGITS - LIMB_DIGITS, (int) s1);
-        writeNineDigits(DIGITS - 2 * LIMB_DIGITS, (int) s2);
+        setLowLimbs(s0, s1, s2);
         for (int k = 3; carry != 0; k++) {
             final long sum = limb[k] + carry;
             carry = sum / BASE;
@@ -142,21 +137,27 @@ public final class SequenceNumberFormatter {
         s4 %= BASE;
         s6 += s5 / BASE;
         s5 %= BASE;
+        setLowLimbs(s0, s1, s2);
         final long[] limb = limbs;
-        limb[0] = s0;
-        limb[1] = s1;
-        limb[2] = s2;
         limb[3] = s3;
         limb[4] = s4;
         limb[5] = s5;
         limb[6] = s6;
-        writeNineDigits(DIGITS, (int) s0);
-        writeNineDigits(DIGITS - LIMB_DIGITS, (int) s1);
-        writeNineDigits(DIGITS - 2 * LIMB_DIGITS, (int) s2);
         writeNineDigits(DIGITS - 3 * LIMB_DIGITS, (int) s3);
         writeNineDigits(DIGITS - 4 * LIMB_DIGITS, (int) s4);
         writeNineDigits(DIGITS - 5 * LIMB_DIGITS, (int) s5);
         writeTopLimb((int) s6);
+    }
+
+    /** Keeps and writes out the three lowest limbs, the ones every number of a run changes. */
+    private void setLowLimbs(final long s0, final long s1, final long s2) {
+        final long[] limb = limbs;
+        limb[0] = s0;
+        limb[1] = s1;
+        limb[2] = s2;
+        writeNineDigits(DIGITS, (int) s0);
+        writeNineDigits(DIGITS - LIMB_DIGITS, (int) s1);
+        writeNineDigits(DIGITS - 2 * LIMB_DIGITS, (int) s2);
     }
 
     private void writeLimb(final int k) {
