@@ -31,6 +31,7 @@ import io.embeddedkinesis.core.kpl.RecordDeaggregator;
 import io.embeddedkinesis.core.kpl.UserRecord;
 import io.embeddedkinesis.core.kpl.UserRecordResult;
 import io.embeddedkinesis.core.log.Durability;
+import io.embeddedkinesis.core.log.SequenceNumberFormatter;
 import io.embeddedkinesis.core.metrics.BrokerMetrics;
 import io.embeddedkinesis.core.metrics.StreamUsage;
 import io.embeddedkinesis.core.metrics.UsagePrices;
@@ -75,6 +76,7 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.SubscribeToShardEventStream;
 import software.amazon.awssdk.services.kinesis.model.SubscribeToShardResponseHandler;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -134,6 +136,28 @@ class ReadmeExampleTest {
             }
             assertThat(kept).as("the record survives reopening the directory").containsExactly(JSON);
         }
+    }
+
+    @Test
+    @Timeout(30)
+    void shouldWriteSequenceNumbersAsDigitsAsTheReadmeShows() {
+        // README example formatter: begin
+        try (KinesisBroker kinesis = KinesisBroker.open()) {
+            kinesis.createStream("clicks", 1);
+            kinesis.putRecords("clicks", List.of(PutRecordsRequestEntry.of("user-1", new byte[] {1}),
+                PutRecordsRequestEntry.of("user-2", new byte[] {2})));
+            String shardId = "shardId-000000000000";
+            String iterator = kinesis.getShardIterator("clicks", shardId, ShardIteratorType.TRIM_HORIZON);
+            SequenceNumberFormatter digits = new SequenceNumberFormatter();   // one per response
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (Record record : kinesis.getRecords(iterator).records()) {
+                out.writeBytes(record.sequenceNumber(digits));   // the formatter's buffer, valid until its next call
+                out.write('\n');
+            }
+            assertThat(out.toString(StandardCharsets.US_ASCII).lines().toList()).containsExactlyElementsOf(
+                kinesis.getRecords(iterator).records().stream().map(Record::sequenceNumber).toList());
+        }
+        // README example formatter: end
     }
 
     @Test
@@ -506,8 +530,8 @@ class ReadmeExampleTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "usage", "config", "server", "metrics", "resharding", "tags", "encryption", "junit", "consumer", "kpl",
-        "fanout", "fanoutsdk", "triggers"})
+        "usage", "formatter", "config", "server", "metrics", "resharding", "tags", "encryption", "junit", "consumer",
+        "kpl", "fanout", "fanoutsdk", "triggers"})
     void shouldShowTheCodeOfThisTestInTheReadme(final String example) throws IOException {
         final List<String> readme = Files.readAllLines(README);
         final List<String> test = Files.readAllLines(THIS_FILE);
