@@ -6,7 +6,8 @@ and the targets they are held to (reported, not asserted).
 Results come from the classes in io.embeddedkinesis.benchmarks.server: a library method with a "target"
 parameter (e.g. kinesis-server-json, kinesalite-json) and a baseline method, the canned endpoint, with an
 "encoding" parameter. Throughput rows are records/s, where higher is better; latency rows are microseconds
-per PutRecord call, where lower is better. A ratio is always kinesis-server / other.
+per PutRecord call, where lower is better. A ratio is always kinesis-server / other. When the file also holds
+PutRecordFloorBenchmark, the PutRecord p50 target's bound is set against the least a call can take on the machine.
 
 Usage: server-ratios.py jmh-result.json
 """
@@ -15,10 +16,13 @@ import math
 import sys
 
 PACKAGE = "io.embeddedkinesis.benchmarks.server."
+# PutRecordFloorBenchmark: the least a PutRecord call takes here, set against the p50 target (ROWS).
+FLOOR_CLASS = "PutRecordFloorBenchmark"
+P50_TARGET = 0.2
 # (class, label, metric or percentile, unit, target vs kinesalite, target vs canned)
 ROWS = [
     ("ServerPutRecordsBenchmark", "PutRecords (500 x 100 B)", None, "records/s", (">=", 20.0), (">=", 0.7)),
-    ("ServerPutRecordBenchmark", "PutRecord p50", "50.0", "us", ("<=", 0.2), None),
+    ("ServerPutRecordBenchmark", "PutRecord p50", "50.0", "us", ("<=", P50_TARGET), None),
     ("ServerPutRecordBenchmark", "PutRecord p99", "99.0", "us", None, None),
     ("ServerGetRecordsBenchmark", "GetRecords (Limit 10,000)", None, "records/s", None, None),
 ]
@@ -105,7 +109,45 @@ def main(path):
     print()
     print("Ratios are kinesis-server / other: above 1 is faster for records/s, below 1 is faster for us.")
     print("Targets on the server/kinesalite ratio use kinesalite-json, the only encoding kinesalite answers in full.")
+    print_floor(results_by_benchmark(path), found)
 
+
+def results_by_benchmark(path):
+    """Maps (method, encoding or None) to the results of PutRecordFloorBenchmark."""
+    with open(path) as file:
+        results = json.load(file)
+    found = {}
+    prefix = PACKAGE + FLOOR_CLASS + "."
+    for result in results:
+        if result["benchmark"].startswith(prefix):
+            method = result["benchmark"][len(prefix):]
+            found[(method, result.get("params", {}).get("encoding"))] = result
+    return found
+
+
+def print_floor(floor, found):
+    """Sets the PutRecord p50 target's bound against the least a call can take here, when both were measured."""
+    round_trip = value(floor.get(("loopbackRoundTrip", None)), "50.0")[0]
+    kinesalite = value(found.get(("ServerPutRecordBenchmark", "kinesalite-json")), "50.0")[0]
+    if round_trip is None or kinesalite is None:
+        return
+    bound = P50_TARGET * kinesalite
+    print()
+    print(f"PutRecord p50 target: <= {P50_TARGET:g}x kinesalite-json's {kinesalite:,.1f} us, so <= {bound:,.1f} us."
+          " The floor under any endpoint is a bare loopback round trip")
+    print(f"({round_trip:,.1f} us) plus the SDK's own work without HTTP; what the target leaves above it is for"
+          " the HTTP client and the server together:")
+    for encoding in ENCODINGS:
+        sdk = value(floor.get(("sdkAlone", encoding)), "50.0")[0]
+        if sdk is None:
+            continue
+        total = round_trip + sdk
+        canned = value(found.get(("ServerPutRecordBenchmark", "canned-" + encoding)), "50.0")[0]
+        line = (f"  {encoding}: floor {round_trip:,.1f} + {sdk:,.1f} = {total:,.1f} us; left for HTTP client and"
+                f" server {bound - total:,.1f} us")
+        if canned is not None:
+            line += f"; the HTTP exchange with the canned endpoint adds {canned - total:,.1f} us"
+        print(line + ("; below the floor: no endpoint can meet it here." if bound < total else "."))
 
 if __name__ == "__main__":
     if len(sys.argv) != 2:

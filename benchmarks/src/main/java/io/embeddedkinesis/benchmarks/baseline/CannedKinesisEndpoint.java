@@ -14,7 +14,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
@@ -44,10 +43,6 @@ public final class CannedKinesisEndpoint implements AutoCloseable {
     /** The {@code NextShardIterator} of every {@code GetRecords} response; any iterator is accepted. */
     public static final String SHARD_ITERATOR = "canned-shard-iterator";
 
-    private static final String TARGET_PREFIX = "Kinesis_20131202.";
-    private static final String JSON_TYPE = "application/x-amz-json-1.1";
-    private static final String CBOR_TYPE = "application/x-amz-cbor-1.1";
-    private static final String UNKNOWN_OPERATION = "UnknownOperationException";
 
     private final CannedResponses json;
     private final CannedResponses cbor;
@@ -106,29 +101,21 @@ public final class CannedKinesisEndpoint implements AutoCloseable {
     }
 
     private FullHttpResponse respond(final HttpRequest request) {
-        final String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
-        final boolean isCbor = contentType.startsWith(CBOR_TYPE);
-        final CannedResponses responses = isCbor ? cbor : json;
-        final String target = request.headers().get("X-Amz-Target", "");
-        final String operation = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : "";
-        final byte[] body = switch (operation) {
-            case "PutRecord" -> responses.putRecord();
-            case "PutRecords" -> responses.putRecords();
-            case "GetRecords" -> responses.getRecords();
-            default -> null;
-        };
+        final String contentType = request.headers().get(CannedResponses.CONTENT_TYPE, "");
+        final CannedResponses responses = contentType.startsWith(CannedResponses.CBOR_TYPE) ? cbor : json;
+        final byte[] body = responses.forTarget(request.headers().get(CannedResponses.TARGET, ""));
         final FullHttpResponse response;
         if (body == null) {
             response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.BAD_REQUEST,
                 Unpooled.wrappedBuffer(responses.unknownOperation()));
-            response.headers().set("x-amzn-ErrorType", UNKNOWN_OPERATION);
+            response.headers().set(CannedResponses.ERROR_TYPE, CannedResponses.UNKNOWN_OPERATION);
         } else {
             response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
                 Unpooled.wrappedBuffer(body));
         }
         response.headers()
-            .set(HttpHeaderNames.CONTENT_TYPE, isCbor ? CBOR_TYPE : JSON_TYPE)
-            .set("x-amzn-RequestId", "00000000-0000-0000-0000-000000000000");
+            .set(CannedResponses.CONTENT_TYPE, responses.contentType())
+            .set(CannedResponses.REQUEST_ID, CannedResponses.REQUEST_ID_VALUE);
         HttpUtil.setContentLength(response, response.content().readableBytes());
         return response;
     }

@@ -23,6 +23,24 @@ import java.math.BigDecimal;
  * with epoch milliseconds in CBOR.
  */
 final class CannedResponses {
+    /** The header naming the encoding, of requests and responses. */
+    static final String CONTENT_TYPE = "Content-Type";
+    /** AWS JSON 1.1. */
+    static final String JSON_TYPE = "application/x-amz-json-1.1";
+    /** CBOR, the AWS SDK for Java's default for Kinesis. */
+    static final String CBOR_TYPE = "application/x-amz-cbor-1.1";
+    /** The request header naming the operation, {@code Kinesis_20131202.<operation>}. */
+    static final String TARGET = "X-Amz-Target";
+    /** The response header carrying the request id. */
+    static final String REQUEST_ID = "x-amzn-RequestId";
+    /** The request id every response carries. */
+    static final String REQUEST_ID_VALUE = "00000000-0000-0000-0000-000000000000";
+    /** The response header naming an error. */
+    static final String ERROR_TYPE = "x-amzn-ErrorType";
+    /** The error answering any operation other than the three. */
+    static final String UNKNOWN_OPERATION = "UnknownOperationException";
+
+    private static final String TARGET_PREFIX = "Kinesis_20131202.";
     private static final String SHARD_ID = "shardId-000000000000";
     private static final String SEQUENCE_NUMBER_PREFIX = "4968056306301846130049616055859317999834594268985";
     private static final long ARRIVAL_MS = 1_764_000_000_000L;
@@ -59,19 +77,33 @@ final class CannedResponses {
             generator.writeEndArray();
         });
         this.getRecords = encode(generator -> writeRecords(generator, getRecordsCount, dataSizeBytes));
-        this.unknownOperation = encode(generator -> generator.writeStringField("__type", "UnknownOperationException"));
+        this.unknownOperation = encode(generator -> generator.writeStringField("__type", UNKNOWN_OPERATION));
     }
 
-    byte[] putRecord() {
-        return putRecord;
+    /**
+     * The successful response to a call.
+     *
+     * @param target the request's {@value #TARGET} header.
+     * @return the body, or null if the call is not one of {@code PutRecord}, {@code PutRecords} and
+     *         {@code GetRecords}.
+     */
+    byte[] forTarget(final String target) {
+        final String operation = target.startsWith(TARGET_PREFIX) ? target.substring(TARGET_PREFIX.length()) : "";
+        return switch (operation) {
+            case "PutRecord" -> putRecord;
+            case "PutRecords" -> putRecords;
+            case "GetRecords" -> getRecords;
+            default -> null;
+        };
     }
 
-    byte[] putRecords() {
-        return putRecords;
-    }
-
-    byte[] getRecords() {
-        return getRecords;
+    /**
+     * The content type of these bodies.
+     *
+     * @return {@value #CBOR_TYPE} or {@value #JSON_TYPE}.
+     */
+    String contentType() {
+        return cbor ? CBOR_TYPE : JSON_TYPE;
     }
 
     byte[] unknownOperation() {
