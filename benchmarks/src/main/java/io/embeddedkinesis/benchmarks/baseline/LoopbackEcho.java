@@ -32,8 +32,13 @@ public final class LoopbackEcho implements AutoCloseable {
         this.responder = new Thread(this::respond, "loopback-echo");
         responder.setDaemon(true);
         responder.start();
-        this.client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
-        client.setTcpNoDelay(true);
+        try {
+            this.client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort());
+            client.setTcpNoDelay(true);
+        } catch (final IOException ex) {
+            listener.close();
+            throw ex;
+        }
     }
 
     /**
