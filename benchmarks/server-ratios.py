@@ -127,7 +127,7 @@ def results_by_benchmark(path):
 
 def print_floor(floor, found):
     """Sets the PutRecord p50 target's bound against the least a call can take here, when both were measured."""
-    round_trip = value(floor.get(("loopbackRoundTrip", None)), "50.0")[0]
+    round_trip = value(floor.get(("baselineLoopbackRoundTrip", None)), "50.0")[0]
     kinesalite = value(found.get(("ServerPutRecordBenchmark", "kinesalite-json")), "50.0")[0]
     if round_trip is None or kinesalite is None:
         return

@@ -38,7 +38,8 @@ class BenchmarkListTest {
             "io.embeddedkinesis.benchmarks.core.SubscribeToShardThroughputBenchmark.putRecordsToSubscribers",
             "io.embeddedkinesis.benchmarks.server.ServerPutRecordsBenchmark.putRecords",
             "io.embeddedkinesis.benchmarks.server.ServerPutRecordBenchmark.putRecord",
-            "io.embeddedkinesis.benchmarks.server.ServerGetRecordsBenchmark.getRecords");
+            "io.embeddedkinesis.benchmarks.server.ServerGetRecordsBenchmark.getRecords",
+            "io.embeddedkinesis.benchmarks.server.PutRecordFloorBenchmark.sdkAlone");
     }
 
     @Test

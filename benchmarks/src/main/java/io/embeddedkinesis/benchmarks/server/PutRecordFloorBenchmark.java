@@ -37,8 +37,9 @@ import java.util.regex.Pattern;
  *   <li>{@code sdkAlone}: the AWS SDK's sync client doing all of a call but the HTTP exchange: building,
  *       marshalling and signing the request and unmarshalling the canned response, which
  *       {@link InMemoryKinesisHttpClient} hands back without a socket.</li>
- *   <li>{@code loopbackRoundTrip}: a bare TCP round trip over 127.0.0.1 ({@link LoopbackEcho}) with messages
- *       the size of a signed {@code PutRecord} request and its response, with no HTTP on either side.</li>
+ *   <li>{@code baselineLoopbackRoundTrip}: a bare TCP round trip over 127.0.0.1 ({@link LoopbackEcho}) with
+ *       messages the size of a signed {@code PutRecord} request and its response, with no HTTP on either
+ *       side.</li>
  * </ul>
  *
  * <p>Their sum leaves out all an HTTP client and an HTTP server do, so a real call takes longer: it is a lower
@@ -94,7 +95,7 @@ public class PutRecordFloorBenchmark extends BenchmarkJvm {
      * @return the answer's size, for JMH to consume.
      */
     @Benchmark
-    public int loopbackRoundTrip(final LoopbackState state) {
+    public int baselineLoopbackRoundTrip(final LoopbackState state) {
         return state.echo.roundTrip();
     }
 

@@ -18,7 +18,7 @@ class PutRecordFloorBenchmarkTest {
         assertThat(results).extracting(result -> result.getParams().getBenchmark()
                 + result.getParams().getParam("encoding"))
             .containsExactlyInAnyOrder(
-                PutRecordFloorBenchmark.class.getName() + ".loopbackRoundTripnull",
+                PutRecordFloorBenchmark.class.getName() + ".baselineLoopbackRoundTripnull",
                 PutRecordFloorBenchmark.class.getName() + ".sdkAlonejson",
                 PutRecordFloorBenchmark.class.getName() + ".sdkAlonecbor");
         assertThat(results).allSatisfy(result -> {
