@@ -197,6 +197,24 @@ class GetRecordsTest extends BrokerTestSupport {
     }
 
     @Test
+    void shouldTakeAnIteratorWrappedInDoubleQuotesAsTheIteratorItself() {
+        open().createStream("s", 1);
+        broker.putRecord("s", "k", bytes("r"));
+        final String iterator = broker.getShardIterator("s", SHARD, ShardIteratorType.TRIM_HORIZON);
+
+        assertThat(broker.getRecords('"' + iterator + '"').records()).extracting(BrokerTestSupport::text)
+            .containsExactly("r");
+        assertThatThrownBy(() -> broker.getRecords('"' + iterator))
+            .isInstanceOf(InvalidArgumentException.class).hasMessage("Invalid ShardIterator.");
+        assertThatThrownBy(() -> broker.getRecords("\"\"" + iterator + "\"\""))
+            .isInstanceOf(InvalidArgumentException.class).hasMessage("Invalid ShardIterator.");
+        assertThatThrownBy(() -> broker.getRecords("\""))
+            .isInstanceOf(InvalidArgumentException.class).hasMessage("Invalid ShardIterator.");
+        assertThatThrownBy(() -> broker.getRecords("\"\""))
+            .isInstanceOf(InvalidArgumentException.class).hasMessage("Invalid ShardIterator.");
+    }
+
+    @Test
     void shouldNotReachARecreatedStreamWithAnOldIterator() {
         open().createStream("s", 1);
         final String iterator = broker.getShardIterator("s", SHARD, ShardIteratorType.TRIM_HORIZON);

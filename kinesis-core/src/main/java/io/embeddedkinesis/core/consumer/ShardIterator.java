@@ -38,14 +38,15 @@ public record ShardIterator(String streamName, long streamTag, int shardIndex, l
     }
 
     /**
-     * Opens a shard iterator string.
+     * Opens a shard iterator string. An iterator wrapped in one pair of double quotes is the iterator itself,
+     * as Kinesis takes it: a script that pastes an iterator from the CLI's JSON output passes it so.
      *
      * @param cipher the broker's cipher.
      * @param text   the string a caller passed.
      * @return the iterator, or null if the string is not a valid iterator of this broker.
      */
     public static ShardIterator open(final TokenCipher cipher, final String text) {
-        final byte[] plain = cipher.open(text);
+        final byte[] plain = cipher.open(unquoted(text));
         if (plain == null || plain.length < 31 || plain[0] != KIND || plain[1] != VERSION) {
             return null;
         }
@@ -60,5 +61,10 @@ public record ShardIterator(String streamName, long streamTag, int shardIndex, l
         }
         final String name = new String(plain, buffer.position(), nameLength, StandardCharsets.UTF_8);
         return new ShardIterator(name, tag, shard, position, issuedAt);
+    }
+
+    private static String unquoted(final String text) {
+        final int last = text.length() - 1;
+        return last > 0 && text.charAt(0) == '"' && text.charAt(last) == '"' ? text.substring(1, last) : text;
     }
 }
