@@ -28,6 +28,17 @@ public final class BrokerConfig {
 
     private final Path directory;
     private final EpochClock clock;
+    /** Region name prefixes and the partitions whose regions they begin, as the AWS SDKs' endpoint rules list them. */
+    private static final String[][] PARTITIONS = {
+        {"cn-", "aws-cn"},
+        {"us-gov-", "aws-us-gov"},
+        {"us-iso-", "aws-iso"},
+        {"us-isob-", "aws-iso-b"},
+        {"eu-isoe-", "aws-iso-e"},
+        {"us-isof-", "aws-iso-f"},
+        {"eusc-", "aws-eusc"},
+    };
+
     private final String region;
     private final String accountId;
     private final ShardLimits shardLimits;
@@ -111,6 +122,23 @@ public final class BrokerConfig {
      */
     public String region() {
         return region;
+    }
+
+    /**
+     * The AWS partition of the region, which ARNs begin with: {@code aws-cn} for China's regions,
+     * {@code aws-us-gov} for GovCloud's, {@code aws-iso}, {@code aws-iso-b}, {@code aws-iso-e} and
+     * {@code aws-iso-f} for the isolated ones, {@code aws-eusc} for the European Sovereign Cloud, and {@code aws}
+     * for every other region.
+     *
+     * @return e.g. {@code aws} for {@code us-east-1}, {@code aws-cn} for {@code cn-north-1}.
+     */
+    public String partition() {
+        for (final String[] prefixAndPartition : PARTITIONS) {
+            if (region.startsWith(prefixAndPartition[0])) {
+                return prefixAndPartition[1];
+            }
+        }
+        return "aws";
     }
 
     /**

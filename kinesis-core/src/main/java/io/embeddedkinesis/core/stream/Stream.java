@@ -101,7 +101,7 @@ public final class Stream {
     /**
      * The stream's ARN.
      *
-     * @return {@code arn:aws:kinesis:<region>:<account>:stream/<name>}.
+     * @return {@code arn:<partition>:kinesis:<region>:<account>:stream/<name>}.
      */
     public String streamArn() {
         return streamArn;

@@ -599,14 +599,14 @@ public final class StreamRegistry implements AutoCloseable {
      * The ARN of a stream of this broker.
      *
      * @param name the stream's name.
-     * @return {@code arn:aws:kinesis:<region>:<account>:stream/<name>}.
+     * @return {@code arn:<partition>:kinesis:<region>:<account>:stream/<name>}.
      */
     public String arnOf(final String name) {
         return arnPrefix() + name;
     }
 
     private String arnPrefix() {
-        return "arn:aws:kinesis:" + config.region() + ":" + config.accountId() + ":stream/";
+        return "arn:" + config.partition() + ":kinesis:" + config.region() + ":" + config.accountId() + ":stream/";
     }
 
     @Override

@@ -79,13 +79,15 @@ public final class EventSourceMapping implements AutoCloseable {
             : broker.describeStreamSummary(config.onFailureDestination()).streamName();
         final String region = broker.config().region();
         final String account = broker.config().accountId();
-        final String functionArn = "arn:aws:lambda:" + region + ":" + account + ":function:" + config.functionName();
+        final String partition = broker.config().partition();
+        final String functionArn = "arn:" + partition + ":lambda:" + region + ":" + account + ":function:"
+            + config.functionName();
         final FunctionIdentity function = new FunctionIdentity(config.functionName(), functionArn,
             config.uuid().toString().replace("-", ""), config.timeoutSeconds(), config.memorySizeInMB(),
             new Slf4jLambdaLogger(config.functionName()));
         // Inferred: the role a function's event records name; Lambda uses the function's execution role.
         final KinesisEvents events = new KinesisEvents(source.streamARN(), region,
-            "arn:aws:iam::" + account + ":role/" + config.functionName() + "-role");
+            "arn:" + partition + ":iam::" + account + ":role/" + config.functionName() + "-role");
         this.ownExecutor = driven ? null : Executors.newCachedThreadPool(invocationThreads(config.functionName()));
         final long maxRecordAgeMs = config.maximumRecordAgeInSeconds() < 0
             ? source.retentionPeriodHours() * 3_600_000L : config.maximumRecordAgeInSeconds() * 1000L;
