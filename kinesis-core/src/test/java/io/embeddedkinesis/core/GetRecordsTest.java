@@ -323,6 +323,22 @@ class GetRecordsTest extends BrokerTestSupport {
     }
 
     @Test
+    void shouldNameTheShardNotTheStreamWhenTheStreamIsMissing() {
+        open();
+
+        assertThatThrownBy(() -> broker.getShardIterator("missing", "2147483647", ShardIteratorType.LATEST))
+            .isInstanceOf(ResourceNotFoundException.class)
+            .hasMessage("Shard shardId-002147483647 in stream missing under account 000000000000 does not exist");
+        assertThatThrownBy(() -> broker.getShardIterator("arn:aws:kinesis:us-east-1:000000000000:stream/missing",
+            SHARD, ShardIteratorType.LATEST))
+            .isInstanceOf(ResourceNotFoundException.class)
+            .hasMessage("Shard " + SHARD + " in stream missing under account 000000000000 does not exist");
+        assertThatThrownBy(() -> broker.getShardIterator("missing", "2147483648", ShardIteratorType.LATEST))
+            .isInstanceOf(ResourceNotFoundException.class)
+            .hasMessage("Could not find shard 2147483648 in stream missing under account 000000000000.");
+    }
+
+    @Test
     void shouldValidateTheLimit() {
         open().createStream("s", 1);
         final String iterator = broker.getShardIterator("s", SHARD, ShardIteratorType.TRIM_HORIZON);

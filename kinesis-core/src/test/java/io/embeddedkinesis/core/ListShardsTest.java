@@ -96,6 +96,15 @@ class ListShardsTest extends BrokerTestSupport {
         assertThatThrownBy(() -> broker.listShards("missing"))
             .isInstanceOf(ResourceNotFoundException.class)
             .hasMessage("Stream missing under account 000000000000 not found.");
+        assertThatThrownBy(() -> broker.listShards(new ListShardsRequest(StreamRequest.of("a".repeat(129)), "",
+            "b".repeat(129), 100_000, null, null)))
+            .isInstanceOf(ValidationException.class)
+            .hasMessage("4 validation errors detected: Value '100000' at 'maxResults' failed to satisfy constraint:"
+                + " Member must have value less than or equal to 10000; Value '" + "b".repeat(129) + "' at"
+                + " 'exclusiveStartShardId' failed to satisfy constraint: Member must have length less than or equal"
+                + " to 128; Value '" + "a".repeat(129) + "' at 'streamName' failed to satisfy constraint: Member must"
+                + " have length less than or equal to 128; Value '' at 'nextToken' failed to satisfy constraint:"
+                + " Member must have length greater than or equal to 1");
     }
 
     @Test

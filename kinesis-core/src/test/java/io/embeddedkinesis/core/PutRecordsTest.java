@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -135,12 +137,28 @@ class PutRecordsTest extends BrokerTestSupport {
         assertThatThrownBy(() -> broker.putRecords("clicks", tooMany))
             .isInstanceOf(ValidationException.class)
             .hasMessageEndingWith("at 'records' failed to satisfy constraint: Member must have length less than"
-                + " or equal to 500");
+                + " or equal to 500")
+            .satisfies(ex -> assertThat(entryHashes(ex.getMessage())).as("equal entries print alike").hasSize(501)
+                .containsOnly(entryHashes(ex.getMessage()).get(0)));
+        tooMany.set(0, PutRecordsRequestEntry.of("other", bytes("v")));
+        assertThatThrownBy(() -> broker.putRecords("clicks", tooMany))
+            .satisfies(ex -> assertThat(entryHashes(ex.getMessage()).get(0))
+                .isNotEqualTo(entryHashes(ex.getMessage()).get(1)));
         assertThatThrownBy(() -> broker.putRecords(new PutRecordsRequest(StreamRequest.of("clicks"), null)))
             .isInstanceOf(ValidationException.class)
             .hasMessage("1 validation error detected: Value null at 'records' failed to satisfy constraint: Member must"
                 + " not be null");
         assertThat(readAll("clicks")).isEmpty();
+    }
+
+    /** The hash codes a validation message prints its entries with, in order. */
+    private static List<String> entryHashes(final String message) {
+        final Matcher matcher = Pattern.compile("PutRecordsRequestEntry@([0-9a-f]+)").matcher(message);
+        final List<String> hashes = new ArrayList<>();
+        while (matcher.find()) {
+            hashes.add(matcher.group(1));
+        }
+        return hashes;
     }
 
     @Test

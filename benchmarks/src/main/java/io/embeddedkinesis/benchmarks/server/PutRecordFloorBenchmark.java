@@ -1,8 +1,6 @@
 package io.embeddedkinesis.benchmarks.server;
 
 import io.embeddedkinesis.benchmarks.BenchmarkJvm;
-import io.embeddedkinesis.benchmarks.PartitionKeys;
-import io.embeddedkinesis.benchmarks.Payloads;
 import io.embeddedkinesis.benchmarks.baseline.InMemoryKinesisHttpClient;
 import io.embeddedkinesis.benchmarks.baseline.LoopbackEcho;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -21,7 +19,6 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordRequest;
 import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
@@ -56,10 +53,6 @@ public class PutRecordFloorBenchmark extends BenchmarkJvm {
     static final int REQUEST_BYTES = 1_100;
     /** The bytes of its response, HTTP head and body. */
     static final int RESPONSE_BYTES = 300;
-
-    private static final int REQUEST_COUNT = 1024;
-    private static final long KEY_SEED = 43;
-    private static final long DATA_SEED = 47;
 
     /** For JMH. */
     public PutRecordFloorBenchmark() {
@@ -99,7 +92,7 @@ public class PutRecordFloorBenchmark extends BenchmarkJvm {
         return state.echo.roundTrip();
     }
 
-    /** A client answered in memory, and prepared requests, as {@link ServerPutRecordBenchmark} prepares them. */
+    /** A client answered in memory, and {@link ServerPutRecordBenchmark}'s requests. */
     @State(Scope.Thread)
     public static class SdkState {
         /** The encoding, {@code json} or {@code cbor}. */
@@ -110,7 +103,7 @@ public class PutRecordFloorBenchmark extends BenchmarkJvm {
         @Param({"100"})
         public int dataSizeBytes;
 
-        private final PutRecordRequest[] requests = new PutRecordRequest[REQUEST_COUNT];
+        private PutRecordRequest[] requests;
         private int next;
         private KinesisClient client;
 
@@ -118,17 +111,12 @@ public class PutRecordFloorBenchmark extends BenchmarkJvm {
         public SdkState() {
         }
 
-        /** Builds the client and the requests. */
+        /** Builds the client and takes the requests. */
         @Setup(Level.Trial)
         public void open() {
             client = KinesisClients.inMemory(new InMemoryKinesisHttpClient(1, 1, dataSizeBytes),
                 Target.parse("canned-" + encoding).cbor());
-            final PartitionKeys keys = new PartitionKeys(KEY_SEED);
-            final SdkBytes data = SdkBytes.fromByteArray(Payloads.random(dataSizeBytes, DATA_SEED));
-            for (int i = 0; i < REQUEST_COUNT; i++) {
-                requests[i] = PutRecordRequest.builder().streamName(EndpointFixture.STREAM_NAME)
-                    .partitionKey(keys.nextKey()).data(data).build();
-            }
+            requests = ServerPutRecordBenchmark.requests(dataSizeBytes);
         }
 
         /** Closes the client. */
@@ -139,7 +127,7 @@ public class PutRecordFloorBenchmark extends BenchmarkJvm {
 
         final PutRecordResponse putNext() {
             final PutRecordResponse response = client.putRecord(requests[next]);
-            next = (next + 1) % REQUEST_COUNT;
+            next = (next + 1) % requests.length;
             return response;
         }
     }

@@ -64,6 +64,24 @@ public class ServerPutRecordBenchmark extends BenchmarkJvm {
     }
 
     /**
+     * The requests every {@code PutRecord} benchmark cycles through, the same in each, built before the run as an
+     * application builds them before calling.
+     *
+     * @param dataSizeBytes the data's length.
+     * @return 1,024 requests to {@value EndpointFixture#STREAM_NAME}, each with its own key.
+     */
+    static PutRecordRequest[] requests(final int dataSizeBytes) {
+        final PartitionKeys keys = new PartitionKeys(KEY_SEED);
+        final SdkBytes data = SdkBytes.fromByteArray(Payloads.random(dataSizeBytes, DATA_SEED));
+        final PutRecordRequest[] requests = new PutRecordRequest[REQUEST_COUNT];
+        for (int i = 0; i < REQUEST_COUNT; i++) {
+            requests[i] = PutRecordRequest.builder().streamName(EndpointFixture.STREAM_NAME)
+                .partitionKey(keys.nextKey()).data(data).build();
+        }
+        return requests;
+    }
+
+    /**
      * Puts one record to the target.
      *
      * @param state the target and the requests.
@@ -92,7 +110,7 @@ public class ServerPutRecordBenchmark extends BenchmarkJvm {
         @Param({"100"})
         public int dataSizeBytes;
 
-        private final PutRecordRequest[] requests = new PutRecordRequest[REQUEST_COUNT];
+        private PutRecordRequest[] requests;
         private int next;
         private EndpointFixture fixture;
 
@@ -111,12 +129,7 @@ public class ServerPutRecordBenchmark extends BenchmarkJvm {
         @Setup(Level.Trial)
         public void open() {
             fixture = new EndpointFixture(target(), dataSizeBytes);
-            final PartitionKeys keys = new PartitionKeys(KEY_SEED);
-            final SdkBytes data = SdkBytes.fromByteArray(Payloads.random(dataSizeBytes, DATA_SEED));
-            for (int i = 0; i < REQUEST_COUNT; i++) {
-                requests[i] = PutRecordRequest.builder().streamName(EndpointFixture.STREAM_NAME)
-                    .partitionKey(keys.nextKey()).data(data).build();
-            }
+            requests = requests(dataSizeBytes);
         }
 
         /** Starts the next iteration on a new, empty stream. */
@@ -133,7 +146,7 @@ public class ServerPutRecordBenchmark extends BenchmarkJvm {
 
         final PutRecordResponse putNext() {
             final PutRecordResponse response = fixture.client().putRecord(requests[next]);
-            next = (next + 1) % REQUEST_COUNT;
+            next = (next + 1) % requests.length;
             return response;
         }
     }

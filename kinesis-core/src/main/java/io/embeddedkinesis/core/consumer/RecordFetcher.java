@@ -14,6 +14,7 @@ import io.embeddedkinesis.core.model.GetRecordsRequest;
 import io.embeddedkinesis.core.model.GetRecordsResult;
 import io.embeddedkinesis.core.model.GetShardIteratorRequest;
 import io.embeddedkinesis.core.model.ShardIteratorType;
+import io.embeddedkinesis.core.model.StreamRequest;
 import io.embeddedkinesis.core.shard.ShardId;
 import io.embeddedkinesis.core.shard.StoredShard;
 import io.embeddedkinesis.core.stream.RequestPatterns;
@@ -49,6 +50,7 @@ public final class RecordFetcher {
     /** Kinesis's limit on the bytes one GetRecords call returns. */
     public static final long MAX_BYTES_PER_CALL = 10L * 1024 * 1024;
 
+    private static final String STREAM_IN_ARN = ":stream/";
     private static final DateTimeFormatter ITERATOR_TIME =
         DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss 'UTC' yyyy", Locale.US).withZone(ZoneOffset.UTC);
 
@@ -89,11 +91,19 @@ public final class RecordFetcher {
         StreamRegistry.validate(request.stream());
 
         final long nowMs = clock.time();
-        final Stream stream = registry.find(request.stream());
+        // Kinesis names the shard before it looks for the stream: a shard id it cannot read is not found in any
+        // stream, and a missing stream has none of its shards.
+        final String streamName = nameOf(request.stream());
         final ShardId shardId = ShardId.tryParse(request.shardId());
         if (shardId == null) {
             throw new ResourceNotFoundException("Could not find shard " + request.shardId() + " in stream "
-                + stream.streamName() + " under account " + accountId + ".");
+                + streamName + " under account " + accountId + ".");
+        }
+        final Stream stream;
+        try {
+            stream = registry.find(request.stream());
+        } catch (final ResourceNotFoundException noSuchStream) {
+            throw shardNotFound(streamName, shardId.toString());
         }
         final StoredShard shard = stream.shard(shardId.index());
         if (shard == null || !stream.isReady(nowMs) || stream.isExpired(shard, nowMs)) {
@@ -241,6 +251,15 @@ public final class RecordFetcher {
                 + " tolerated delay of " + iteratorTtlMs + " milliseconds.");
         }
         return iterator;
+    }
+
+    /** The stream's name as a checked request gives it: its name, or the last part of its ARN. */
+    private static String nameOf(final StreamRequest request) {
+        if (request.streamName() != null) {
+            return request.streamName();
+        }
+        final String arn = request.streamARN();
+        return arn.substring(arn.indexOf(STREAM_IN_ARN) + STREAM_IN_ARN.length());
     }
 
     private ResourceNotFoundException shardNotFound(final String streamName, final String shardId) {

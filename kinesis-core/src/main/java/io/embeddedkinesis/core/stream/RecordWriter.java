@@ -28,9 +28,11 @@ import org.agrona.concurrent.EpochClock;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The write path: {@code PutRecord} and {@code PutRecords}. Validates a request whole before writing
@@ -450,11 +452,18 @@ public final class RecordWriter {
         errors.throwIfAny();
     }
 
+    /**
+     * Writes a list of entries as Kinesis's Java front end prints it: each entry by its class and hash code, which
+     * it computes from the entry's value, so equal entries print alike.
+     */
     private static String describeList(final List<PutRecordsRequestEntry> entries) {
         final StringBuilder text = new StringBuilder("[");
         for (int i = 0; i < entries.size(); i++) {
+            final PutRecordsRequestEntry entry = entries.get(i);
+            final int hash = (Arrays.hashCode(entry.data()) * 31 + Objects.hashCode(entry.partitionKey())) * 31
+                + Objects.hashCode(entry.explicitHashKey());
             text.append(i == 0 ? "" : ", ").append("com.amazonaws.kinesis.v20131202.PutRecordsRequestEntry@")
-                .append(Integer.toHexString(System.identityHashCode(entries.get(i))));
+                .append(Integer.toHexString(hash));
         }
         return text.append(']').toString();
     }

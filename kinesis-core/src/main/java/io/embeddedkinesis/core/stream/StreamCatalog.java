@@ -225,12 +225,14 @@ public final class StreamCatalog {
         return new ListShardsResult(page, nextToken);
     }
 
+    /** Checks a request's members in the order Kinesis lists their errors (kinesalite's tests, taken from AWS). */
     private static void validate(final ListShardsRequest request, final StreamRequest reference) {
         final ValidationErrors errors = new ValidationErrors()
-            .string("exclusiveStartShardId", request.exclusiveStartShardId(), false, RequestPatterns.NAME,
-                RequestPatterns.NAME_TEXT, 1, 128)
             .number("maxResults", request.maxResults() == null ? null : request.maxResults().longValue(), false, 1,
                 10_000)
+            .string("exclusiveStartShardId", request.exclusiveStartShardId(), false, RequestPatterns.NAME,
+                RequestPatterns.NAME_TEXT, 1, 128);
+        StreamRegistry.check(errors, reference)
             .string("nextToken", request.nextToken(), false, null, null, 1, 1_048_576);
         final ShardFilter filter = request.shardFilter();
         if (filter != null) {
@@ -238,7 +240,7 @@ public final class StreamCatalog {
                 .string("shardFilter.shardId", filter.shardId(), false, RequestPatterns.NAME, RequestPatterns.NAME_TEXT,
                     1, 128);
         }
-        StreamRegistry.check(errors, reference).throwIfAny();
+        errors.throwIfAny();
         if (filter == null) {
             return;
         }

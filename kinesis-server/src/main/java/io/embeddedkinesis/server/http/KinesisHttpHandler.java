@@ -47,6 +47,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -82,6 +83,8 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
     private static final long UUID_VARIANT_IETF = 0x8000_0000_0000_0000L;
     /** About what one record's result takes in a {@code PutRecords} answer (a sequence number and a shard id). */
     private static final int PUT_RECORDS_RESULT_BYTES = 112;
+    /** The bytes of an {@code x-amz-id-2}: AWS's are 72 to 80, written in base64. */
+    private static final int EXTENDED_REQUEST_ID_BYTES = 72;
     private static final String ACCESS_DENIED_XML = "<AccessDeniedException>\n  <Message>Unable to determine"
         + " service/operation name to be authorized</Message>\n</AccessDeniedException>\n";
 
@@ -111,11 +114,18 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
         if (ctx.channel().hasAttr(STREAMING)) {
             return;
         }
-        final FullHttpResponse response = respond(ctx, request);
-        if (response == null) {
-            return;
+        final FullHttpResponse response;
+        if (CrossOrigin.isPreflight(request)) {
+            response = CrossOrigin.preflight(request);
+            identify(response);
+        } else {
+            response = respond(ctx, request);
+            if (response == null) {
+                return;
+            }
+            stamp(response);
+            CrossOrigin.allow(request, response);
         }
-        stamp(response);
         HttpUtil.setContentLength(response, response.content().readableBytes());
         final boolean keepAlive = HttpUtil.isKeepAlive(request);
         HttpUtil.setKeepAlive(response, keepAlive);
@@ -137,15 +147,29 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
     }
 
     /**
-     * Gives a response its request id and date. AWS dates every response; an SDK whose signatures are refused as
-     * expired adjusts its clock by it. The date is formatted once a second, and the id is a random (version 4)
-     * UUID drawn from a fast generator: it has to be unique, not unguessable.
+     * Gives a response its request ids and date, as AWS gives every answer of an operation: the request id, the
+     * extended request id ({@code x-amz-id-2}, which the SDKs report beside it) and the date, by which an SDK
+     * whose signatures are refused as expired adjusts its clock. The ids are random, drawn from a fast
+     * generator: they have to be unique, not unguessable.
      */
     private void stamp(final HttpResponse response) {
+        identify(response);
+        final byte[] extendedId = new byte[EXTENDED_REQUEST_ID_BYTES];
+        ThreadLocalRandom.current().nextBytes(extendedId);
+        response.headers().set("x-amz-id-2", Base64.getEncoder().encodeToString(extendedId));
+        date(response);
+    }
+
+    /** Gives a response its request id, a random (version 4) UUID. */
+    private static void identify(final HttpResponse response) {
         final ThreadLocalRandom random = ThreadLocalRandom.current();
         final long high = random.nextLong() & ~UUID_VERSION_MASK | UUID_VERSION_4;
         final long low = random.nextLong() & ~UUID_VARIANT_MASK | UUID_VARIANT_IETF;
         response.headers().set("x-amzn-RequestId", new UUID(high, low).toString());
+    }
+
+    /** Gives a response its {@code Date}, formatted once a second. */
+    private void date(final HttpResponse response) {
         final long second = Math.floorDiv(clock.time(), 1000L);
         HttpDate date = lastDate;
         if (date == null || date.epochSecond() != second) {
@@ -223,7 +247,7 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
             authenticator.authenticate(request);
             final RequestReader reader = new RequestReader(document, format).checkTypes(operation.members());
             if (operation.isEventStream()) {
-                stream(ctx, operation.eventStreamHandler().open(reader, format), format);
+                stream(ctx, request, operation.eventStreamHandler().open(reader, format), format);
                 return null;
             }
             return ok(ctx, format, 0, writer -> operation.handler().handle(reader, writer));
@@ -285,10 +309,12 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
         }
     }
 
-    private <E> void stream(final ChannelHandlerContext ctx, final EventStream<E> events, final WireFormat format) {
+    private <E> void stream(final ChannelHandlerContext ctx, final FullHttpRequest request,
+        final EventStream<E> events, final WireFormat format) {
         final HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
         head.headers().set(HttpHeaderNames.CONTENT_TYPE, EventStreamMessages.CONTENT_TYPE);
         stamp(head);
+        CrossOrigin.allow(request, head);
         final boolean http1 = !(ctx.channel() instanceof Http2StreamChannel);
         if (http1) {
             HttpUtil.setTransferEncodingChunked(head, true);
