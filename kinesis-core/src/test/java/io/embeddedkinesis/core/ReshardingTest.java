@@ -111,6 +111,22 @@ class ReshardingTest extends BrokerTestSupport {
     }
 
     @Test
+    void shouldNameAnUnreadableShardIdBeforeAMissingStream() {
+        open();
+
+        assertThatThrownBy(() -> broker.splitShard("missing", "ABKLFD8", MIDDLE))
+            .isInstanceOf(ResourceNotFoundException.class)
+            .hasMessage("Could not find shard ABKLFD8 in stream missing under account 000000000000.");
+        assertThatThrownBy(() -> broker.mergeShards("arn:aws:kinesis:us-east-1:000000000000:stream/missing",
+            "shardId-000000000000", "2147483648"))
+            .isInstanceOf(ResourceNotFoundException.class)
+            .hasMessage("Could not find shard 2147483648 in stream missing under account 000000000000.");
+        assertThatThrownBy(() -> broker.mergeShards("missing", "shardId-000000000000", "shardId-000000000001"))
+            .isInstanceOf(ResourceNotFoundException.class)
+            .hasMessage("Stream missing under account 000000000000 not found.");
+    }
+
+    @Test
     void shouldMergeAShardWithTheShardAboveIt() {
         open().createStream("s", 3);
 
@@ -179,6 +195,11 @@ class ReshardingTest extends BrokerTestSupport {
             .isInstanceOf(LimitExceededException.class)
             .hasMessage("Target shard count or number of open shards cannot be greater than 7. Current open shard"
                 + " count: 4, Target shard count: 8");
+        broker.createStream("t", 1);
+        assertThatThrownBy(() -> broker.updateShardCount("s", 7))
+            .isInstanceOf(LimitExceededException.class)
+            .hasMessage("Target shard count or number of open shards cannot be greater than 7. Current open shard"
+                + " count: 4, Target shard count: 7");
     }
 
     @Test

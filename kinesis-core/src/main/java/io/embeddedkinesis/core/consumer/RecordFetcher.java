@@ -14,7 +14,6 @@ import io.embeddedkinesis.core.model.GetRecordsRequest;
 import io.embeddedkinesis.core.model.GetRecordsResult;
 import io.embeddedkinesis.core.model.GetShardIteratorRequest;
 import io.embeddedkinesis.core.model.ShardIteratorType;
-import io.embeddedkinesis.core.model.StreamRequest;
 import io.embeddedkinesis.core.shard.ShardId;
 import io.embeddedkinesis.core.shard.StoredShard;
 import io.embeddedkinesis.core.stream.RequestPatterns;
@@ -50,7 +49,6 @@ public final class RecordFetcher {
     /** Kinesis's limit on the bytes one GetRecords call returns. */
     public static final long MAX_BYTES_PER_CALL = 10L * 1024 * 1024;
 
-    private static final String STREAM_IN_ARN = ":stream/";
     private static final DateTimeFormatter ITERATOR_TIME =
         DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss 'UTC' yyyy", Locale.US).withZone(ZoneOffset.UTC);
 
@@ -93,7 +91,7 @@ public final class RecordFetcher {
         final long nowMs = clock.time();
         // Kinesis names the shard before it looks for the stream: a shard id it cannot read is not found in any
         // stream, and a missing stream has none of its shards.
-        final String streamName = nameOf(request.stream());
+        final String streamName = StreamRegistry.requestedName(request.stream());
         final ShardId shardId = ShardId.tryParse(request.shardId());
         if (shardId == null) {
             throw new ResourceNotFoundException("Could not find shard " + request.shardId() + " in stream "
@@ -251,15 +249,6 @@ public final class RecordFetcher {
                 + " tolerated delay of " + iteratorTtlMs + " milliseconds.");
         }
         return iterator;
-    }
-
-    /** The stream's name as a checked request gives it: its name, or the last part of its ARN. */
-    private static String nameOf(final StreamRequest request) {
-        if (request.streamName() != null) {
-            return request.streamName();
-        }
-        final String arn = request.streamARN();
-        return arn.substring(arn.indexOf(STREAM_IN_ARN) + STREAM_IN_ARN.length());
     }
 
     private ResourceNotFoundException shardNotFound(final String streamName, final String shardId) {

@@ -10,6 +10,7 @@ import io.embeddedkinesis.core.exception.ValidationException;
 import io.embeddedkinesis.core.model.MergeShardsRequest;
 import io.embeddedkinesis.core.model.SplitShardRequest;
 import io.embeddedkinesis.core.model.StreamMode;
+import io.embeddedkinesis.core.model.StreamRequest;
 import io.embeddedkinesis.core.model.StreamStatus;
 import io.embeddedkinesis.core.model.UpdateShardCountRequest;
 import io.embeddedkinesis.core.model.UpdateShardCountResult;
@@ -67,7 +68,7 @@ public final class Resharder {
             .throwIfAny();
         StreamRegistry.validate(request.stream());
         synchronized (registry) {
-            final Stream stream = registry.find(request.stream());
+            final Stream stream = find(request.stream(), request.shardToSplit());
             ensureProvisioned(stream);
             final ShardId shardId = shardId(stream, request.shardToSplit());
             final long nowMs = config.clock().time();
@@ -104,7 +105,7 @@ public final class Resharder {
         StreamRegistry.check(errors, request.stream()).throwIfAny();
         StreamRegistry.validate(request.stream());
         synchronized (registry) {
-            final Stream stream = registry.find(request.stream());
+            final Stream stream = find(request.stream(), request.shardToMerge(), request.adjacentShardToMerge());
             ensureProvisioned(stream);
             final ShardId firstId = shardId(stream, request.shardToMerge());
             final ShardId secondId = shardId(stream, request.adjacentShardToMerge());
@@ -198,8 +199,9 @@ public final class Resharder {
         final String counts = "Current open shard count: " + current + ", Target shard count: " + target;
         final int otherStreams = registry.openShardCount() - current;
         if ((long) otherStreams + target > config.shardLimit()) {
+            // The account's limit as it is, whatever the other streams hold (kinesalite's tests, taken from AWS).
             throw new LimitExceededException("Target shard count or number of open shards cannot be greater than "
-                + (config.shardLimit() - otherStreams) + ". " + counts);
+                + config.shardLimit() + ". " + counts);
         }
         if (target > 2L * current) {
             throw new LimitExceededException(
@@ -216,10 +218,27 @@ public final class Resharder {
         }
     }
 
+    /**
+     * The stream a resharding request names. When there is no such stream, Kinesis names first a shard id it
+     * cannot read, as not found in that stream (kinesalite's tests, taken from AWS).
+     */
+    private Stream find(final StreamRequest request, final String... shardIds) {
+        try {
+            return registry.find(request);
+        } catch (final ResourceNotFoundException noSuchStream) {
+            for (final String text : shardIds) {
+                if (ShardId.tryParse(text) == null) {
+                    throw couldNotFind(StreamRegistry.requestedName(request), text);
+                }
+            }
+            throw noSuchStream;
+        }
+    }
+
     private ShardId shardId(final Stream stream, final String text) {
         final ShardId shardId = ShardId.tryParse(text);
         if (shardId == null) {
-            throw couldNotFind(stream, text);
+            throw couldNotFind(stream.streamName(), text);
         }
         return shardId;
     }
@@ -227,13 +246,13 @@ public final class Resharder {
     private StoredShard existing(final Stream stream, final ShardId shardId) {
         final StoredShard shard = stream.shard(shardId.index());
         if (shard == null) {
-            throw couldNotFind(stream, shardId.toString());
+            throw couldNotFind(stream.streamName(), shardId.toString());
         }
         return shard;
     }
 
-    private ResourceNotFoundException couldNotFind(final Stream stream, final String shard) {
-        return new ResourceNotFoundException("Could not find shard " + shard + " in stream " + stream.streamName()
+    private ResourceNotFoundException couldNotFind(final String streamName, final String shard) {
+        return new ResourceNotFoundException("Could not find shard " + shard + " in stream " + streamName
             + " under account " + config.accountId() + ".");
     }
 

@@ -53,6 +53,8 @@ public final class StreamRegistry implements AutoCloseable {
     /** The retention period of a new stream, as in Kinesis. */
     public static final int DEFAULT_RETENTION_HOURS = 24;
 
+    /** What comes before a stream's name in its ARN. */
+    private static final String STREAM_IN_ARN = ":stream/";
     private static final StreamRequest NO_STREAM = new StreamRequest(null, null);
     private static final Logger LOG = LoggerFactory.getLogger(StreamRegistry.class);
 
@@ -237,7 +239,7 @@ public final class StreamRegistry implements AutoCloseable {
 
     private String nameInArn(final String arn, final String name) {
         final String expectedPrefix = arnPrefix();
-        final String arnName = arn.substring(arn.indexOf(":stream/") + ":stream/".length());
+        final String arnName = arn.substring(arn.indexOf(STREAM_IN_ARN) + STREAM_IN_ARN.length());
         if (name != null && !name.equals(arnName)) {
             throw new InvalidArgumentException("StreamARN " + arn + " and StreamName " + name
                 + " do not refer to the same stream.");
@@ -593,6 +595,21 @@ public final class StreamRegistry implements AutoCloseable {
      */
     public ResourceNotFoundException notFound(final String name) {
         return new ResourceNotFoundException("Stream " + name + " under account " + config.accountId() + " not found.");
+    }
+
+    /**
+     * The stream's name as a request that passed {@link #check} gives it: its name, or the last part of its ARN;
+     * for the words of an error about a stream that may not exist.
+     *
+     * @param request the request.
+     * @return the name.
+     */
+    public static String requestedName(final StreamRequest request) {
+        if (request.streamName() != null) {
+            return request.streamName();
+        }
+        final String arn = request.streamARN();
+        return arn.substring(arn.indexOf(STREAM_IN_ARN) + STREAM_IN_ARN.length());
     }
 
     /**

@@ -269,6 +269,10 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
             final ResponseWriter writer = new ResponseWriter(format, new ByteBufOutputStream(content));
             body.accept(writer);
             writer.end();
+            if (writer.isEmpty()) {
+                // An operation without output: Kinesis answers 200 with an empty body, not an empty document.
+                content.clear();
+            }
             final FullHttpResponse response =
                 new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, content);
             response.headers().set(HttpHeaderNames.CONTENT_TYPE, format.contentType());

@@ -32,6 +32,8 @@ public final class ResponseWriter {
     /** The last string {@link #asciiString(String, String)} wrote, and its bytes: shard ids repeat in a list. */
     private String lastAscii;
     private byte[] lastAsciiBytes;
+    /** Whether the document had no members when it was ended. */
+    private boolean empty;
 
     /**
      * Starts a document to be taken with {@link #toBytes()}.
@@ -257,9 +259,24 @@ public final class ResponseWriter {
      */
     public void end() {
         write(() -> {
+            empty = generator.getOutputContext().getEntryCount() == 0;
             generator.writeEndObject();
             generator.close();
         });
+    }
+
+    /**
+     * Whether the ended document has no members: the answer of an operation without output, which Kinesis sends
+     * as an empty body rather than an empty document.
+     *
+     * @return true if nothing but the document's braces (or CBOR's empty map) was written.
+     * @throws IllegalStateException if the document has not been ended.
+     */
+    public boolean isEmpty() {
+        if (!generator.isClosed()) {
+            throw new IllegalStateException("the document has not been ended");
+        }
+        return empty;
     }
 
     /**

@@ -72,6 +72,20 @@ class KinesisHttpHandlerTest {
     }
 
     @Test
+    void shouldAnswerAnOperationWithoutOutputWithAnEmptyBody() {
+        final FullHttpResponse created = post("CreateStream", "{\"StreamName\":\"s\",\"ShardCount\":1}");
+        final FullHttpResponse tagged = post("AddTagsToStream", "{\"StreamName\":\"s\",\"Tags\":{\"k\":\"v\"}}");
+        final FullHttpResponse listed = listStreams();
+
+        assertThat(created.status().code()).isEqualTo(200);
+        assertThat(created.headers().get(HttpHeaderNames.CONTENT_LENGTH)).isEqualTo("0");
+        assertThat(created.headers().get(HttpHeaderNames.CONTENT_TYPE)).isEqualTo("application/x-amz-json-1.1");
+        assertThat(tagged.status().code()).isEqualTo(200);
+        assertThat(tagged.headers().get(HttpHeaderNames.CONTENT_LENGTH)).isEqualTo("0");
+        assertThat(listed.headers().getInt(HttpHeaderNames.CONTENT_LENGTH)).isGreaterThan(2);
+    }
+
+    @Test
     void shouldLetGoOfTheAnswersBufferWhenTheOperationFails() {
         final TrackingAllocator allocator = new TrackingAllocator();
         channel.config().setAllocator(allocator);
