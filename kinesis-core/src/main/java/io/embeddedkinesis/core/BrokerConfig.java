@@ -26,8 +26,6 @@ public final class BrokerConfig {
     /** The model's limit on a record's {@code Data}, whatever its stream's maximum record size: 10 MiB. */
     public static final int MAX_DATA_BYTES = LARGEST_MAX_RECORD_SIZE_KIB * 1024;
 
-    private final Path directory;
-    private final EpochClock clock;
     /** Region name prefixes and the partitions whose regions they begin, as the AWS SDKs' endpoint rules list them. */
     private static final String[][] PARTITIONS = {
         {"cn-", "aws-cn"},
@@ -39,6 +37,8 @@ public final class BrokerConfig {
         {"eusc-", "aws-eusc"},
     };
 
+    private final Path directory;
+    private final EpochClock clock;
     private final String region;
     private final String accountId;
     private final ShardLimits shardLimits;
