@@ -66,7 +66,9 @@ public final class ServeCommand implements Callable<Integer> {
         + " --tls-certificate.")
     Path tlsPrivateKey;
 
-    @Option(names = "--region", defaultValue = "us-east-1", description = "Region in ARNs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--region", defaultValue = "${env:AWS_REGION:-${env:AWS_DEFAULT_REGION:-us-east-1}}",
+        description = "Region in ARNs (default: ${DEFAULT-VALUE}, from $AWS_REGION, else $AWS_DEFAULT_REGION, else"
+            + " us-east-1, as the AWS SDKs and CLI pick theirs).")
     String region;
 
     @Option(names = "--account-id", defaultValue = "000000000000",

@@ -45,6 +45,9 @@ class ExecutableJarIT {
             "clicks:2", "--create-stream", "events:on-demand", "--no-shard-limits").redirectErrorStream(true);
         builder.environment().remove("JDK_JAVA_OPTIONS");
         builder.environment().remove("JAVA_TOOL_OPTIONS");
+        // Without --region, the region comes from the environment, as the AWS SDKs and CLI take theirs.
+        builder.environment().put("AWS_REGION", "eu-west-1");
+        builder.environment().remove("AWS_DEFAULT_REGION");
         final Process process = builder.start();
         final BufferedReader output =
             new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
@@ -61,6 +64,8 @@ class ExecutableJarIT {
             assertThat(kinesis.putRecords(b -> b.streamName("clicks").records(entries)).failedRecordCount()).isZero();
             assertThat(kinesis.describeStreamSummary(b -> b.streamName("events")).streamDescriptionSummary()
                 .streamModeDetails().streamMode()).isEqualTo(StreamMode.ON_DEMAND);
+            assertThat(kinesis.describeStreamSummary(b -> b.streamName("events")).streamDescriptionSummary()
+                .streamARN()).isEqualTo("arn:aws:kinesis:eu-west-1:000000000000:stream/events");
         }
         // SIGTERM, as a service manager sends it; Process.destroy() would also close our end of the output.
         assertThat(new ProcessBuilder("kill", "-TERM", Long.toString(process.pid())).start().waitFor()).isZero();
