@@ -6,6 +6,7 @@ import io.embeddedkinesis.server.auth.SigV4Authenticator;
 import io.embeddedkinesis.server.http.KinesisChannelInitializer;
 import io.embeddedkinesis.server.http.KinesisHttpHandler;
 import io.embeddedkinesis.server.protocol.KinesisOperations;
+import io.embeddedkinesis.server.sts.SecurityTokenService;
 import io.embeddedkinesis.server.tls.TlsContext;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -52,6 +53,7 @@ public final class KinesisServer implements AutoCloseable {
 
     private KinesisServer(final KinesisBroker broker, final ServerConfig config, final RequestAuthenticator auth) {
         this.handler = new KinesisHttpHandler(new KinesisOperations(broker), auth,
+            new SecurityTokenService(broker.config().accountId(), broker.config().partition(), auth),
             broker.config().clock());
         final TlsContext tls = config.tls() ? tlsContext(config) : null;
         this.certificate = tls != null ? tls.certificate() : null;

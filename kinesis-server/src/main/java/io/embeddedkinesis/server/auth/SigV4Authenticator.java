@@ -22,12 +22,12 @@ import java.util.Objects;
  * <p>Both forms are verified: the {@code Authorization} header that the SDKs and the CLI send, and the
  * query string of a presigned request. Checks run in the service's order: header and query string together,
  * neither, missing parts, algorithm, signed host, date format, date within five minutes of the broker's
- * clock, credential scope ({@code date/region/kinesis/aws4_request}, with the broker's region), access key,
- * and last the signature itself, compared in constant time. A presigned request's {@code X-Amz-Expires} is
- * not consulted: like other non-S3 services (STS, aws/aws-sdk-go#2167) the signing time must be within the
- * usual window. The signing time is {@code X-Amz-Date}, else {@code Date}, in ISO 8601 basic format
- * ({@code 20150830T123600Z}); an HTTP-style {@code Date} is refused as malformed. {@code X-Amz-Security-Token}
- * is ignored: there are no session credentials to check it against.
+ * clock, credential scope ({@code date/region/service/aws4_request}, with the broker's region and the service
+ * the request is for), access key, and last the signature itself, compared in constant time. A presigned
+ * request's {@code X-Amz-Expires} is not consulted: like other non-S3 services (STS, aws/aws-sdk-go#2167) the
+ * signing time must be within the usual window. The signing time is {@code X-Amz-Date}, else {@code Date}, in
+ * ISO 8601 basic format ({@code 20150830T123600Z}); an HTTP-style {@code Date} is refused as malformed.
+ * {@code X-Amz-Security-Token} is ignored: there are no session credentials to check it against.
  *
  * <p>Design note: the expected signature is computed here on {@code javax.crypto}, not with the AWS SDK's
  * {@code AwsV4HttpSigner}, because that signer cannot reproduce every valid signature a client sends. It
@@ -42,7 +42,6 @@ import java.util.Objects;
 public final class SigV4Authenticator implements RequestAuthenticator {
     /** How far a request's signing time may be from the server's clock, either way. */
     public static final long MAX_CLOCK_SKEW_MINUTES = 5;
-    private static final String SERVICE = "kinesis";
     private static final DateTimeFormatter BASIC = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
         .withResolverStyle(ResolverStyle.STRICT);
 
@@ -67,14 +66,14 @@ public final class SigV4Authenticator implements RequestAuthenticator {
     }
 
     @Override
-    public void authenticate(final FullHttpRequest request) {
+    public void authenticate(final FullHttpRequest request, final String service) {
         final RequestTarget target = RequestTarget.parse(request.uri());
         final SignatureParameters parameters = readParameters(request, target);
         if (!parameters.signsHost()) {
             throw SignatureErrors.hostNotSigned();
         }
         checkTime(parameters.timestamp());
-        final String scope = checkCredential(parameters.credential(), parameters.timestamp());
+        final String scope = checkCredential(parameters.credential(), parameters.timestamp(), service);
         final String expected = SignatureCalculator.signature(secretAccessKey, parameters.timestamp(), scope,
             CanonicalRequest.of(request.method().name(), target, request.headers(), parameters.signedHeaders(),
                 parameters.excludedQuery(), SignatureCalculator.payloadHash(request.content())));
@@ -127,7 +126,7 @@ public final class SigV4Authenticator implements RequestAuthenticator {
      * Checks {@code keyid/date/region/service/aws4_request} and returns the scope after the key id. Scope
      * faults are all reported together, in the service's order; the key is looked up only after them.
      */
-    private String checkCredential(final String credential, final String timestamp) {
+    private String checkCredential(final String credential, final String timestamp, final String service) {
         final String[] parts = credential.split("/", -1);
         if (parts.length != 5) {
             throw SignatureErrors.credentialParts(credential);
@@ -136,8 +135,8 @@ public final class SigV4Authenticator implements RequestAuthenticator {
         if (!region.equals(parts[2])) {
             faults.append(SignatureErrors.regionFault(parts[2]));
         }
-        if (!SERVICE.equals(parts[3])) {
-            faults.append(SignatureErrors.serviceFault(SERVICE));
+        if (!service.equals(parts[3])) {
+            faults.append(SignatureErrors.serviceFault(service));
         }
         if (!SignatureCalculator.TERMINATOR.equals(parts[4])) {
             faults.append(SignatureErrors.terminatorFault(SignatureCalculator.TERMINATOR, parts[4]));

@@ -17,6 +17,7 @@ import io.embeddedkinesis.server.protocol.RequestReader;
 import io.embeddedkinesis.server.protocol.ResponseWriter;
 import io.embeddedkinesis.server.protocol.SerializationException;
 import io.embeddedkinesis.server.protocol.WireFormat;
+import io.embeddedkinesis.server.sts.SecurityTokenService;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
@@ -58,7 +59,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Serves one Kinesis request: works out the operation and encoding, authenticates, type-checks, calls the
  * broker and answers, refusing bad requests in the order and with the answers the service gives
  * (wrong method, empty or unparsable body, unknown content type or operation, bad signature, wrong member
- * types, then the operation's own validation).
+ * types, then the operation's own validation). A request for AWS STS, which some Kinesis clients make of their
+ * own, goes to the {@link SecurityTokenService} instead.
  *
  * <p>Stateless and shared by every connection and every HTTP/2 stream (each stream is a channel of its own,
  * so an answer goes back on the stream its request came from); runs on the connection's event loop, since
@@ -75,8 +77,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(KinesisHttpHandler.class);
     private static final String TARGET_PREFIX = "Kinesis_20131202.";
+    private static final String KINESIS_SERVICE = "kinesis";
     private static final String PLAIN_JSON = "application/json";
     private static final String PUT_RECORDS = "PutRecords";
+    private static final String REQUEST_ID = "x-amzn-RequestId";
     private static final long UUID_VERSION_MASK = 0xF000L;
     private static final long UUID_VERSION_4 = 0x4000L;
     private static final long UUID_VARIANT_MASK = 0xC000_0000_0000_0000L;
@@ -90,6 +94,7 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
 
     private final KinesisOperations operations;
     private final RequestAuthenticator authenticator;
+    private final SecurityTokenService sts;
     private static final AttributeKey<Boolean> STREAMING = AttributeKey.valueOf("kinesis.eventStream");
 
     private final EpochClock clock;
@@ -100,12 +105,14 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
     /**
      * @param operations    the operations to dispatch to.
      * @param authenticator checks each request's credentials.
+     * @param sts           answers the requests for AWS STS that come to the endpoint.
      * @param clock         the broker's clock, for the {@code Date} header the SDKs correct clock skew by.
      */
     public KinesisHttpHandler(final KinesisOperations operations, final RequestAuthenticator authenticator,
-        final EpochClock clock) {
+        final SecurityTokenService sts, final EpochClock clock) {
         this.operations = operations;
         this.authenticator = authenticator;
+        this.sts = sts;
         this.clock = clock;
     }
 
@@ -160,12 +167,15 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
         date(response);
     }
 
-    /** Gives a response its request id, a random (version 4) UUID. */
+    /** Gives a response its request id, a random (version 4) UUID, unless its body already names one. */
     private static void identify(final HttpResponse response) {
+        if (response.headers().contains(REQUEST_ID)) {
+            return;
+        }
         final ThreadLocalRandom random = ThreadLocalRandom.current();
         final long high = random.nextLong() & ~UUID_VERSION_MASK | UUID_VERSION_4;
         final long low = random.nextLong() & ~UUID_VARIANT_MASK | UUID_VARIANT_IETF;
-        response.headers().set("x-amzn-RequestId", new UUID(high, low).toString());
+        response.headers().set(REQUEST_ID, new UUID(high, low).toString());
     }
 
     /** Gives a response its {@code Date}, formatted once a second. */
@@ -196,6 +206,9 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
 
     /** The whole response, or null if an event stream has begun answering instead. */
     private FullHttpResponse respond(final ChannelHandlerContext ctx, final FullHttpRequest request) {
+        if (SecurityTokenService.isFor(request)) {
+            return sts.answer(request);
+        }
         if (!HttpMethod.POST.equals(request.method())) {
             return text(HttpResponseStatus.FORBIDDEN, "application/xml", ACCESS_DENIED_XML);
         }
@@ -217,7 +230,7 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
                 PutRecordsParser.tryParse(new ByteBufInputStream(request.content().duplicate()), format);
             if (parsed != null) {
                 return guarded(format, operation, () -> {
-                    authenticator.authenticate(request);
+                    authenticator.authenticate(request, KINESIS_SERVICE);
                     // Sized before the 500-record limit is checked: a request of millions of empty entries
                     // must not reserve a buffer for their results.
                     final int results = Math.min(parsed.records().size(), RecordWriter.MAX_PUT_RECORDS_ENTRIES);
@@ -244,7 +257,7 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
     private FullHttpResponse invoke(final ChannelHandlerContext ctx, final FullHttpRequest request,
         final Operation operation, final JsonNode document, final WireFormat format) {
         return guarded(format, operation, () -> {
-            authenticator.authenticate(request);
+            authenticator.authenticate(request, KINESIS_SERVICE);
             final RequestReader reader = new RequestReader(document, format).checkTypes(operation.members());
             if (operation.isEventStream()) {
                 stream(ctx, request, operation.eventStreamHandler().open(reader, format), format);

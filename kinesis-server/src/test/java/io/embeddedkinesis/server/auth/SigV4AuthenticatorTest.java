@@ -29,6 +29,7 @@ class SigV4AuthenticatorTest {
     private static final String KEY_ID = "AKIDEXAMPLE";
     private static final String SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
     private static final String REGION = "us-east-1";
+    private static final String KINESIS = "kinesis";
     private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
     private static final URI ENDPOINT = URI.create("http://127.0.0.1:4567");
     private static final byte[] BODY = "{}".getBytes(StandardCharsets.UTF_8);
@@ -46,7 +47,7 @@ class SigV4AuthenticatorTest {
 
     @Test
     void shouldAcceptARequestSignedByTheSdk() {
-        assertThatCode(() -> authenticator.authenticate(signed(KEY_ID, SECRET, NOW, AuthLocation.HEADER)))
+        assertThatCode(() -> authenticator.authenticate(signed(KEY_ID, SECRET, NOW, AuthLocation.HEADER), KINESIS))
             .doesNotThrowAnyException();
     }
 
@@ -56,7 +57,7 @@ class SigV4AuthenticatorTest {
         assertThat(request.uri()).contains("X-Amz-Signature=");
         assertThat(request.headers().contains("Authorization")).isFalse();
 
-        assertThatCode(() -> authenticator.authenticate(request)).doesNotThrowAnyException();
+        assertThatCode(() -> authenticator.authenticate(request, KINESIS)).doesNotThrowAnyException();
     }
 
     @Test
@@ -64,7 +65,7 @@ class SigV4AuthenticatorTest {
         final FullHttpRequest request = signed(KEY_ID, SECRET, NOW, AuthLocation.HEADER);
         request.headers().set("User-Agent", "changed by a proxy").set("X-Forwarded-For", "10.0.0.1");
 
-        assertThatCode(() -> authenticator.authenticate(request)).doesNotThrowAnyException();
+        assertThatCode(() -> authenticator.authenticate(request, KINESIS)).doesNotThrowAnyException();
     }
 
     @Test
@@ -196,7 +197,8 @@ class SigV4AuthenticatorTest {
         final String signed, final String limit) {
         final FullHttpRequest request = signed(KEY_ID, SECRET, NOW.plusSeconds(offsetSeconds), AuthLocation.HEADER);
         switch (outcome) {
-            case "accepted" -> assertThatCode(() -> authenticator.authenticate(request)).doesNotThrowAnyException();
+            case "accepted" -> assertThatCode(() -> authenticator.authenticate(request, KINESIS))
+                .doesNotThrowAnyException();
             case "expired" -> assertRefused(request, "InvalidSignatureException", "Signature expired: " + signed
                 + " is now earlier than " + limit + " (20261125T120000Z - 5 min.)");
             default -> assertRefused(request, "InvalidSignatureException", "Signature not yet current: " + signed
@@ -267,7 +269,7 @@ class SigV4AuthenticatorTest {
     }
 
     private void assertRefused(final FullHttpRequest request, final String errorType, final String message) {
-        assertThatThrownBy(() -> authenticator.authenticate(request))
+        assertThatThrownBy(() -> authenticator.authenticate(request, KINESIS))
             .isInstanceOfSatisfying(AuthenticationException.class, ex -> {
                 assertThat(ex.errorType()).isEqualTo(errorType);
                 assertThat(ex.getMessage()).isEqualTo(message);

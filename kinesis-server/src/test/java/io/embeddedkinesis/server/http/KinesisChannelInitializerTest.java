@@ -3,6 +3,7 @@ package io.embeddedkinesis.server.http;
 import io.embeddedkinesis.core.KinesisBroker;
 import io.embeddedkinesis.server.auth.RequestAuthenticator;
 import io.embeddedkinesis.server.protocol.KinesisOperations;
+import io.embeddedkinesis.server.sts.SecurityTokenService;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
@@ -47,6 +48,7 @@ class KinesisChannelInitializerTest {
         broker = KinesisBroker.open(directory);
         initializer = new KinesisChannelInitializer(
             new KinesisHttpHandler(new KinesisOperations(broker), RequestAuthenticator.ACCEPT_ALL,
+                new SecurityTokenService("000000000000", "aws", RequestAuthenticator.ACCEPT_ALL),
                 broker.config().clock()), null);
         // Netty's multiplexer tells a server connection by its parent, and takes stream 1 after h2c only there.
         server = new EmbeddedServerChannel();

@@ -3,6 +3,7 @@ package io.embeddedkinesis.server.http;
 import io.embeddedkinesis.core.KinesisBroker;
 import io.embeddedkinesis.server.auth.RequestAuthenticator;
 import io.embeddedkinesis.server.protocol.KinesisOperations;
+import io.embeddedkinesis.server.sts.SecurityTokenService;
 import io.netty.buffer.AbstractByteBufAllocator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -36,7 +37,8 @@ class KinesisHttpHandlerTest {
     private final KinesisBroker broker = KinesisBroker.open();
     private final CachedEpochClock clock = new CachedEpochClock();
     private final EmbeddedChannel channel = new EmbeddedChannel(
-        new KinesisHttpHandler(new KinesisOperations(broker), RequestAuthenticator.ACCEPT_ALL, clock));
+        new KinesisHttpHandler(new KinesisOperations(broker), RequestAuthenticator.ACCEPT_ALL,
+            new SecurityTokenService("000000000000", "aws", RequestAuthenticator.ACCEPT_ALL), clock));
 
     @AfterEach
     void close() {
