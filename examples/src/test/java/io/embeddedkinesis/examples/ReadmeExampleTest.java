@@ -58,6 +58,7 @@ import io.embeddedkinesis.core.trigger.EventSourcePosition;
 import io.embeddedkinesis.core.trigger.FunctionResponseType;
 import io.embeddedkinesis.server.KinesisServer;
 import io.embeddedkinesis.server.ServerConfig;
+import io.embeddedkinesis.server.junit.KinesisEndpoint;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.agrona.concurrent.CachedEpochClock;
@@ -353,6 +354,20 @@ class ReadmeExampleTest {
     }
     // README example junit: end
 
+    @Timeout(30)
+    // README example sdkjunit: begin
+    @Test
+    @EmbeddedKinesis(streams = @KinesisStream(name = "orders"))
+    @KinesisEndpoint(configureSdk = true)           // SDK clients built with no endpoint reach this test's broker
+    void shouldSeeWhatTheSdkPut(StreamReader reader) {
+        try (KinesisClient sdk = KinesisClient.create()) {   // as production code builds it: no endpoint, region, keys
+            sdk.putRecord(b -> b.streamName("orders").partitionKey("order-1").data(SdkBytes.fromUtf8String("paid")));
+        }
+        Record order = reader.awaitRecord("orders", r -> r.partitionKey().equals("order-1"), Duration.ofSeconds(10));
+        assertThat(order.data()).isEqualTo("paid".getBytes(StandardCharsets.UTF_8));
+    }
+    // README example sdkjunit: end
+
     @Test
     @Timeout(30)
     void shouldAggregateAndDeaggregateAsTheReadmeShows() {
@@ -530,8 +545,8 @@ class ReadmeExampleTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-        "usage", "formatter", "config", "server", "metrics", "resharding", "tags", "encryption", "junit", "consumer",
-        "kpl", "fanout", "fanoutsdk", "triggers"})
+        "usage", "formatter", "config", "server", "metrics", "resharding", "tags", "encryption", "junit", "sdkjunit",
+        "consumer", "kpl", "fanout", "fanoutsdk", "triggers"})
     void shouldShowTheCodeOfThisTestInTheReadme(final String example) throws IOException {
         final List<String> readme = Files.readAllLines(README);
         final List<String> test = Files.readAllLines(THIS_FILE);

@@ -13,11 +13,13 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
 import org.junit.platform.commons.support.HierarchyTraversalMode;
 import org.junit.platform.commons.support.ReflectionSupport;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.Optional;
 
 /**
  * The JUnit Jupiter extension behind {@link KinesisEndpoint}: starts a {@link KinesisServer} for the broker
@@ -91,10 +93,23 @@ public final class KinesisEndpointExtension
         if (visible != null && visible.broker() == broker) {
             return visible.server();
         }
-        final ServedBroker served = new ServedBroker(broker,
-            KinesisServer.start(broker.broker(), ServerConfig.builder().build()));
+        final KinesisServer server = KinesisServer.start(broker.broker(), ServerConfig.builder().build());
+        final ServedBroker served = new ServedBroker(broker, server, configuresSdk(context)
+            ? SdkEndpointProperties.set(server.endpoint(), broker.broker().config().region()) : null);
         store.put(SERVER, served);
         return served.server();
+    }
+
+    /** Whether the nearest {@link KinesisEndpoint} (on the test method, its class or an enclosing class) asks. */
+    private static boolean configuresSdk(final ExtensionContext context) {
+        for (ExtensionContext at = context; at != null; at = at.getParent().orElse(null)) {
+            final Optional<KinesisEndpoint> found = at.getElement()
+                .flatMap(element -> AnnotationSupport.findAnnotation(element, KinesisEndpoint.class));
+            if (found.isPresent()) {
+                return found.get().configureSdk();
+            }
+        }
+        return false;
     }
 
     /** Stops the server this context started, if it started one; an enclosing context's stays. */
@@ -123,13 +138,21 @@ public final class KinesisEndpointExtension
      * A server and the test broker it serves, kept together so that a context can tell whether the server
      * it sees is for its own broker.
      *
-     * @param broker the test's broker.
-     * @param server the endpoint serving it.
+     * @param broker        the test's broker.
+     * @param server        the endpoint serving it.
+     * @param sdkProperties the SDK's properties pointing at it, or null.
      */
-    private record ServedBroker(TestBroker broker, KinesisServer server) implements AutoCloseable {
+    private record ServedBroker(TestBroker broker, KinesisServer server, SdkEndpointProperties sdkProperties)
+        implements AutoCloseable {
         @Override
         public void close() {
-            server.close();
+            try {
+                server.close();
+            } finally {
+                if (sdkProperties != null) {
+                    sdkProperties.close();
+                }
+            }
         }
     }
 }

@@ -20,6 +20,7 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -47,6 +48,7 @@ class KinesisEndpointTest {
         final StreamReader reader) {
         earlier = endpoint;
         assertThat(parameter).isSameAs(endpoint);
+        assertThat(System.getProperty("aws.endpointUrlKinesis")).as("set only when asked").isNull();
         try (KinesisClient sdk = client(endpoint)) {
             sdk.putRecord(b -> b.streamName("orders").partitionKey("order-1").data(SdkBytes.fromUtf8String("paid")));
 
@@ -97,6 +99,24 @@ class KinesisEndpointTest {
             assertThat(server).isSameAs(fromBeforeAll).isSameAs(endpoint);
             try (KinesisClient sdk = client(server)) {
                 assertThat(sdk.listStreams().streamNames()).containsExactly("orders", "shared");
+            }
+        }
+    }
+
+    /** Code that builds its SDK clients with no endpoint, region or credentials, as production code does. */
+    @Nested
+    @KinesisEndpoint(configureSdk = true)
+    class ConfiguringTheSdk {
+        @Test
+        void shouldPointClientsBuiltWithoutAnEndpointAtIt(final KinesisServer server, final StreamReader reader) {
+            assertThat(System.getProperty("aws.endpointUrlKinesis")).isEqualTo(server.endpoint().toString());
+            try (KinesisClient sdk = KinesisClient.builder().httpClientBuilder(Apache5HttpClient.builder()).build();
+                StsClient sts = StsClient.builder().httpClientBuilder(Apache5HttpClient.builder()).build()) {
+                sdk.putRecord(b -> b.streamName("orders").partitionKey("order-2")
+                    .data(SdkBytes.fromUtf8String("shipped")));
+
+                assertThat(reader.awaitRecords("orders", 1, Duration.ofSeconds(30))).hasSize(1);
+                assertThat(sts.getCallerIdentity().account()).isEqualTo("000000000000");
             }
         }
     }
