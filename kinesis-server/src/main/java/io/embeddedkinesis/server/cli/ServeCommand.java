@@ -117,6 +117,8 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server, broker), "kinesis-server-shutdown"));
         out.println("Kinesis endpoint listening on " + server.endpoint() + " (data in "
             + broker.directory().toAbsolutePath() + ")");
+        out.println("Unchanged AWS SDK and CLI code reaches it with AWS_ENDPOINT_URL_KINESIS=" + server.endpoint()
+            + " AWS_ENDPOINT_URL_STS=" + server.endpoint());
         out.flush();
         stopped.await();
         return 0;

@@ -72,7 +72,8 @@ class ExecutableJarIT {
         final String rest = readRest(output);
 
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(rest).contains("Kinesis endpoint stopped");
+        assertThat(rest).contains("AWS_ENDPOINT_URL_KINESIS=" + endpoint + " AWS_ENDPOINT_URL_STS=" + endpoint)
+            .contains("Kinesis endpoint stopped");
         try (KinesisBroker reopened = KinesisBroker.open(data)) {
             int records = 0;
             for (final String shard : List.of("shardId-000000000000", "shardId-000000000001")) {
