@@ -188,7 +188,11 @@ public final class SecurityTokenService {
     private static FullHttpResponse xml(final String requestId, final HttpResponseStatus status, final Body body) {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            final XMLStreamWriter writer = XML.createXMLStreamWriter(bytes, StandardCharsets.UTF_8.name());
+            final XMLStreamWriter writer;
+            // StAX promises nothing about a factory shared by threads; making a writer is quick.
+            synchronized (XML) {
+                writer = XML.createXMLStreamWriter(bytes, StandardCharsets.UTF_8.name());
+            }
             body.write(writer);
             writer.writeCharacters("\n");
             writer.close();
