@@ -167,7 +167,10 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
         date(response);
     }
 
-    /** Gives a response its request id, a random (version 4) UUID, unless its body already names one. */
+    /**
+     * Gives a response its request id, a random (version 4) UUID, unless it has one already: an STS answer,
+     * whose body names its id too.
+     */
     private static void identify(final HttpResponse response) {
         if (response.headers().contains(REQUEST_ID)) {
             return;
