@@ -44,6 +44,11 @@ public final class ServeCommand implements Callable<Integer> {
             + " (default: on).")
     boolean shardLimits;
 
+    @Option(names = "--state-change-delay-ms", paramLabel = "MS", defaultValue = "0", description = "How long streams"
+        + " stay CREATING, DELETING or UPDATING (after a reshard) and consumers CREATING or DELETING, as on AWS,"
+        + " where these take seconds: for clients' waits (default: ${DEFAULT-VALUE}, at once).")
+    long stateChangeDelayMs;
+
     @Option(names = "--create-stream", paramLabel = "NAME:SHARDS", description = "Create a stream at start unless"
         + " it exists; repeatable, e.g. --create-stream clicks:4, or clicks:on-demand for an on-demand stream.")
     List<String> streams = new ArrayList<>();
@@ -93,11 +98,19 @@ public final class ServeCommand implements Callable<Integer> {
         if (tlsCertificate == null != (tlsPrivateKey == null)) {
             throw new IllegalArgumentException("--tls-certificate and --tls-private-key go together");
         }
+        if (stateChangeDelayMs < 0) {
+            throw new IllegalArgumentException("--state-change-delay-ms cannot be negative: " + stateChangeDelayMs);
+        }
         final KinesisBroker broker = KinesisBroker.open(BrokerConfig.builder()
             .directory(path)
             .region(region)
             .accountId(accountId)
             .shardLimits(shardLimits ? ShardLimits.KINESIS_DEFAULTS : ShardLimits.NONE)
+            .streamCreationDelayMs(stateChangeDelayMs)
+            .streamDeletionDelayMs(stateChangeDelayMs)
+            .reshardDelayMs(stateChangeDelayMs)
+            .consumerCreationDelayMs(stateChangeDelayMs)
+            .consumerDeletionDelayMs(stateChangeDelayMs)
             .build());
         final KinesisServer server;
         try {

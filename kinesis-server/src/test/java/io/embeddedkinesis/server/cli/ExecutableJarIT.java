@@ -14,6 +14,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.StreamMode;
+import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -87,6 +88,29 @@ class ExecutableJarIT {
 
     @Test
     @Timeout(value = 1, unit = TimeUnit.MINUTES)
+    void shouldKeepAStreamCreatingAsLongAsAsked() throws Exception {
+        final Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
+        final Process process = new ProcessBuilder(java.toString(), "-jar",
+            Path.of("target", "kinesis-server.jar").toAbsolutePath().toString(), "serve", "--port", "0", "--path",
+            data.toString(), "--state-change-delay-ms", "600000", "--create-stream", "slow:1")
+            .redirectErrorStream(true).start();
+        try {
+            final URI endpoint = awaitEndpoint(
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)));
+            try (KinesisClient kinesis = KinesisClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")))
+                .httpClient(Apache5HttpClient.create()).build()) {
+                assertThat(kinesis.describeStreamSummary(b -> b.streamName("slow")).streamDescriptionSummary()
+                    .streamStatus()).isEqualTo(StreamStatus.CREATING);
+            }
+        } finally {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    @Timeout(value = 1, unit = TimeUnit.MINUTES)
     void shouldExplainItsUsage() throws Exception {
         final Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
         final Process process = new ProcessBuilder(java.toString(), "-jar",
@@ -96,7 +120,7 @@ class ExecutableJarIT {
 
         assertThat(process.waitFor()).isZero();
         assertThat(help).contains("--port").contains("--path").contains("--create-stream").contains(
-            "--[no-]shard-limits");
+            "--[no-]shard-limits").contains("--state-change-delay-ms");
     }
 
     private static URI awaitEndpoint(final BufferedReader output) throws Exception {
