@@ -19,7 +19,7 @@ import java.util.Map;
  */
 final class SdkEndpointProperties implements AutoCloseable {
     /** The SDK's service-specific endpoint settings, for Kinesis and for STS. */
-    static final String[] ENDPOINT_PROPERTIES = {"aws.endpointUrlKinesis", "aws.endpointUrlSts"};
+    private static final String[] ENDPOINT_PROPERTIES = {"aws.endpointUrlKinesis", "aws.endpointUrlSts"};
 
     private static final String PLACEHOLDER_KEY = "local";
 

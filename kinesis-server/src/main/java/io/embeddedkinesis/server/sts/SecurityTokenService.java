@@ -71,9 +71,9 @@ public final class SecurityTokenService {
      * @return true for a form-encoded {@code POST} without {@code X-Amz-Target}, signed for {@code sts}.
      */
     public static boolean isFor(final HttpRequest request) {
-        final String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
+        // Every Kinesis request passes here: the cheap tests that rule it out come first.
         return HttpMethod.POST.equals(request.method()) && !request.headers().contains("X-Amz-Target")
-            && contentType.regionMatches(true, 0, FORM, 0, FORM.length())
+            && request.headers().get(HttpHeaderNames.CONTENT_TYPE, "").regionMatches(true, 0, FORM, 0, FORM.length())
             && SERVICE.equals(scopedService(request.headers().get(HttpHeaderNames.AUTHORIZATION, "")));
     }
 
