@@ -21,6 +21,7 @@ import io.embeddedkinesis.server.sts.SecurityTokenService;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
@@ -230,7 +231,7 @@ public final class KinesisHttpHandler extends SimpleChannelInboundHandler<FullHt
         }
         if (operation != null && PUT_RECORDS.equals(operation.name())) {
             final PutRecordsRequest parsed =
-                PutRecordsParser.tryParse(new ByteBufInputStream(request.content().duplicate()), format);
+                PutRecordsParser.tryParse(ByteBufUtil.getBytes(request.content()), format);
             if (parsed != null) {
                 return guarded(format, operation, () -> {
                     authenticator.authenticate(request, KINESIS_SERVICE);

@@ -150,13 +150,23 @@ public final class RequestReader {
                 : blobError(text, NON_CANONICAL);
         }
         final int padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
-        if (padding > 0) {
-            final int unusedBits = padding == 2 ? 0xF : 0x3;
-            if ((alphabetIndex(text.charAt(text.length() - padding - 1)) & unusedBits) != 0) {
-                throw blobError(text, NON_CANONICAL);
-            }
+        if (padding > 0 && !isCanonicalBeforePadding(text.charAt(text.length() - padding - 1), padding)) {
+            throw blobError(text, NON_CANONICAL);
         }
         return decoded;
+    }
+
+    /**
+     * Whether the last character before a base64 value's padding leaves its unused bits zero, as the one
+     * canonical encoding does (the service refuses any other).
+     *
+     * @param last    the character, from the base64 alphabet.
+     * @param padding how many {@code =} follow it: 1 or 2.
+     * @return true if canonical.
+     */
+    static boolean isCanonicalBeforePadding(final char last, final int padding) {
+        final int unusedBits = padding == 2 ? 0xF : 0x3;
+        return (alphabetIndex(last) & unusedBits) == 0;
     }
 
     private static int alphabetIndex(final char c) {

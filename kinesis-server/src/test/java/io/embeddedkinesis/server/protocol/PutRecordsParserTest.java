@@ -7,9 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,10 +42,28 @@ class PutRecordsParserTest {
         document.putArray("Records").addObject().put("Data", new byte[] {0, 1, (byte) 0xFF}).put("PartitionKey", "k");
         final byte[] body = WireFormat.CBOR.mapper().writeValueAsBytes(document);
 
-        final PutRecordsRequest request = PutRecordsParser.tryParse(new ByteArrayInputStream(body), WireFormat.CBOR);
+        final PutRecordsRequest request = PutRecordsParser.tryParse(body, WireFormat.CBOR);
 
         assertThat(request.stream().streamARN()).isEqualTo("arn:aws:kinesis:us-east-1:000000000000:stream/s");
         assertThat(request.records().get(0).data()).containsExactly(0, 1, 0xFF);
+    }
+
+    @Test
+    void shouldDecodeEveryCanonicalBase64LengthAndValue() {
+        final Random random = new Random(7);
+        for (int length = 0; length <= 64; length++) {
+            final byte[] data = new byte[length];
+            random.nextBytes(data);
+            final byte[] edge = data.clone();
+            Arrays.fill(edge, (byte) 0xFF);
+            for (final byte[] value : List.of(data, edge)) {
+                final PutRecordsRequest request = parse(WireFormat.JSON, "{\"Records\":[{\"Data\":\""
+                    + Base64.getEncoder().encodeToString(value) + "\",\"PartitionKey\":\"k\"}]}");
+
+                assertThat(request).as("length %d", length).isNotNull();
+                assertThat(request.records().get(0).data()).isEqualTo(value);
+            }
+        }
     }
 
     @ParameterizedTest
@@ -54,6 +75,13 @@ class PutRecordsParserTest {
         "{\"Records\":[{\"Data\":null,\"PartitionKey\":\"k\"}]}",
         "{\"Records\":[{\"Data\":\"aGk\",\"PartitionKey\":\"k\"}]}",                      // bad base64
         "{\"Records\":[{\"Data\":\"aGl=\",\"PartitionKey\":\"k\"}]}",                     // non-canonical
+        "{\"Records\":[{\"Data\":\"aGk==\",\"PartitionKey\":\"k\"}]}",                    // too much padding
+        "{\"Records\":[{\"Data\":\"aA==aGk=\",\"PartitionKey\":\"k\"}]}",                 // padding inside
+        "{\"Records\":[{\"Data\":\"aA==aGlp\",\"PartitionKey\":\"k\"}]}",
+        "{\"Records\":[{\"Data\":\"aG k=\",\"PartitionKey\":\"k\"}]}",                    // whitespace
+        "{\"Records\":[{\"Data\":\" aGk=\",\"PartitionKey\":\"k\"}]}",
+        "{\"Records\":[{\"Data\":\"aGk\\u003d\",\"PartitionKey\":\"k\"}]}",               // an escape
+        "{\"Records\":[{\"Data\":\"-_8=\",\"PartitionKey\":\"k\"}]}",                     // URL-safe alphabet
         "{\"Records\":[{\"Data\":\"aGk=\",\"PartitionKey\":7}]}",                         // a wrong type
         "{\"Records\":{\"Data\":\"aGk=\"}}",
         "{\"StreamName\":\"a\",\"StreamName\":\"b\",\"Records\":[]}",                       // a repeated member
@@ -67,6 +95,6 @@ class PutRecordsParserTest {
     }
 
     private static PutRecordsRequest parse(final WireFormat format, final String body) {
-        return PutRecordsParser.tryParse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), format);
+        return PutRecordsParser.tryParse(body.getBytes(StandardCharsets.UTF_8), format);
     }
 }
