@@ -27,6 +27,8 @@ ROWS = [
     ("ServerGetRecordsBenchmark", "GetRecords (Limit 10,000)", None, "records/s", None, None),
 ]
 ENCODINGS = ["json", "cbor"]
+# kinesis-server in the benchmark's JVM (beside the client) and in a JVM of its own (java -jar, as users run it).
+SERVER_TARGETS = [("kinesis-server", "shared"), ("kinesis-server-process", "own")]
 
 
 def load(path):
@@ -86,21 +88,22 @@ def score_text(v):
 
 def main(path):
     found = load(path)
-    header = ("operation", "enc", "unit", "kinesis-server", "kinesalite", "canned",
+    header = ("operation", "enc", "server JVM", "unit", "kinesis-server", "kinesalite", "canned",
               "server/kinesalite", "server/canned", "targets")
     rows = []
     for class_name, label, percentile, unit, vs_kinesalite, vs_canned in ROWS:
         for encoding in ENCODINGS:
-            server = value(found.get((class_name, "kinesis-server-" + encoding)), percentile)
             kinesalite = value(found.get((class_name, "kinesalite-" + encoding)), percentile)
             canned = value(found.get((class_name, "canned-" + encoding)), percentile)
-            if server[0] is None and kinesalite[0] is None and canned[0] is None:
-                continue
-            r_kinesalite, kinesalite_text = ratio(server, kinesalite)
-            r_canned, canned_text = ratio(server, canned)
-            targets = "; ".join(t for t in (check(r_kinesalite, vs_kinesalite), check(r_canned, vs_canned)) if t)
-            rows.append((label, encoding, unit, score_text(server), score_text(kinesalite), score_text(canned),
-                         kinesalite_text, canned_text, targets))
+            for server_target, jvm in SERVER_TARGETS:
+                server = value(found.get((class_name, server_target + "-" + encoding)), percentile)
+                if server[0] is None:
+                    continue
+                r_kinesalite, kinesalite_text = ratio(server, kinesalite)
+                r_canned, canned_text = ratio(server, canned)
+                targets = "; ".join(t for t in (check(r_kinesalite, vs_kinesalite), check(r_canned, vs_canned)) if t)
+                rows.append((label, encoding, jvm, unit, score_text(server), score_text(kinesalite),
+                             score_text(canned), kinesalite_text, canned_text, targets))
     if not rows:
         sys.exit(f"no endpoint benchmark results in {path}")
     widths = [max(len(row[i]) for row in rows + [header]) for i in range(len(header))]
@@ -108,6 +111,8 @@ def main(path):
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
     print()
     print("Ratios are kinesis-server / other: above 1 is faster for records/s, below 1 is faster for us.")
+    print("Server JVM: shared runs kinesis-server in the benchmark's JVM, beside the client; own runs it in a JVM of")
+    print("its own, as java -jar kinesis-server.jar serve does (kinesalite is a process of its own too).")
     print("Targets on the server/kinesalite ratio use kinesalite-json, the only encoding kinesalite answers in full.")
     print_floor(results_by_benchmark(path), found)
 

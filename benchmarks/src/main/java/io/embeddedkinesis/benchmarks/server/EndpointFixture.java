@@ -27,6 +27,7 @@ import java.util.concurrent.locks.LockSupport;
  * <ul>
  *   <li>{@code kinesis-server}: a broker on a fresh temporary directory, with throttling off and no
  *   housekeeping thread, served by {@link KinesisServer} with its defaults (127.0.0.1, a free port).</li>
+ *   <li>{@code kinesis-server-process}: the same in a JVM of its own, {@link ServerProcess}.</li>
  *   <li>{@code kinesalite}: the process at the URL in the environment variable {@value #KINESALITE_ENDPOINT},
  *   which {@code benchmarks/run-server.sh} starts and sets.</li>
  *   <li>{@code canned}: a {@link CannedKinesisEndpoint}. It has no streams; every put and read succeeds.</li>
@@ -82,6 +83,11 @@ final class EndpointFixture implements AutoCloseable {
                     .build());
                 opened.push(broker);
                 final KinesisServer server = KinesisServer.start(broker, ServerConfig.builder().build());
+                opened.push(server);
+                return server.endpoint();
+            }
+            case KINESIS_SERVER_PROCESS -> {
+                final ServerProcess server = ServerProcess.start();
                 opened.push(server);
                 return server.endpoint();
             }

@@ -181,7 +181,10 @@ public class ServerGetRecordsBenchmark extends BenchmarkJvm {
     /** The target under test, with its pre-filled stream. */
     @State(Scope.Thread)
     public static class TargetState extends EndpointState {
-        /** kinesis-server in both encodings, and kinesalite in JSON, as in {@link ServerPutRecordsBenchmark}. */
+        /**
+         * kinesis-server in both encodings, and kinesalite in JSON, as in {@link ServerPutRecordsBenchmark}; the
+         * server in its own JVM ({@code kinesis-server-process-json}, {@code -cbor}) on request, with {@code -p}.
+         */
         @Param({"kinesis-server-json", "kinesis-server-cbor", "kinesalite-json"})
         public String target;
 

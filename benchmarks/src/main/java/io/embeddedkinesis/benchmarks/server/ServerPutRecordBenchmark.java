@@ -154,7 +154,10 @@ public class ServerPutRecordBenchmark extends BenchmarkJvm {
     /** The target under test. */
     @State(Scope.Thread)
     public static class TargetState extends EndpointState {
-        /** kinesis-server in both encodings, and kinesalite in JSON, as in {@link ServerPutRecordsBenchmark}. */
+        /**
+         * kinesis-server in both encodings, and kinesalite in JSON, as in {@link ServerPutRecordsBenchmark}; the
+         * server in its own JVM ({@code kinesis-server-process-json}, {@code -cbor}) on request, with {@code -p}.
+         */
         @Param({"kinesis-server-json", "kinesis-server-cbor", "kinesalite-json"})
         public String target;
 

@@ -160,8 +160,12 @@ public class ServerPutRecordsBenchmark extends BenchmarkJvm {
     /** The target under test. */
     @State(Scope.Thread)
     public static class TargetState extends EndpointState {
-        /** kinesis-server in both encodings, and kinesalite in JSON, the only encoding it answers in full. */
-        @Param({"kinesis-server-json", "kinesis-server-cbor", "kinesalite-json"})
+        /**
+         * kinesis-server in both encodings, in the benchmark's JVM and in its own, and kinesalite in JSON, the only
+         * encoding it answers in full.
+         */
+        @Param({"kinesis-server-json", "kinesis-server-cbor", "kinesis-server-process-json",
+            "kinesis-server-process-cbor", "kinesalite-json"})
         public String target;
 
         /** For JMH. */

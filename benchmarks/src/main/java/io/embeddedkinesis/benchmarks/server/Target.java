@@ -14,6 +14,8 @@ record Target(Endpoint endpoint, boolean cbor) {
     enum Endpoint {
         /** kinesis-server, in-process, on an embedded broker with throttling off. */
         KINESIS_SERVER("kinesis-server"),
+        /** kinesis-server in a JVM of its own, started per trial: {@link ServerProcess}. */
+        KINESIS_SERVER_PROCESS("kinesis-server-process"),
         /** kinesalite, a Node.js process started outside the benchmark; see {@link EndpointFixture}. */
         KINESALITE("kinesalite"),
         /** {@link io.embeddedkinesis.benchmarks.baseline.CannedKinesisEndpoint}, in-process. */
@@ -44,7 +46,7 @@ record Target(Endpoint endpoint, boolean cbor) {
                 }
             }
         }
-        throw new IllegalArgumentException("target must be kinesis-server, kinesalite or canned, then -json or -cbor:"
-            + " target=" + parameter);
+        throw new IllegalArgumentException("target must be kinesis-server, kinesis-server-process, kinesalite or"
+            + " canned, then -json or -cbor: target=" + parameter);
     }
 }

@@ -19,4 +19,14 @@ class ServerPutRecordsBenchmarkTest {
         assertThat(results).hasSize(3);
         assertThat(results).allSatisfy(result -> assertThat(result.getPrimaryResult().getScore()).isPositive());
     }
+
+    @Test
+    @Timeout(180)
+    void shouldRunKinesisServerInItsOwnJvm() throws Exception {
+        final Collection<RunResult> results =
+            SmokeRun.run(ServerPutRecordsBenchmark.class, "target", "kinesis-server-process-json");
+
+        assertThat(results).hasSize(3);
+        assertThat(results).allSatisfy(result -> assertThat(result.getPrimaryResult().getScore()).isPositive());
+    }
 }

@@ -12,6 +12,7 @@ class TargetTest {
     @CsvSource({
         "kinesis-server-json, KINESIS_SERVER, false",
         "kinesis-server-cbor, KINESIS_SERVER, true",
+        "kinesis-server-process-json, KINESIS_SERVER_PROCESS, false",
         "kinesalite-json,     KINESALITE,     false",
         "kinesalite-cbor,     KINESALITE,     true",
         "canned-CBOR,         CANNED,         true",

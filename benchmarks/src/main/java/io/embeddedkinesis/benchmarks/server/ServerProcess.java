@@ -1,0 +1,129 @@
+package io.embeddedkinesis.benchmarks.server;
+
+import io.embeddedkinesis.benchmarks.BenchmarkJvm;
+import io.embeddedkinesis.server.cli.KinesisServerCli;
+import org.openjdk.jmh.annotations.Fork;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * kinesis-server in a JVM of its own, as users run it ({@code java -jar kinesis-server.jar serve}) and as
+ * kinesalite runs beside the benchmark: {@code serve} on a free port of 127.0.0.1, on a fresh temporary
+ * directory that it deletes when it stops, with throttling off. The server has its own heap, garbage
+ * collector and JIT, where the in-process target shares the benchmark's; the calls cross processes.
+ *
+ * <p>It is started from the benchmark's own class path with the benchmark forks' JVM arguments
+ * ({@link BenchmarkJvm}: Chronicle's flags and the same fixed, pre-touched heap), and stopped with SIGTERM,
+ * which {@code serve} answers by shutting down cleanly.
+ */
+final class ServerProcess implements AutoCloseable {
+    private static final Pattern LISTENING = Pattern.compile("Kinesis endpoint listening on (\\S+)");
+    private static final long START_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(60);
+    private static final long STOP_TIMEOUT_SECONDS = 30;
+    private static final long POLL_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    private final Process process;
+    private final Path log;
+    private final URI endpoint;
+
+    private ServerProcess(final Process process, final Path log, final URI endpoint) {
+        this.process = process;
+        this.log = log;
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * Starts the server and waits until it listens.
+     *
+     * @return the running server.
+     * @throws IllegalStateException if it exits, or does not listen within a minute; with its output.
+     */
+    static ServerProcess start() {
+        final Path log;
+        final Process process;
+        try {
+            log = Files.createTempFile("kinesis-server-process-", ".log");
+            process = new ProcessBuilder(command())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        } catch (final IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        final long deadline = System.nanoTime() + START_TIMEOUT_NS;
+        while (true) {
+            final Matcher listening = LISTENING.matcher(read(log));
+            if (listening.find()) {
+                return new ServerProcess(process, log, URI.create(listening.group(1)));
+            }
+            if (!process.isAlive() || System.nanoTime() - deadline > 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("kinesis-server did not start; its output:\n" + read(log));
+            }
+            LockSupport.parkNanos(POLL_INTERVAL_NS);
+        }
+    }
+
+    /** {@code java <fork arguments> -cp <this class path> KinesisServerCli serve ...}. */
+    static List<String> command() {
+        final List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(Arrays.asList(BenchmarkJvm.class.getAnnotation(Fork.class).jvmArgsAppend()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), KinesisServerCli.class.getName(),
+            "serve", "--port", "0", "--no-shard-limits"));
+        return command;
+    }
+
+    /**
+     * Where the server listens.
+     *
+     * @return its URL.
+     */
+    URI endpoint() {
+        return endpoint;
+    }
+
+    /**
+     * Stops the server (SIGTERM), waiting until it has exited, and deletes its output.
+     */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("kinesis-server did not stop in " + STOP_TIMEOUT_SECONDS
+                    + " s; its output:\n" + read(log));
+            }
+        } catch (final InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        try {
+            Files.deleteIfExists(log);
+        } catch (final IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+
+    private static String read(final Path log) {
+        try {
+            return Files.readString(log, StandardCharsets.UTF_8);
+        } catch (final IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+    }
+}
