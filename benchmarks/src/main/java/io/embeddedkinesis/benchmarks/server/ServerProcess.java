@@ -38,11 +38,14 @@ final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final URI endpoint;
+    /** Stops the server if this JVM exits without closing it, e.g. a fork ended by an error or a signal. */
+    private final Thread stopOnExit;
 
-    private ServerProcess(final Process process, final Path log, final URI endpoint) {
+    private ServerProcess(final Process process, final Path log, final URI endpoint, final Thread stopOnExit) {
         this.process = process;
         this.log = log;
         this.endpoint = endpoint;
+        this.stopOnExit = stopOnExit;
     }
 
     /**
@@ -63,14 +66,17 @@ final class ServerProcess implements AutoCloseable {
         } catch (final IOException ex) {
             throw new UncheckedIOException(ex);
         }
+        final Thread stopOnExit = new Thread(process::destroy, "kinesis-server-process-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         final long deadline = System.nanoTime() + START_TIMEOUT_NS;
         while (true) {
             final Matcher listening = LISTENING.matcher(read(log));
             if (listening.find()) {
-                return new ServerProcess(process, log, URI.create(listening.group(1)));
+                return new ServerProcess(process, log, URI.create(listening.group(1)), stopOnExit);
             }
             if (!process.isAlive() || System.nanoTime() - deadline > 0) {
                 process.destroyForcibly();
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
                 throw new IllegalStateException("kinesis-server did not start; its output:\n" + read(log));
             }
             LockSupport.parkNanos(POLL_INTERVAL_NS);
@@ -101,6 +107,7 @@ final class ServerProcess implements AutoCloseable {
      */
     @Override
     public void close() {
+        Runtime.getRuntime().removeShutdownHook(stopOnExit);
         process.destroy();
         try {
             if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {

@@ -28,5 +28,6 @@ class ServerPutRecordsBenchmarkTest {
 
         assertThat(results).hasSize(3);
         assertThat(results).allSatisfy(result -> assertThat(result.getPrimaryResult().getScore()).isPositive());
+        assertThat(ProcessHandle.current().children()).as("the server process, stopped after its trial").isEmpty();
     }
 }
