@@ -10,6 +10,7 @@ import io.embeddedkinesis.core.model.ConsumerDescription;
 import io.embeddedkinesis.core.model.ConsumerStatus;
 import io.embeddedkinesis.core.model.CreateStreamRequest;
 import io.embeddedkinesis.core.model.DeleteStreamRequest;
+import io.embeddedkinesis.core.model.MinimumThroughputBillingCommitmentInputStatus;
 import io.embeddedkinesis.core.model.RegisterStreamConsumerRequest;
 import io.embeddedkinesis.core.model.StreamConsumerRequest;
 import io.embeddedkinesis.core.model.StreamRequest;
@@ -173,6 +174,41 @@ class StreamConsumersTest extends FanOutTestSupport {
                 + ".");
         assertThat(broker.listStreamConsumers(ARN).consumers()).hasSize(20);
         assertThat(broker.describeStreamSummary("s").consumerCount()).isEqualTo(20);
+    }
+
+    @Test
+    void shouldAllowFiftyConsumersPerOnDemandStreamWithOnDemandAdvantage() {
+        open().updateAccountSettings(MinimumThroughputBillingCommitmentInputStatus.ENABLED);
+        broker.createStream(CreateStreamRequest.onDemand("od"));
+        broker.createStream("s", 1);
+        for (int i = 0; i < 50; i++) {
+            broker.registerStreamConsumer(streamArn("od"), "c" + i);
+        }
+        for (int i = 0; i < 20; i++) {
+            broker.registerStreamConsumer(ARN, "c" + i);
+        }
+
+        assertThatThrownBy(() -> broker.registerStreamConsumer(streamArn("od"), "c50"))
+            .isInstanceOf(LimitExceededException.class)
+            .hasMessage("This request would exceed the limit of 50 consumers for stream od under account " + ACCOUNT
+                + ".");
+        assertThatThrownBy(() -> broker.registerStreamConsumer(ARN, "c20"))
+            .as("a provisioned stream keeps the limit of 20")
+            .isInstanceOf(LimitExceededException.class)
+            .hasMessageContaining("limit of 20 consumers");
+        assertThat(broker.listStreamConsumers(streamArn("od")).consumers()).hasSize(50);
+    }
+
+    @Test
+    void shouldAllowTwentyConsumersPerOnDemandStreamWithoutOnDemandAdvantage() {
+        open().createStream(CreateStreamRequest.onDemand("od"));
+        for (int i = 0; i < 20; i++) {
+            broker.registerStreamConsumer(streamArn("od"), "c" + i);
+        }
+
+        assertThatThrownBy(() -> broker.registerStreamConsumer(streamArn("od"), "c20"))
+            .isInstanceOf(LimitExceededException.class)
+            .hasMessageContaining("limit of 20 consumers");
     }
 
     @Test

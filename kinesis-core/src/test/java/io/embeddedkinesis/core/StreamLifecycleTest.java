@@ -220,6 +220,33 @@ class StreamLifecycleTest {
     }
 
     @Test
+    @EmbeddedKinesis(streamCreationDelayMs = 10_000, streamDeletionDelayMs = 10_000)
+    void shouldRefuseASixthStreamCreatingOrDeletingAtOnce() {
+        broker.createStream("ready", 1);
+        clock.advance(10_000);
+        for (int i = 0; i < 4; i++) {
+            broker.createStream("s" + i, 1);
+        }
+        broker.deleteStream("ready");
+        final String refusal = "This request would have exceed the limit on the number  of streams that can"
+            + " simultaneously be in CREATING or DELETING for the account 000000000000. Limit: 5.";
+
+        assertThatThrownBy(() -> broker.createStream("s4", 1))
+            .isInstanceOf(LimitExceededException.class)
+            .hasMessage(refusal);
+        assertThatThrownBy(() -> broker.deleteStream("s0"))
+            .isInstanceOf(LimitExceededException.class)
+            .hasMessage(refusal);
+        assertThat(broker.listStreams().streamNames()).containsExactly("ready", "s0", "s1", "s2", "s3");
+
+        clock.advance(10_000);
+
+        broker.createStream("s4", 1);
+        broker.deleteStream("s0");
+        assertThat(broker.listStreams().streamNames()).containsExactly("s0", "s1", "s2", "s3", "s4");
+    }
+
+    @Test
     void shouldListStreamsInPagesByNameOrToken() {
         for (final String name : List.of("e", "b", "d", "a", "c")) {
             broker.createStream(name, 1);

@@ -99,9 +99,7 @@ public final class AccountSettings {
      * @throws LimitExceededException   if the target is over the limit.
      */
     public void checkWarmThroughput(final int targetMiBps) {
-        final BillingCommitment current = commitment;
-        if (current == null
-            || current.status(config.clock().time()) == MinimumThroughputBillingCommitmentOutputStatus.DISABLED) {
+        if (!isCommitted()) {
             // Inferred: the documentation says warm throughput needs the commitment, but no sample of the refusal
             // was found; the wording follows UpdateShardCount's on-demand refusal.
             throw new InvalidArgumentException("Request is invalid. MinimumThroughputBillingCommitment is not enabled"
@@ -115,6 +113,19 @@ public final class AccountSettings {
                 + ". Requested warm throughput: " + targetMiBps + " MiBps. Limit: " + config.maxWarmThroughputMiBps()
                 + " MiBps.");
         }
+    }
+
+    /**
+     * Whether the account has On-demand Advantage now: its minimum throughput billing commitment is enabled
+     * (or, after a request to end it, still running until its earliest allowed end). That is what gives its
+     * on-demand streams warm throughput and up to 50 enhanced fan-out consumers.
+     *
+     * @return true while the commitment is in force.
+     */
+    public boolean isCommitted() {
+        final BillingCommitment current = commitment;
+        return current != null
+            && current.status(config.clock().time()) != MinimumThroughputBillingCommitmentOutputStatus.DISABLED;
     }
 
     private void save(final BillingCommitment changed) {

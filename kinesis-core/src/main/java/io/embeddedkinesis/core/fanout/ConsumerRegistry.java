@@ -15,6 +15,7 @@ import io.embeddedkinesis.core.model.ConsumerStatus;
 import io.embeddedkinesis.core.model.DeleteStreamRequest;
 import io.embeddedkinesis.core.model.RegisterStreamConsumerRequest;
 import io.embeddedkinesis.core.model.StreamConsumerRequest;
+import io.embeddedkinesis.core.model.StreamMode;
 import io.embeddedkinesis.core.model.StreamRequest;
 import io.embeddedkinesis.core.stream.ConsumerPolicies;
 import io.embeddedkinesis.core.stream.ConsumerTags;
@@ -40,8 +41,9 @@ import java.util.function.UnaryOperator;
  * Every enhanced fan-out consumer of a broker's streams: {@code RegisterStreamConsumer},
  * {@code DescribeStreamConsumer}, {@code DeregisterStreamConsumer}, the consumer side of {@code DeleteStream},
  * and consumer tags and resource policies, with Kinesis's rules: names of 1 to 128 {@code [a-zA-Z0-9_.-]},
- * unique within a stream; at most {@value #MAX_CONSUMERS_PER_STREAM} consumers per stream and
- * {@value #MAX_CREATING_CONSUMERS} CREATING at once; CREATING, then ACTIVE after the configured delay;
+ * unique within a stream; at most {@value #MAX_CONSUMERS_PER_STREAM} consumers per stream
+ * ({@value #MAX_CONSUMERS_PER_ON_DEMAND_ADVANTAGE_STREAM} for an on-demand stream of an account with On-demand
+ * Advantage) and {@value #MAX_CREATING_CONSUMERS} CREATING at once; CREATING, then ACTIVE after the configured delay;
  * DELETING once deregistered, then gone. Listing is {@link ConsumerListing}'s.
  *
  * <p>Consumers are kept on disk with their tags and resource policies ({@link ConsumerStore}), so they
@@ -57,8 +59,13 @@ import java.util.function.UnaryOperator;
  * while the stream registry's is taken (a stream deletion), never the other way round.
  */
 public final class ConsumerRegistry implements ConsumerTags, ConsumerPolicies {
-    /** The most consumers a stream may have, as in Kinesis (On-demand Advantage streams aside). */
+    /** The most consumers a provisioned or On-demand Standard stream may have, as in Kinesis. */
     public static final int MAX_CONSUMERS_PER_STREAM = 20;
+    /**
+     * The most consumers an on-demand stream may have while its account has On-demand Advantage (a minimum
+     * throughput billing commitment, {@code UpdateAccountSettings}), as the enhanced fan-out guide gives it.
+     */
+    public static final int MAX_CONSUMERS_PER_ON_DEMAND_ADVANTAGE_STREAM = 50;
     /** The most consumers that may be CREATING at once, in all streams. */
     public static final int MAX_CREATING_CONSUMERS = 5;
 
@@ -165,8 +172,10 @@ public final class ConsumerRegistry implements ConsumerTags, ConsumerPolicies {
 
     /** Kinesis documents both limits; no sample of their texts was found, so these are inferred. */
     private void checkLimits(final Stream stream, final Map<String, StreamConsumer> consumers, final long nowMs) {
-        if (consumers.size() >= MAX_CONSUMERS_PER_STREAM) {
-            throw new LimitExceededException("This request would exceed the limit of " + MAX_CONSUMERS_PER_STREAM
+        final int limit = stream.streamMode() == StreamMode.ON_DEMAND && streams.account().isCommitted()
+            ? MAX_CONSUMERS_PER_ON_DEMAND_ADVANTAGE_STREAM : MAX_CONSUMERS_PER_STREAM;
+        if (consumers.size() >= limit) {
+            throw new LimitExceededException("This request would exceed the limit of " + limit
                 + " consumers for stream " + stream.streamName() + " under account " + accountId + ".");
         }
         int creating = 0;

@@ -22,6 +22,7 @@ import io.embeddedkinesis.core.model.MetricsName;
 import io.embeddedkinesis.core.model.RecordDistributionStrategy;
 import io.embeddedkinesis.core.model.StreamMode;
 import io.embeddedkinesis.core.model.StreamRequest;
+import io.embeddedkinesis.core.model.StreamStatus;
 import io.embeddedkinesis.core.model.UpdateMaxRecordSizeRequest;
 import io.embeddedkinesis.core.routing.HashKey;
 import io.embeddedkinesis.core.routing.HashKeyRange;
@@ -52,6 +53,8 @@ import java.util.function.UnaryOperator;
 public final class StreamRegistry implements AutoCloseable {
     /** The retention period of a new stream, as in Kinesis. */
     public static final int DEFAULT_RETENTION_HOURS = 24;
+    /** The most streams that may be CREATING or DELETING at once in an account, as in Kinesis. */
+    public static final int MAX_CHANGING_STREAMS = 5;
 
     /** What comes before a stream's name in its ARN. */
     private static final String STREAM_IN_ARN = ":stream/";
@@ -150,6 +153,7 @@ public final class StreamRegistry implements AutoCloseable {
         }
         final Map<String, String> initialTags = request.tags() == null ? Map.of()
             : TagValidator.added(name, config.accountId(), Map.of(), request.tags());
+        checkChangingStreamLimit(nowMs);
         if (mode == StreamMode.ON_DEMAND) {
             checkOnDemandStreamLimit();
         }
@@ -276,6 +280,7 @@ public final class StreamRegistry implements AutoCloseable {
             throw notFound(stream.streamName());
         }
         final long nowMs = config.clock().time();
+        checkChangingStreamLimit(nowMs);
         if (config.streamDeletionDelayMs() == 0) {
             remove(stream);
             return;
@@ -462,6 +467,24 @@ public final class StreamRegistry implements AutoCloseable {
             throw new LimitExceededException("This request would exceed the limit on the number of On-Demand streams"
                 + " for the account " + config.accountId() + " in " + config.region() + ". Current On-Demand streams"
                 + " count: " + count + ". Limit: " + config.onDemandStreamCountLimit() + ".");
+        }
+    }
+
+    /**
+     * Refuses to create or delete a stream while {@value #MAX_CHANGING_STREAMS} streams are CREATING or DELETING,
+     * in the service's words (quoted in hashicorp/terraform-provider-aws#1339, its slips included). Streams only
+     * stay in those states with the broker's creation or deletion delays set.
+     */
+    private void checkChangingStreamLimit(final long nowMs) {
+        int changing = 0;
+        for (final Stream stream : list()) {
+            final StreamStatus status = stream.status(nowMs);
+            changing += status == StreamStatus.CREATING || status == StreamStatus.DELETING ? 1 : 0;
+        }
+        if (changing >= MAX_CHANGING_STREAMS) {
+            throw new LimitExceededException("This request would have exceed the limit on the number  of streams that"
+                + " can simultaneously be in CREATING or DELETING for the account " + config.accountId() + ". Limit: "
+                + MAX_CHANGING_STREAMS + ".");
         }
     }
 
@@ -759,7 +782,7 @@ public final class StreamRegistry implements AutoCloseable {
      *
      * @return the settings.
      */
-    AccountSettings account() {
+    public AccountSettings account() {
         return account;
     }
 
