@@ -1,8 +1,9 @@
 package io.embeddedkinesis.benchmarks.server;
 
 import io.embeddedkinesis.benchmarks.SmokeRun;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openjdk.jmh.results.RunResult;
 
 import java.util.Collection;
@@ -10,24 +11,15 @@ import java.util.Collection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ServerPutRecordsBenchmarkTest {
-    @Test
-    @Timeout(120)
-    void shouldRunKinesisServerAndTheCannedEndpoint() throws Exception {
-        final Collection<RunResult> results =
-            SmokeRun.run(ServerPutRecordsBenchmark.class, "target", "kinesis-server-cbor");
-
-        assertThat(results).hasSize(3);
-        assertThat(results).allSatisfy(result -> assertThat(result.getPrimaryResult().getScore()).isPositive());
-    }
-
-    @Test
+    /** The server in this JVM, and in one of its own, which must not outlive its trial. */
+    @ParameterizedTest
+    @ValueSource(strings = {"kinesis-server-cbor", "kinesis-server-process-json"})
     @Timeout(180)
-    void shouldRunKinesisServerInItsOwnJvm() throws Exception {
-        final Collection<RunResult> results =
-            SmokeRun.run(ServerPutRecordsBenchmark.class, "target", "kinesis-server-process-json");
+    void shouldRunKinesisServerAndTheCannedEndpoint(final String target) throws Exception {
+        final Collection<RunResult> results = SmokeRun.run(ServerPutRecordsBenchmark.class, "target", target);
 
         assertThat(results).hasSize(3);
         assertThat(results).allSatisfy(result -> assertThat(result.getPrimaryResult().getScore()).isPositive());
-        assertThat(ProcessHandle.current().children()).as("the server process, stopped after its trial").isEmpty();
+        assertThat(ProcessHandle.current().children()).as("no server process left after its trial").isEmpty();
     }
 }
