@@ -19,6 +19,11 @@ import java.util.Objects;
 public final class BrokerConfig {
     /** The maximum record size of a stream unless set otherwise, in KiB: 1 MiB, Kinesis's default. */
     public static final int DEFAULT_MAX_RECORD_SIZE_KIB = 1024;
+    /**
+     * The default of {@link #shardLimit()}: the shard quota the service's quota page gave new accounts in
+     * us-east-1, us-west-2 and eu-west-1 until 2023 (200 elsewhere); the current page gives more.
+     */
+    public static final int DEFAULT_SHARD_LIMIT = 500;
     /** The largest maximum record size a stream can be given, in KiB: 10 MiB. */
     public static final int LARGEST_MAX_RECORD_SIZE_KIB = 10240;
     /** The largest record Kinesis accepts by default: data plus partition key, 1 MiB. */
@@ -335,7 +340,7 @@ public final class BrokerConfig {
         private String region = "us-east-1";
         private String accountId = "000000000000";
         private ShardLimits shardLimits = ShardLimits.KINESIS_DEFAULTS;
-        private int shardLimit = 500;
+        private int shardLimit = DEFAULT_SHARD_LIMIT;
         private int onDemandStreamCountLimit = 50;
         private int maxWarmThroughputMiBps = 10_240;
         private OnDemandScaling onDemandScaling = OnDemandScaling.DEFAULTS;

@@ -44,6 +44,11 @@ public final class ServeCommand implements Callable<Integer> {
             + " (default: on).")
     boolean shardLimits;
 
+    @Option(names = "--account-shard-limit", paramLabel = "SHARDS", description = "The account's shard quota: the"
+        + " most open shards all streams may have together, as DescribeLimits reports it; CreateStream and"
+        + " resharding beyond it fail with LimitExceededException (default: ${DEFAULT-VALUE}).")
+    int accountShardLimit = BrokerConfig.DEFAULT_SHARD_LIMIT;
+
     @Option(names = "--state-change-delay-ms", paramLabel = "MS", defaultValue = "0", description = "How long streams"
         + " stay CREATING, DELETING or UPDATING (after a reshard) and consumers CREATING or DELETING, as on AWS,"
         + " where these take seconds: for clients' waits (default: ${DEFAULT-VALUE}, at once).")
@@ -106,6 +111,7 @@ public final class ServeCommand implements Callable<Integer> {
             .region(region)
             .accountId(accountId)
             .shardLimits(shardLimits ? ShardLimits.KINESIS_DEFAULTS : ShardLimits.NONE)
+            .shardLimit(accountShardLimit)
             .streamCreationDelayMs(stateChangeDelayMs)
             .streamDeletionDelayMs(stateChangeDelayMs)
             .reshardDelayMs(stateChangeDelayMs)

@@ -92,7 +92,8 @@ class ExecutableJarIT {
         final Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
         final Process process = new ProcessBuilder(java.toString(), "-jar",
             Path.of("target", "kinesis-server.jar").toAbsolutePath().toString(), "serve", "--port", "0", "--path",
-            data.toString(), "--state-change-delay-ms", "600000", "--create-stream", "slow:1")
+            data.toString(), "--state-change-delay-ms", "600000", "--create-stream", "slow:1",
+            "--account-shard-limit", "20000")
             .redirectErrorStream(true).start();
         try {
             final URI endpoint = awaitEndpoint(
@@ -102,6 +103,7 @@ class ExecutableJarIT {
                 .httpClient(Apache5HttpClient.create()).build()) {
                 assertThat(kinesis.describeStreamSummary(b -> b.streamName("slow")).streamDescriptionSummary()
                     .streamStatus()).isEqualTo(StreamStatus.CREATING);
+                assertThat(kinesis.describeLimits().shardLimit()).isEqualTo(20_000);
             }
         } finally {
             process.destroy();
@@ -120,7 +122,7 @@ class ExecutableJarIT {
 
         assertThat(process.waitFor()).isZero();
         assertThat(help).contains("--port").contains("--path").contains("--create-stream").contains(
-            "--[no-]shard-limits").contains("--state-change-delay-ms");
+            "--[no-]shard-limits").contains("--state-change-delay-ms").contains("--account-shard-limit");
     }
 
     private static URI awaitEndpoint(final BufferedReader output) throws Exception {
