@@ -8,6 +8,8 @@ parameter (e.g. kinesis-server-json, kinesalite-json) and a baseline method, the
 "encoding" parameter. Throughput rows are records/s, where higher is better; latency rows are microseconds
 per PutRecord call, where lower is better. A ratio is always kinesis-server / other. When the file also holds
 PutRecordFloorBenchmark, the PutRecord p50 target's bound is set against the least a call can take on the machine.
+kinesis-server has a row per JVM it ran in ("server JVM"): shared with the client (target kinesis-server-*) or its
+own (kinesis-server-process-*); a class without either has no rows.
 
 Usage: server-ratios.py jmh-result.json
 """

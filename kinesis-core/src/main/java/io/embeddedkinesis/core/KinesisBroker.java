@@ -279,6 +279,19 @@ public final class KinesisBroker implements AutoCloseable {
     }
 
     /**
+     * Creates a stream a broker is declared with at start ({@code serve --create-stream}, a test's
+     * {@code @KinesisStream}), as {@link #createStream(CreateStreamRequest)} does but outside Kinesis's limit of
+     * five streams CREATING or DELETING at once: that limit paces callers of the API, and with
+     * {@link BrokerConfig#streamCreationDelayMs()} set, a declaration of six streams would otherwise never start.
+     *
+     * @param request the name, shard count and optional per-shard limits.
+     */
+    public void createDeclaredStream(final CreateStreamRequest request) {
+        ensureOpen();
+        registry.create(request, false);
+    }
+
+    /**
      * Deletes a stream and all its records ({@code DeleteStream}).
      *
      * @param streamNameOrArn the stream's name or ARN.

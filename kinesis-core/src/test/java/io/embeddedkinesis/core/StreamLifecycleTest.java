@@ -6,6 +6,7 @@ import io.embeddedkinesis.core.exception.ResourceInUseException;
 import io.embeddedkinesis.core.exception.ResourceNotFoundException;
 import io.embeddedkinesis.core.exception.ValidationException;
 import io.embeddedkinesis.core.junit.EmbeddedKinesis;
+import io.embeddedkinesis.core.junit.KinesisStream;
 import io.embeddedkinesis.core.junit.StreamReader;
 import io.embeddedkinesis.core.junit.TestBroker;
 import io.embeddedkinesis.core.junit.TestClock;
@@ -234,16 +235,28 @@ class StreamLifecycleTest {
         assertThatThrownBy(() -> broker.createStream("s4", 1))
             .isInstanceOf(LimitExceededException.class)
             .hasMessage(refusal);
-        assertThatThrownBy(() -> broker.deleteStream("s0"))
+        clock.advance(10_000);
+        broker.createStream("s4", 1);
+        broker.createStream("s5", 1);
+        broker.createStream("s6", 1);
+        broker.createStream("s7", 1);
+        broker.deleteStream("s0");
+        clock.advance(1);
+
+        assertThatThrownBy(() -> broker.deleteStream("s1"))
             .isInstanceOf(LimitExceededException.class)
             .hasMessage(refusal);
-        assertThat(broker.listStreams().streamNames()).containsExactly("ready", "s0", "s1", "s2", "s3");
+        broker.deleteStream("s4");
+        assertThat(broker.listStreams().streamNames()).containsExactly("s0", "s1", "s2", "s3", "s4", "s5", "s6", "s7");
+    }
 
-        clock.advance(10_000);
-
-        broker.createStream("s4", 1);
-        broker.deleteStream("s0");
-        assertThat(broker.listStreams().streamNames()).containsExactly("s0", "s1", "s2", "s3", "s4");
+    @Test
+    @EmbeddedKinesis(streamCreationDelayMs = 10_000, streams = {@KinesisStream(name = "a"), @KinesisStream(name = "b"),
+        @KinesisStream(name = "c"), @KinesisStream(name = "d"), @KinesisStream(name = "e"), @KinesisStream(name = "f")})
+    void shouldCreateEveryDeclaredStreamWhateverTheLimitOnStreamsCreatingAtOnce() {
+        assertThat(broker.listStreams().streamNames()).containsExactly("a", "b", "c", "d", "e", "f");
+        assertThat(broker.describeStreamSummary("f").streamStatus()).isEqualTo(StreamStatus.CREATING);
+        assertThatThrownBy(() -> broker.createStream("g", 1)).isInstanceOf(LimitExceededException.class);
     }
 
     @Test

@@ -20,17 +20,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * kinesis-server in a JVM of its own, as users run it ({@code java -jar kinesis-server.jar serve}) and as
- * kinesalite runs beside the benchmark: {@code serve} on a free port of 127.0.0.1, on a fresh temporary
- * directory that it deletes when it stops, with throttling off. The server has its own heap, garbage
- * collector and JIT, where the in-process target shares the benchmark's; the calls cross processes.
+ * kinesis-server in a JVM of its own, as users run it ({@code serve}, the command of
+ * {@code java -jar kinesis-server.jar}) and as kinesalite runs beside the benchmark: on a free port of
+ * 127.0.0.1, on a fresh temporary directory that it deletes when it stops, with throttling off. The server has
+ * its own heap, garbage collector and JIT, where the in-process target shares the benchmark's; the calls cross
+ * processes. Unlike the in-process target, {@code serve} keeps its broker's housekeeping (retention and
+ * on-demand scaling, once a minute), as it does for users.
  *
- * <p>It is started from the benchmark's own class path with the benchmark forks' JVM arguments
- * ({@link BenchmarkJvm}: Chronicle's flags and the same fixed, pre-touched heap), and stopped with SIGTERM,
- * which {@code serve} answers by shutting down cleanly.
+ * <p>It is started from the benchmark's own class path with the JVM arguments {@link BenchmarkJvm} gives the
+ * benchmark forks (Chronicle's flags and the same fixed, pre-touched heap; not any {@code -jvmArgs} given to
+ * JMH on its command line), and stopped with SIGTERM, which {@code serve} answers by shutting down cleanly.
  */
 final class ServerProcess implements AutoCloseable {
-    private static final Pattern LISTENING = Pattern.compile("Kinesis endpoint listening on (\\S+)");
+    /** The line {@code serve} prints once it listens, whole: its URL, then where its data is. */
+    private static final Pattern LISTENING = Pattern.compile("Kinesis endpoint listening on (\\S+) \\(data in ");
     private static final long START_TIMEOUT_NS = TimeUnit.SECONDS.toNanos(60);
     private static final long STOP_TIMEOUT_SECONDS = 30;
     private static final long POLL_INTERVAL_NS = TimeUnit.MILLISECONDS.toNanos(20);
@@ -77,7 +80,9 @@ final class ServerProcess implements AutoCloseable {
             if (!process.isAlive() || System.nanoTime() - deadline > 0) {
                 process.destroyForcibly();
                 Runtime.getRuntime().removeShutdownHook(stopOnExit);
-                throw new IllegalStateException("kinesis-server did not start; its output:\n" + read(log));
+                final String output = read(log);
+                delete(log);
+                throw new IllegalStateException("kinesis-server did not start; its output:\n" + output);
             }
             LockSupport.parkNanos(POLL_INTERVAL_NS);
         }
@@ -118,17 +123,23 @@ final class ServerProcess implements AutoCloseable {
         } catch (final InterruptedException ex) {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
+        } finally {
+            delete(log);
         }
+    }
+
+    /** The server's output so far; bytes that are not UTF-8 read as replacement characters. */
+    private static String read(final Path log) {
         try {
-            Files.deleteIfExists(log);
+            return new String(Files.readAllBytes(log), StandardCharsets.UTF_8);
         } catch (final IOException ex) {
             throw new UncheckedIOException(ex);
         }
     }
 
-    private static String read(final Path log) {
+    private static void delete(final Path log) {
         try {
-            return Files.readString(log, StandardCharsets.UTF_8);
+            Files.deleteIfExists(log);
         } catch (final IOException ex) {
             throw new UncheckedIOException(ex);
         }

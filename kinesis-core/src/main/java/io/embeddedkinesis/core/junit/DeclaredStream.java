@@ -27,8 +27,8 @@ record DeclaredStream(KinesisStream stream, String source) {
         final ShardLimits limits = stream.throttling() ? null : ShardLimits.NONE;
         final int retentionHours = stream.retentionPeriodHours();
         try {
-            broker.createStream(new CreateStreamRequest(stream.name(), shardCount, stream.mode(), limits, null, null,
-                null, null));
+            broker.createDeclaredStream(new CreateStreamRequest(stream.name(), shardCount, stream.mode(), limits, null,
+                null, null, null));
             if (retentionHours > StreamRegistry.DEFAULT_RETENTION_HOURS) {
                 broker.increaseStreamRetentionPeriod(stream.name(), retentionHours);
             } else if (retentionHours < StreamRegistry.DEFAULT_RETENTION_HOURS) {

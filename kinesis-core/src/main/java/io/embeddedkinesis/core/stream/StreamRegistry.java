@@ -115,7 +115,19 @@ public final class StreamRegistry implements AutoCloseable {
      * @param request the stream's name, capacity mode, shard count and optional settings.
      * @return the new stream.
      */
-    public synchronized Stream create(final CreateStreamRequest request) {
+    public Stream create(final CreateStreamRequest request) {
+        return create(request, true);
+    }
+
+    /**
+     * Creates a stream as {@link #create(CreateStreamRequest)} does, but, with {@code paced} false, regardless
+     * of how many streams are CREATING or DELETING: for the streams a broker is declared with at start.
+     *
+     * @param request the stream's name, capacity mode, shard count and optional settings.
+     * @param paced   whether the account's limit on streams changing state at once applies.
+     * @return the new stream.
+     */
+    public synchronized Stream create(final CreateStreamRequest request, final boolean paced) {
         final Integer maxRecordSizeInKiB = request.maxRecordSizeInKiB();
         final Integer warmMiBps = request.warmThroughputMiBps();
         final StreamMode mode = request.streamMode() != null ? request.streamMode()
@@ -153,7 +165,9 @@ public final class StreamRegistry implements AutoCloseable {
         }
         final Map<String, String> initialTags = request.tags() == null ? Map.of()
             : TagValidator.added(name, config.accountId(), Map.of(), request.tags());
-        checkChangingStreamLimit(nowMs);
+        if (paced) {
+            checkChangingStreamLimit(nowMs);
+        }
         if (mode == StreamMode.ON_DEMAND) {
             checkOnDemandStreamLimit();
         }
@@ -280,7 +294,10 @@ public final class StreamRegistry implements AutoCloseable {
             throw notFound(stream.streamName());
         }
         final long nowMs = config.clock().time();
-        checkChangingStreamLimit(nowMs);
+        if (stream.status(nowMs) != StreamStatus.CREATING) {
+            // A CREATING stream that becomes DELETING adds no stream to those changing state.
+            checkChangingStreamLimit(nowMs);
+        }
         if (config.streamDeletionDelayMs() == 0) {
             remove(stream);
             return;

@@ -153,7 +153,7 @@ public final class ServeCommand implements Callable<Integer> {
             final String name = spec.substring(0, colon);
             final String shards = spec.substring(colon + 1);
             try {
-                broker.createStream(ON_DEMAND.equals(shards) ? CreateStreamRequest.onDemand(name)
+                broker.createDeclaredStream(ON_DEMAND.equals(shards) ? CreateStreamRequest.onDemand(name)
                     : CreateStreamRequest.of(name, Integer.parseInt(shards)));
             } catch (final ResourceInUseException exists) {
                 // Reopened directory: the stream is already there, with its records.

@@ -141,7 +141,11 @@ public final class PutRecordsParser {
         if (format != WireFormat.JSON) {
             return RequestReader.decodeBase64(parser.getText());
         }
-        final int start = (int) parser.currentTokenLocation().getByteOffset() + 1;
+        final long openingQuote = parser.currentTokenLocation().getByteOffset();
+        if (openingQuote < 0) {
+            return null; // a body in UTF-16 or UTF-32, parsed from characters: no byte offsets to decode from
+        }
+        final int start = (int) openingQuote + 1;
         int end = start;
         while (end < body.length && body[end] != '"') {
             if (body[end] == '\\') {

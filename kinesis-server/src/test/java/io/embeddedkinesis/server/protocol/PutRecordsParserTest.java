@@ -68,6 +68,27 @@ class PutRecordsParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        "\uFEFF{\"Records\":[{\"PartitionKey\":\"k\",\"Data\":\"aGVsbG8=\"}]}",             // a byte order mark
+        " \n{ \"Records\" : [ { \"PartitionKey\" : \"k\" ,\n \"Data\" : \"aGVsbG8=\" } ] }",     // whitespace
+        "{\"Records\":[{\"PartitionKey\":\"\u00e9\u20ac\ud83d\ude00\",\"Data\":\"aGVsbG8=\"}]}", // multi-byte
+    })
+    void shouldDecodeDataWhereverTheBodyPutsIt(final String body) {
+        final PutRecordsRequest request = parse(WireFormat.JSON, body);
+
+        assertThat(request).isNotNull();
+        assertThat(request.records().get(0).data()).isEqualTo("hello".getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void shouldLeaveABodyInUtf16ToTheGeneralPath() {
+        final byte[] body = "{\"Records\":[{\"Data\":\"aGk=\",\"PartitionKey\":\"k\"}]}"
+            .getBytes(StandardCharsets.UTF_16BE);
+
+        assertThat(PutRecordsParser.tryParse(body, WireFormat.JSON)).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
         "{\"StreamName\":\"s\"}",                                                       // no Records
         "{\"Records\":[{\"Data\":\"aGk=\",\"PartitionKey\":\"k\"}],\"Extra\":1}",          // a member not read here
         "{\"Records\":[{\"Data\":\"aGk=\",\"PartitionKey\":\"k\",\"Other\":\"x\"}]}",
