@@ -93,7 +93,9 @@ class ExecutableJarIT {
         final Process process = new ProcessBuilder(java.toString(), "-jar",
             Path.of("target", "kinesis-server.jar").toAbsolutePath().toString(), "serve", "--port", "0", "--path",
             data.toString(), "--state-change-delay-ms", "600000", "--create-stream", "slow:1",
-            "--account-shard-limit", "20000")
+            // Six streams CREATING at once: declared at start, they are outside Kinesis's limit of five.
+            "--create-stream", "b:1", "--create-stream", "c:1", "--create-stream", "d:1", "--create-stream", "e:1",
+            "--create-stream", "f:1", "--account-shard-limit", "20000")
             .redirectErrorStream(true).start();
         try {
             final URI endpoint = awaitEndpoint(
@@ -104,6 +106,7 @@ class ExecutableJarIT {
                 assertThat(kinesis.describeStreamSummary(b -> b.streamName("slow")).streamDescriptionSummary()
                     .streamStatus()).isEqualTo(StreamStatus.CREATING);
                 assertThat(kinesis.describeLimits().shardLimit()).isEqualTo(20_000);
+                assertThat(kinesis.listStreams().streamNames()).containsExactly("b", "c", "d", "e", "f", "slow");
             }
         } finally {
             process.destroy();
