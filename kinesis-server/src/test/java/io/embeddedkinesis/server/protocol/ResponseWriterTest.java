@@ -1,12 +1,15 @@
 package io.embeddedkinesis.server.protocol;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -52,6 +55,32 @@ class ResponseWriterTest {
             .number("FailedRecordCount", 0).toBytes());
         assertThatThrownBy(streamed::toBytes).isInstanceOf(IllegalStateException.class)
             .hasMessage("the document was written to the caller's stream");
+    }
+
+    @Test
+    void shouldWriteBlobsAndTimestampsInJsonAsJacksonDoes() throws Exception {
+        final Random random = new Random(11);
+        final long[] times = {1_764_000_000_123L, 1_764_000_000_123L, 1_764_000_000_000L, 1_764_000_000_007L, 0L, -1L,
+            -1_500L, 1_764_000_000_120L};
+        final ResponseWriter writer = new ResponseWriter(WireFormat.JSON);
+        final ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        try (JsonGenerator jackson = WireFormat.JSON.mapper().getFactory().createGenerator(expected)) {
+            jackson.writeStartObject();
+            for (int length = 0; length <= 40; length++) {
+                final byte[] data = new byte[length];
+                random.nextBytes(data);
+                final long time = times[length % times.length];
+                writer.blob("Data", data).timestamp("ApproximateArrivalTimestamp", time);
+                jackson.writeFieldName("Data");
+                jackson.writeBinary(data);
+                jackson.writeFieldName("ApproximateArrivalTimestamp");
+                jackson.writeNumber(BigDecimal.valueOf(time, 3));
+            }
+            jackson.writeEndObject();
+        }
+
+        assertThat(new String(writer.toBytes(), StandardCharsets.UTF_8))
+            .isEqualTo(expected.toString(StandardCharsets.UTF_8));
     }
 
     @Test
