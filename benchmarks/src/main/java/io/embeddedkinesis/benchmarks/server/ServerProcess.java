@@ -89,7 +89,7 @@ final class ServerProcess implements AutoCloseable {
     }
 
     /** {@code java <fork arguments> -cp <this class path> KinesisServerCli serve ...}. */
-    static List<String> command() {
+    private static List<String> command() {
         final List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(Arrays.asList(BenchmarkJvm.class.getAnnotation(Fork.class).jvmArgsAppend()));

@@ -7,6 +7,7 @@ import io.embeddedkinesis.core.exception.ResourceInUseException;
 import io.embeddedkinesis.core.model.CreateStreamRequest;
 import io.embeddedkinesis.server.KinesisServer;
 import io.embeddedkinesis.server.ServerConfig;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -26,6 +27,9 @@ import java.util.concurrent.CountDownLatch;
     description = "Serve the Kinesis Data Streams API on an embedded broker.")
 public final class ServeCommand implements Callable<Integer> {
     private static final String ON_DEMAND = "on-demand";
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--host", defaultValue = "127.0.0.1",
         description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
@@ -98,13 +102,16 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (accessKeyId == null != (secretAccessKey == null)) {
-            throw new IllegalArgumentException("--access-key-id and --secret-access-key go together");
+            throw badUsage("--access-key-id and --secret-access-key go together");
         }
         if (tlsCertificate == null != (tlsPrivateKey == null)) {
-            throw new IllegalArgumentException("--tls-certificate and --tls-private-key go together");
+            throw badUsage("--tls-certificate and --tls-private-key go together");
         }
         if (stateChangeDelayMs < 0) {
-            throw new IllegalArgumentException("--state-change-delay-ms cannot be negative: " + stateChangeDelayMs);
+            throw badUsage("--state-change-delay-ms cannot be negative: " + stateChangeDelayMs);
+        }
+        if (accountShardLimit < 1) {
+            throw badUsage("--account-shard-limit must be at least 1: " + accountShardLimit);
         }
         final KinesisBroker broker = KinesisBroker.open(BrokerConfig.builder()
             .directory(path)
@@ -144,14 +151,13 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private void createStreams(final KinesisBroker broker) {
-        for (final String spec : streams) {
-            final int colon = spec.lastIndexOf(':');
-            if (colon <= 0 || colon == spec.length() - 1) {
-                throw new IllegalArgumentException("--create-stream takes NAME:SHARDS or NAME:on-demand, e.g."
-                    + " clicks:4: " + spec);
+        for (final String declared : streams) {
+            final int colon = declared.lastIndexOf(':');
+            final String shards = colon <= 0 ? "" : declared.substring(colon + 1);
+            if (!ON_DEMAND.equals(shards) && !shards.matches("[0-9]{1,9}")) {
+                throw badUsage("--create-stream takes NAME:SHARDS or NAME:on-demand, e.g. clicks:4: " + declared);
             }
-            final String name = spec.substring(0, colon);
-            final String shards = spec.substring(colon + 1);
+            final String name = declared.substring(0, colon);
             try {
                 broker.createDeclaredStream(ON_DEMAND.equals(shards) ? CreateStreamRequest.onDemand(name)
                     : CreateStreamRequest.of(name, Integer.parseInt(shards)));
@@ -159,6 +165,11 @@ public final class ServeCommand implements Callable<Integer> {
                 // Reopened directory: the stream is already there, with its records.
             }
         }
+    }
+
+    /** A refusal picocli prints as bad usage, with the usage help, and exits 2 for, rather than a stack trace. */
+    private CommandLine.ParameterException badUsage(final String message) {
+        return new CommandLine.ParameterException(spec.commandLine(), message);
     }
 
     private void stop(final KinesisServer server, final KinesisBroker broker) {
