@@ -25,7 +25,12 @@ import java.util.Base64;
 final class BrokerDirectory implements AutoCloseable {
     private static final String BROKER_FILE = "broker.json";
     private static final String LOCK_FILE = "broker.lock";
-    private static final int FORMAT_VERSION = 1;
+    /**
+     * The layout this version writes and reads. 2 since shard log positions name an entry within a packed
+     * excerpt; a directory of layout 1, whose positions were Chronicle indexes alone, is refused rather than
+     * misread.
+     */
+    static final int FORMAT_VERSION = 2;
 
     private final Path path;
     private final boolean temporary;
@@ -40,7 +45,13 @@ final class BrokerDirectory implements AutoCloseable {
             this.lockChannel = FileChannel.open(path.resolve(LOCK_FILE), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
             this.lock = tryLock(lockChannel, path);
-            this.tokenKey = loadOrCreateKey();
+            try {
+                this.tokenKey = loadOrCreateKey();
+            } catch (final IOException | RuntimeException ex) {
+                lock.release();
+                lockChannel.close();
+                throw ex;
+            }
         } catch (final IOException ex) {
             throw new InternalFailureException("Internal service failure.", ex);
         }
@@ -65,6 +76,11 @@ final class BrokerDirectory implements AutoCloseable {
         final Path file = path.resolve(BROKER_FILE);
         if (Files.isRegularFile(file)) {
             final BrokerFile stored = mapper.readValue(file.toFile(), BrokerFile.class);
+            if (stored.formatVersion() != FORMAT_VERSION) {
+                throw new IllegalStateException("the broker directory has layout " + stored.formatVersion()
+                    + ", which this version cannot read (it reads layout " + FORMAT_VERSION + "): use a new directory,"
+                    + " or the version that wrote it: directory=" + path);
+            }
             return Base64.getDecoder().decode(stored.tokenKey());
         }
         final byte[] key = TokenCipher.newKey();

@@ -24,7 +24,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -335,6 +338,27 @@ class StreamLifecycleTest {
             assertThat(reopened.listStreams().streamNames()).containsExactly("s");
             reopened.close();
         });
+    }
+
+    @Test
+    void shouldRefuseADirectoryOfAnOlderLayoutAndLetItGo() throws IOException {
+        broker.createStream("s", 1);
+        broker.close();
+        final Path file = kinesis.directory().resolve("broker.json");
+        final String current = Files.readString(file);
+        Files.writeString(file, current.replace("\"formatVersion\":" + BrokerDirectory.FORMAT_VERSION,
+            "\"formatVersion\":1"));
+
+        assertThatThrownBy(() -> KinesisBroker.open(kinesis.directory()))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageStartingWith("the broker directory has layout 1, which this version cannot read"
+                + " (it reads layout " + BrokerDirectory.FORMAT_VERSION + ")");
+        Files.writeString(file, current);
+        assertThat(KinesisBroker.open(kinesis.directory())).as("the refused open released the directory")
+            .satisfies(reopened -> {
+                assertThat(reopened.listStreams().streamNames()).containsExactly("s");
+                reopened.close();
+            });
     }
 
     @Test

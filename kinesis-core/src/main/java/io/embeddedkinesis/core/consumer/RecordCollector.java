@@ -19,6 +19,7 @@ import java.util.List;
  * <p>Not thread-safe: one instance per call.
  */
 final class RecordCollector implements EntryHandler {
+    private static final int INITIAL_CAPACITY = 512;
     private final StoredShard shard;
     private final long maxBytes;
     private final long trimHorizonMs;
@@ -58,14 +59,12 @@ final class RecordCollector implements EntryHandler {
     }
 
     /**
-     * How many entries a read from a position may find: at most the positions left in the newest log file
-     * (positions are dense within a file, and a large entry takes several), unknown (so the limit decides)
-     * when the read starts in an older file.
+     * How many entries to make room for: one for a reader at the end of the log, which mostly finds nothing; else
+     * a few hundred, which one PutRecords call or a busy moment puts, growing from there. (Positions say nothing of
+     * how many entries lie between them: packed entries take one each, excerpts of their own a slot range each.)
      */
     private static long expectedEntries(final StoredShard shard, final long fromPosition) {
-        final long available = shard.log().endPosition() - fromPosition;
-        return available >= 0 && available <= RecordFetcher.MAX_RECORDS_PER_CALL ? Math.max(available, 1)
-            : RecordFetcher.MAX_RECORDS_PER_CALL;
+        return fromPosition >= shard.log().endPosition() ? 1 : INITIAL_CAPACITY;
     }
 
     List<Record> records() {

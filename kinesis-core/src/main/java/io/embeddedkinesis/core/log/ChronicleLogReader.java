@@ -14,6 +14,10 @@ import java.util.NavigableSet;
  * Reads a shard log's queue: a tailer, the entry view it fills, and the buffer it assembles fragmented
  * entries in ({@link RecordDescriptor}).
  *
+ * <p>The entries of a packed excerpt are shown in place one by one, each with its own position
+ * ({@link LogPositions}); a read that starts at one of them passes over those before it, and a read that ends
+ * inside the excerpt leaves the tailer on it, for the next read from there.
+ *
  * <p>An entry stored whole is shown in place, without a copy. An entry stored as fragments is copied into
  * a heap buffer, which every fragmented entry of one read reuses and which is dropped when the read ends, so
  * that an idle reader in the log's pool holds no large buffer. An entry is delivered only once its last
@@ -25,9 +29,11 @@ import java.util.NavigableSet;
 final class ChronicleLogReader implements AutoCloseable {
     /** What {@link #positionAtOrAfter} returns when no entry is stamped at or after the time. */
     static final long NOT_FOUND = -1L;
+    private static final long NO_POSITION = -1L;
 
     private final SingleChronicleQueue queue;
     private final RollCycle rollCycle;
+    private final LogPositions positions;
     private final ExcerptTailer tailer;
     private final LogEntry entry = new LogEntry();
     private final UnsafeBuffer fragment = new UnsafeBuffer(0, 0);
@@ -35,22 +41,33 @@ final class ChronicleLogReader implements AutoCloseable {
     private int assembledBytes;
     private int entryBytes;
     private int dataStart;
+    /** How many entries of the next excerpt the read in progress passes over: its start position's slot. */
+    private int skip;
+    /** How many entries the read in progress has delivered. */
+    private int taken;
+    /**
+     * The position after the last entry this reader delivered that ended an excerpt (or a run of fragments), and
+     * the tailer's index just after it: a read from there needs no seek. {@link #NO_POSITION} when there is none.
+     */
+    private long resumePosition = NO_POSITION;
+    private long resumeIndex = NO_POSITION;
 
     /** What reading one excerpt came to. */
     private enum Step {
-        /** The handler took an entry. */
+        /** The handler took the excerpt's entries: the read goes on. */
         TAKEN,
-        /** The handler refused an entry: the read ends before it. */
+        /** The handler refused an entry, or the read has all it asked for: the read ends before the next entry. */
         REFUSED,
         /** Nothing more to deliver yet. */
         END,
-        /** An excerpt that is not an entry, passed over. */
+        /** An excerpt that is not an entry, or whose entries are all before the read's start, passed over. */
         SKIPPED
     }
 
-    ChronicleLogReader(final SingleChronicleQueue queue, final RollCycle rollCycle) {
+    ChronicleLogReader(final SingleChronicleQueue queue, final RollCycle rollCycle, final LogPositions positions) {
         this.queue = queue;
         this.rollCycle = rollCycle;
+        this.positions = positions;
         this.tailer = queue.createTailer();
         tailer.singleThreadedCheckDisabled(true);
     }
@@ -68,13 +85,11 @@ final class ChronicleLogReader implements AutoCloseable {
         if (!seek(fromPosition, lastIndex)) {
             return 0;
         }
-        int taken = 0;
+        taken = 0;
         try {
             while (taken < maxEntries) {
-                final Step step = next(handler);
-                if (step == Step.TAKEN) {
-                    taken++;
-                } else if (step != Step.SKIPPED) {
+                final Step step = next(handler, maxEntries);
+                if (step != Step.TAKEN && step != Step.SKIPPED) {
                     break;
                 }
             }
@@ -84,7 +99,7 @@ final class ChronicleLogReader implements AutoCloseable {
         return taken;
     }
 
-    private Step next(final EntryHandler handler) {
+    private Step next(final EntryHandler handler, final int maxEntries) {
         final long first;
         try (DocumentContext dc = tailer.readingDocument()) {
             if (!dc.isPresent()) {
@@ -98,13 +113,24 @@ final class ChronicleLogReader implements AutoCloseable {
                 // The rest of an entry this read started inside of, or of a run cut short.
                 return Step.SKIPPED;
             }
+            if (RecordDescriptor.isPacked(flags)) {
+                return nextPacked(dc, address, length, handler, maxEntries);
+            }
+            if (skip > 0) {
+                // The read starts after this entry (a reader at the end of the log, say): from the next excerpt on,
+                // where the tailer now stands, which continuations of this entry do not change, as they are skipped.
+                resumePosition = positions.position(dc.index(), skip);
+                resumeIndex = dc.index() + 1;
+                skip = 0;
+                return Step.SKIPPED;
+            }
             if (!RecordDescriptor.hasMoreFragments(flags)) {
-                entry.wrap(dc.index(), address, length);
-                if (handler.onEntry(entry)) {
-                    return Step.TAKEN;
+                entry.wrap(positions.position(dc.index(), 0), address, length);
+                final Step step = deliver(dc, handler);
+                if (step == Step.TAKEN) {
+                    resumeAfter(dc.index());
                 }
-                dc.rollbackOnClose();
-                return Step.REFUSED;
+                return step;
             }
             first = dc.index();
             if (!startAssembly(address, length)) {
@@ -112,6 +138,61 @@ final class ChronicleLogReader implements AutoCloseable {
             }
         }
         return assembleRest(first, handler);
+    }
+
+    /** Hands the entry shown to the handler; a refused entry stays to be read again. */
+    private Step deliver(final DocumentContext dc, final EntryHandler handler) {
+        if (handler.onEntry(entry)) {
+            taken++;
+            return Step.TAKEN;
+        }
+        dc.rollbackOnClose();
+        return Step.REFUSED;
+    }
+
+    /**
+     * Delivers the entries of a packed excerpt from the read's start slot on. If the read ends inside the
+     * excerpt, the tailer stays on it; if it passes its end, the position after its last entry is remembered.
+     */
+    private Step nextPacked(final DocumentContext dc, final long address, final int length,
+        final EntryHandler handler, final int maxEntries) {
+        final long index = dc.index();
+        fragment.wrap(address, length);
+        int offset = 0;
+        int slot = 0;
+        while (offset <= length - RecordDescriptor.HEADER_LENGTH) {
+            final int entryLength = (fragment.getShort(offset + RecordDescriptor.HEADER_LENGTH_OFFSET,
+                ByteOrder.LITTLE_ENDIAN) & 0xFFFF)
+                + (fragment.getShort(offset + RecordDescriptor.KEY_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF)
+                + fragment.getInt(offset + RecordDescriptor.DATA_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN);
+            if (entryLength < RecordDescriptor.HEADER_LENGTH || entryLength > length - offset) {
+                break;
+            }
+            if (slot >= skip) {
+                if (taken == maxEntries) {
+                    dc.rollbackOnClose();
+                    return Step.REFUSED;
+                }
+                final long position = positions.position(index, slot);
+                entry.wrap(position, address + offset, entryLength);
+                if (deliver(dc, handler) == Step.REFUSED) {
+                    return Step.REFUSED;
+                }
+            }
+            offset += entryLength;
+            slot++;
+        }
+        final boolean anyTaken = slot > skip;
+        skip = 0;
+        resumePosition = positions.position(index, slot);
+        resumeIndex = index + 1;
+        return anyTaken ? Step.TAKEN : Step.SKIPPED;
+    }
+
+    /** Remembers that the entry just delivered ends the excerpts up to {@code lastIndex}, for {@link #seek}. */
+    private void resumeAfter(final long lastIndex) {
+        resumePosition = entry.nextPosition();
+        resumeIndex = lastIndex + 1;
     }
 
     /** Copies a first fragment into the assembly buffer; false if its lengths do not add up. */
@@ -142,6 +223,7 @@ final class ChronicleLogReader implements AutoCloseable {
      * next one.
      */
     private Step assembleRest(final long first, final EntryHandler handler) {
+        long last;
         while (true) {
             try (DocumentContext dc = tailer.readingDocument()) {
                 if (!dc.isPresent()) {
@@ -168,12 +250,18 @@ final class ChronicleLogReader implements AutoCloseable {
                 fragment.getBytes(headerLength, assembly, assembledBytes, length);
                 assembledBytes = (int) end;
                 if (!more) {
-                    entry.wrap(first, dc.index() + 1, assembly, entryBytes);
+                    entry.wrap(positions.position(first, 0), assembly, entryBytes);
+                    last = dc.index();
                     break;
                 }
             }
         }
-        return handler.onEntry(entry) ? Step.TAKEN : Step.REFUSED;
+        if (handler.onEntry(entry)) {
+            taken++;
+            resumeAfter(last);
+            return Step.TAKEN;
+        }
+        return Step.REFUSED;
     }
 
     /**
@@ -182,18 +270,26 @@ final class ChronicleLogReader implements AutoCloseable {
      * crash during a file's first append) are skipped.
      */
     private boolean seek(final long position, final long lastIndex) {
-        if (tailer.index() == position) {
-            // Where the previous read of this tailer stopped: a reader that follows the log (the next GetRecords,
-            // a push subscription) resumes there without moveToIndex's index lookup, microseconds per call.
+        final long index = positions.index(position);
+        skip = LogPositions.slot(position);
+        // Where the previous read of this tailer stopped: a reader that follows the log (the next GetRecords, a
+        // push subscription) resumes there without moveToIndex's index lookup, microseconds per call.
+        if (position == resumePosition && tailer.index() == resumeIndex) {
+            skip = 0;
             return true;
         }
-        if (tailer.moveToIndex(position)) {
+        if (tailer.index() == index) {
             return true;
         }
-        if (lastIndex < 0 || position > lastIndex) {
+        if (tailer.moveToIndex(index)) {
+            return true;
+        }
+        // Whatever excerpt the read starts at now, it starts at its first entry.
+        skip = 0;
+        if (lastIndex < 0 || index > lastIndex) {
             return false;
         }
-        final int positionCycle = rollCycle.toCycle(position);
+        final int positionCycle = rollCycle.toCycle(index);
         for (final Long cycle : queue.listCyclesBetween(queue.firstCycle(), rollCycle.toCycle(lastIndex))) {
             if (cycle <= positionCycle) {
                 // Excerpts of a file are dense: had the position's file an excerpt at or after it,
@@ -233,7 +329,7 @@ final class ChronicleLogReader implements AutoCloseable {
             }
             final long lastInCycle = rollCycle.toIndex(cycle.intValue(), count - 1);
             if (timestampAt(lastInCycle) >= timestampMs) {
-                return firstInCycleAtOrAfter(cycle.intValue(), count, timestampMs);
+                return positions.position(firstInCycleAtOrAfter(cycle.intValue(), count, timestampMs), 0);
             }
         }
         return NOT_FOUND;

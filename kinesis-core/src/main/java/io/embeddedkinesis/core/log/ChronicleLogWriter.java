@@ -58,12 +58,56 @@ final class ChronicleLogWriter {
             writeHeader(bytes, (byte) 0, encryption, key, data.length, timestampMs).write(data);
             noteEnd(bytes);
         } catch (final RuntimeException ex) {
-            dc.rollbackOnClose();
-            throw new InternalFailureException("Internal service failure.", ex);
+            throw rolledBack(dc, ex);
         } finally {
             dc.close();
         }
         return appender.lastIndexAppended();
+    }
+
+    /**
+     * Writes entries of a batch one after another into one excerpt, each marked {@link RecordDescriptor#PACKED_FLAG}
+     * and stamped with the same time. The caller makes sure they fit in one excerpt ({@link #packedBytes}).
+     *
+     * @param batch       the batch.
+     * @param from        the first entry to write.
+     * @param to          the entry after the last one to write.
+     * @param timestampMs the entries' timestamp.
+     * @param encryption  the entries' encryption type byte.
+     * @return the excerpt's index.
+     */
+    long appendPacked(final EntryBatch batch, final int from, final int to, final long timestampMs,
+        final byte encryption) {
+        final DocumentContext dc = appender.writingDocument();
+        try {
+            final Bytes<?> bytes = dc.wire().bytes();
+            for (int i = from; i < to; i++) {
+                final byte[] data = batch.data(i);
+                writeHeader(bytes, RecordDescriptor.PACKED_FLAG, encryption, batch.key(i), data.length, timestampMs)
+                    .write(data);
+            }
+            noteEnd(bytes);
+        } catch (final RuntimeException ex) {
+            throw rolledBack(dc, ex);
+        } finally {
+            dc.close();
+        }
+        return appender.lastIndexAppended();
+    }
+
+    /**
+     * The most bytes the entries of one packed excerpt may take together: as many as one entry stored whole may,
+     * so that packing never needs a larger mapped block.
+     *
+     * @return the limit, headers included.
+     */
+    long packedBytes() {
+        return (long) RecordDescriptor.HEADER_LENGTH + fragmentBytes;
+    }
+
+    private static InternalFailureException rolledBack(final DocumentContext dc, final RuntimeException cause) {
+        dc.rollbackOnClose();
+        return new InternalFailureException("Internal service failure.", cause);
     }
 
     /**

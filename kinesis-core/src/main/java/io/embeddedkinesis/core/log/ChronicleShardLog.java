@@ -36,14 +36,17 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * and never block appends; a read-write lock only keeps {@link #close()} from pulling the queue from
  * under a read in progress.
  *
- * <p>Positions are Chronicle indexes (cycle and sequence within it), which are dense within a file but
- * jump between files, hence the "first entry at or after" reading rule of {@link ShardLog}.
+ * <p>Positions are Chronicle indexes (cycle and sequence within it) with room for the entries of a packed excerpt
+ * ({@link LogPositions}): dense neither within a file nor between files, hence the "first entry at or after"
+ * reading rule of {@link ShardLog}. The entries of one {@link #appendAll} call share excerpts, as many as fit in
+ * one ({@link RecordDescriptor}), which spares Chronicle's per-excerpt work (its lock, header and index) for
+ * most of them; a lone entry has an excerpt to itself.
  *
  * <p>An entry larger than {@link LogConfig#fragmentBytes()} is written as consecutive fragments
  * ({@link RecordDescriptor}) under one hold of the append lock, so no other append falls between them,
  * and with Chronicle's clock held at the entry's timestamp (as it is for every entry), so they all land in
  * the entry's file and retention deletes them together. Its position is its first fragment's;
- * {@link #endPosition()} and the next entry come after its last. Readers show it whole once the last fragment
+ * the next entry comes after its last. Readers show it whole once the last fragment
  * is there, so a crash between two fragments leaves nothing visible, and reopening finds the last complete
  * entry behind such a run.
  */
@@ -56,6 +59,7 @@ public final class ChronicleShardLog implements ShardLog {
     private final Path directory;
     private final EpochClock clock;
     private final RollCycle rollCycle;
+    private final LogPositions positions;
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
     private final ChronicleLogWriter writer;
@@ -64,10 +68,13 @@ public final class ChronicleShardLog implements ShardLog {
     private final Object appendLock = new Object();
     private final ReentrantReadWriteLock closeLock = new ReentrantReadWriteLock();
     private final ArrayDeque<ChronicleLogReader> readers = new ArrayDeque<>();
-    /** The last excerpt of the last complete entry: {@link #endPosition()} is just after it. */
+    /** The last excerpt of the last complete entry, the last one readers may read. */
     private volatile long lastIndex;
-    private volatile long lastEntryPosition;
+    /** The position after the last complete entry, or {@link #EMPTY}. */
+    private volatile long endPosition;
     private volatile long lastTimestampMs;
+    /** Only read and written under the append lock. */
+    private long lastEntryPosition;
     private final AtomicLong monotonicMs = new AtomicLong(Long.MIN_VALUE);
     /**
      * The time Chronicle picks files by while an entry is written, else {@link #NOT_PINNED}. Read and written
@@ -111,6 +118,7 @@ public final class ChronicleShardLog implements ShardLog {
         this.directory = directory;
         this.clock = clock;
         this.rollCycle = rollCycle(config.cycle());
+        this.positions = new LogPositions(rollCycle);
         this.syncEnabled = config.durability() != Durability.PAGE_CACHE;
         this.fileNameFormat = DateTimeFormatter.ofPattern(rollCycle.format()).withZone(ZoneOffset.UTC);
         this.queue = ChronicleQueue.singleBuilder(directory)
@@ -125,9 +133,10 @@ public final class ChronicleShardLog implements ShardLog {
             created.singleThreadedCheckDisabled(true);
             this.appender = created;
             this.writer = new ChronicleLogWriter(created, config.fragmentBytes());
-            final LogTail tail = LogTail.recover(queue);
+            final LogTail tail = LogTail.recover(queue, positions);
             lastIndex = tail.lastIndex();
             lastEntryPosition = tail.lastEntryPosition();
+            endPosition = tail.endPosition();
             lastTimestampMs = tail.lastTimestampMs();
             monotonicMs.set(tail.newestTimestampMs());
             if (pretoucher != null) {
@@ -149,35 +158,116 @@ public final class ChronicleShardLog implements ShardLog {
 
     @Override
     public long append(final byte[] key, final byte[] data, final byte encryption, final long arrivalTimeMs) {
+        checkLengths(key, data);
         synchronized (appendLock) {
-            ensureOpen();
-            if (sealed) {
-                throw new LogSealedException("shard log is sealed: directory=" + directory);
-            }
-            checkLengths(key, data);
+            checkWritable();
             final long timestampMs = monotonic(arrivalTimeMs);
-            final long position;
+            final long index;
             PINNED_TIME_MS.setOpaque(this, timestampMs);
             try {
-                position = writer.isFragmented(key.length, data.length)
-                    ? writer.appendFragments(key, data, timestampMs, encryption)
-                    : writer.appendWhole(key, data, timestampMs, encryption);
+                index = appendAlone(key, data, timestampMs, encryption);
             } finally {
                 PINNED_TIME_MS.setOpaque(this, NOT_PINNED);
             }
-            lastTimestampMs = timestampMs;
-            lastEntryPosition = position;
-            lastIndex = appender.lastIndexAppended();
-            if (pretoucher != null) {
-                // The end first: a pretoucher that reads the new file after a roll then reads its end too. The
-                // file changes once a cycle, so it is stored only then, sparing a fence on every other append.
-                writeEnd = writer.lastEnd();
-                final MappedFile file = writer.lastFile();
-                if (file != writeFile) {
-                    writeFile = file;
-                }
-            }
+            final long position = positions.position(index, 0);
+            appended(position, timestampMs);
             return position;
+        }
+    }
+
+    /**
+     * Appends entries that arrived together, all stamped with one time, packed into as few excerpts as they fit.
+     * A write that fails ends the call: the entries before it stay appended, the rest are not written.
+     */
+    @Override
+    public int appendAll(final EntryBatch batch, final byte encryption, final long arrivalTimeMs,
+        final long[] entryPositions) {
+        final int size = batch.size();
+        for (int i = 0; i < size; i++) {
+            checkLengths(batch.key(i), batch.data(i));
+        }
+        synchronized (appendLock) {
+            checkWritable();
+            final long timestampMs = monotonic(arrivalTimeMs);
+            int written = 0;
+            PINNED_TIME_MS.setOpaque(this, timestampMs);
+            try {
+                while (written < size) {
+                    final int end = packedRunEnd(batch, written);
+                    if (end - written == 1) {
+                        final long index =
+                            appendAlone(batch.key(written), batch.data(written), timestampMs, encryption);
+                        entryPositions[written] = positions.position(index, 0);
+                        appended(entryPositions[written], timestampMs);
+                    } else {
+                        final long index = writer.appendPacked(batch, written, end, timestampMs, encryption);
+                        for (int i = written; i < end; i++) {
+                            entryPositions[i] = positions.position(index, i - written);
+                        }
+                        appended(entryPositions[end - 1], timestampMs);
+                    }
+                    written = end;
+                }
+            } catch (final InternalFailureException ex) {
+                if (written == 0) {
+                    throw ex;
+                }
+            } finally {
+                PINNED_TIME_MS.setOpaque(this, NOT_PINNED);
+            }
+            return written;
+        }
+    }
+
+    /**
+     * Where the run of entries that share an excerpt with the entry at {@code from} ends: after as many as fit in
+     * one excerpt, at most {@link RecordDescriptor#MAX_PACKED_ENTRIES}, none of which needs fragments.
+     */
+    private int packedRunEnd(final EntryBatch batch, final int from) {
+        final int last = Math.min(batch.size(), from + RecordDescriptor.MAX_PACKED_ENTRIES);
+        final long limit = writer.packedBytes();
+        long bytes = 0;
+        int end = from;
+        while (end < last) {
+            final int keyLength = batch.key(end).length;
+            final int dataLength = batch.data(end).length;
+            bytes += RecordDescriptor.entryLength(keyLength, dataLength);
+            if (writer.isFragmented(keyLength, dataLength) || bytes > limit) {
+                break;
+            }
+            end++;
+        }
+        return Math.max(end, from + 1);
+    }
+
+    /** Writes an entry into an excerpt of its own, or into fragments; the index of its (first) excerpt. */
+    private long appendAlone(final byte[] key, final byte[] data, final long timestampMs, final byte encryption) {
+        return writer.isFragmented(key.length, data.length)
+            ? writer.appendFragments(key, data, timestampMs, encryption)
+            : writer.appendWhole(key, data, timestampMs, encryption);
+    }
+
+    /** Publishes an append: to readers, and to the pretoucher. */
+    private void appended(final long entryPosition, final long timestampMs) {
+        lastTimestampMs = timestampMs;
+        lastEntryPosition = entryPosition;
+        lastIndex = appender.lastIndexAppended();
+        endPosition = entryPosition + 1;
+        if (pretoucher != null) {
+            // The end first: a pretoucher that reads the new file after a roll then reads its end too. The
+            // file changes once a cycle, so it is stored only then, sparing a fence on every other append.
+            writeEnd = writer.lastEnd();
+            final MappedFile file = writer.lastFile();
+            if (file != writeFile) {
+                writeFile = file;
+            }
+        }
+    }
+
+    private void checkWritable() {
+        ensureOpen();
+        if (sealed) {
+            throw new LogSealedException("shard log is sealed: directory=" + directory);
         }
     }
 
@@ -272,8 +362,9 @@ public final class ChronicleShardLog implements ShardLog {
 
     @Override
     public long endPosition() {
-        final long last = lastIndex;
-        return last == EMPTY ? rollCycle.toIndex(rollCycle.current(this::monotonicTimeMs, 0), 0) : last + 1;
+        final long end = endPosition;
+        return end == EMPTY
+            ? positions.position(rollCycle.toIndex(rollCycle.current(this::monotonicTimeMs, 0), 0), 0) : end;
     }
 
     /**
@@ -350,7 +441,8 @@ public final class ChronicleShardLog implements ShardLog {
     @Override
     public long syncedPosition() {
         final long synced = queue.lastIndexMSynced();
-        return synced == Long.MIN_VALUE || synced == -1 ? -1 : synced;
+        // Every entry of the excerpt synced is forced, whichever slot it has.
+        return synced == Long.MIN_VALUE || synced == -1 ? -1 : positions.position(synced + 1, 0) - 1;
     }
 
     @Override
@@ -399,7 +491,7 @@ public final class ChronicleShardLog implements ShardLog {
                 return pooled;
             }
         }
-        return new ChronicleLogReader(queue, rollCycle);
+        return new ChronicleLogReader(queue, rollCycle, positions);
     }
 
     private void returnReader(final ChronicleLogReader reader) {

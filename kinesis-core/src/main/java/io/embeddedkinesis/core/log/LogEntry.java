@@ -23,7 +23,7 @@ public final class LogEntry {
     LogEntry() {
     }
 
-    /** Shows an entry stored in one excerpt, in place. */
+    /** Shows an entry stored in one excerpt (alone or packed with others), in place. */
     void wrap(final long position, final long address, final int length) {
         this.position = position;
         this.nextPosition = position + 1;
@@ -31,10 +31,10 @@ public final class LogEntry {
         this.keyOffset = buffer.getShort(RecordDescriptor.HEADER_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
     }
 
-    /** Shows an entry assembled from its fragments, whose last fragment ends before {@code nextPosition}. */
-    void wrap(final long position, final long nextPosition, final byte[] assembled, final int length) {
+    /** Shows an entry assembled from its fragments. */
+    void wrap(final long position, final byte[] assembled, final int length) {
         this.position = position;
-        this.nextPosition = nextPosition;
+        this.nextPosition = position + 1;
         buffer.wrap(assembled, 0, length);
         this.keyOffset = buffer.getShort(RecordDescriptor.HEADER_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF;
     }
@@ -77,12 +77,12 @@ public final class LogEntry {
     }
 
     /**
-     * Per-entry flags; zero today (how an entry is stored, whole or in fragments, is not shown here).
+     * Per-entry flags; zero today (how an entry is stored, alone, packed or in fragments, is not shown here).
      *
      * @return the flags byte.
      */
     public byte flags() {
-        return buffer.getByte(RecordDescriptor.FLAGS_OFFSET);
+        return (byte) (buffer.getByte(RecordDescriptor.FLAGS_OFFSET) & ~RecordDescriptor.STORAGE_FLAGS);
     }
 
     /**

@@ -49,7 +49,15 @@ package io.embeddedkinesis.core.log;
  *  +---------------------------------------------------------------+
  * </pre>
  *
- * <p>An entry's position is its first fragment's; the next entry starts after its last fragment. The
+ * <p>Entries that arrive together (the records of one {@code PutRecords} call for one shard) may share one
+ * excerpt, <em>packed</em>: laid out one after the other as drawn above, each with {@link #PACKED_FLAG} in
+ * {@code Flags}, all stamped with the same arrival time, and together no longer than one whole entry may be.
+ * Packing spares Chronicle's per-excerpt work (its lock, header and index) for all but one of them. An entry
+ * that needs fragments is never packed.
+ *
+ * <p>A position names an entry within an excerpt: the excerpt's Chronicle index times
+ * {@link #MAX_PACKED_ENTRIES}, plus the entry's place in the excerpt (always 0 for an entry not packed).
+ * An entry's position is its first fragment's; the next entry starts after its last fragment. The
  * fragments of an entry are appended under one lock hold and into one log file, so they are consecutive
  * and continuation k's first fragment is exactly k excerpts before it. A run that is cut short (the process died
  * between two fragments, or a write failed) is never an entry: readers deliver an entry only once its last
@@ -96,8 +104,14 @@ public final class RecordDescriptor {
     public static final byte MORE_FRAGMENTS_FLAG = 0x01;
     /** Flag: this excerpt continues the entry a first fragment started; it is not an entry by itself. */
     public static final byte CONTINUATION_FLAG = 0x02;
+    /** Flag: this entry shares its excerpt with other entries of the same arrival, laid out one after another. */
+    public static final byte PACKED_FLAG = 0x04;
     /** The flags that only say how an entry is stored; a reader never shows them with an entry. */
     public static final byte FRAGMENT_FLAGS = MORE_FRAGMENTS_FLAG | CONTINUATION_FLAG;
+    /** The flags a reader never shows with an entry: how it is stored, in fragments or packed. */
+    public static final byte STORAGE_FLAGS = FRAGMENT_FLAGS | PACKED_FLAG;
+    /** The most entries one packed excerpt holds; a power of two, as positions reserve that many per excerpt. */
+    public static final int MAX_PACKED_ENTRIES = 512;
     /** Offset of a continuation's 32-bit fragment number. */
     public static final int FRAGMENT_NUMBER_OFFSET = 4;
     /** Offset of a continuation's 32-bit data offset. */
@@ -127,6 +141,16 @@ public final class RecordDescriptor {
      */
     public static boolean isContinuation(final byte flags) {
         return (flags & CONTINUATION_FLAG) != 0;
+    }
+
+    /**
+     * Whether an entry's flags mark it as packed with others into one excerpt.
+     *
+     * @param flags the flags byte.
+     * @return true for an entry of a packed excerpt.
+     */
+    public static boolean isPacked(final byte flags) {
+        return (flags & PACKED_FLAG) != 0;
     }
 
     /**

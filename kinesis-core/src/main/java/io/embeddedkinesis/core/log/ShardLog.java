@@ -7,7 +7,8 @@ package io.embeddedkinesis.core.log;
  * <p>Positions are opaque longs, strictly increasing in append order but not dense: a reader asks for
  * "the first entry at or after position p", so any position from {@link #endPosition()},
  * {@link LogEntry#nextPosition()} or {@link #positionAtOrAfter} stays valid however the log grows or is
- * trimmed. A large entry may take up several positions; the next entry's position is after all of them.
+ * trimmed. An entry's {@link LogEntry#nextPosition()} is its own position plus one, which a read from treats as
+ * "after this entry", whatever position the next entry has.
  * Entry timestamps come from the log's clock when the entry is appended and never decrease along the log.
  *
  * <p>Implementations are thread-safe: any number of threads may append and read at once; appends are
@@ -60,6 +61,25 @@ public interface ShardLog extends AutoCloseable {
      * @throws IllegalArgumentException if the key or the entry is larger than the layout allows.
      */
     long append(byte[] key, byte[] data, byte encryption, long arrivalTimeMs);
+
+    /**
+     * Appends entries that arrived together (the records of one {@code PutRecords} call routed to this log's
+     * shard), in order, all stamped with one time read once for them, as {@link #append(byte[], byte[], byte, long)}
+     * stamps one. An implementation may store them more cheaply than one by one; each still has a position of its
+     * own. Every entry's lengths are checked before any is written.
+     *
+     * @param batch         the entries.
+     * @param encryption    their encryption type byte.
+     * @param arrivalTimeMs when they arrived, in epoch milliseconds, by the clock the log was opened with.
+     * @param positions     receives each entry's position, at the entry's place in the batch.
+     * @return how many entries were appended, from the first: all of them, unless a write failed after some were
+     *         appended, when the rest are not written.
+     * @throws LogSealedException if the log was sealed; nothing was written.
+     * @throws IllegalArgumentException if a key or an entry is larger than the layout allows; nothing was written.
+     * @throws io.embeddedkinesis.core.exception.InternalFailureException if the first write failed; nothing was
+     *         written.
+     */
+    int appendAll(EntryBatch batch, byte encryption, long arrivalTimeMs, long[] positions);
 
     /**
      * Reads entries in order, from the first one at or after {@code fromPosition}.

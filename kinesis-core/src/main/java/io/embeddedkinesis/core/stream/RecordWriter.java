@@ -314,25 +314,12 @@ public final class RecordWriter {
         final byte marker = encryption.recordMarker();
         // The records of one call arrive together: one clock read stamps them all and charges their shards.
         final long arrivalMs = clock.time();
-        final List<PutRecordsResultEntry> results = new ArrayList<>(count);
-        int failed = 0;
-        int internalFailures = 0;
-        long successfulBytes = 0;
-        long payloadUnits = 0;
+        final PutRecordsResultEntry[] results = new PutRecordsResultEntry[count];
         try {
-            for (int i = 0; i < count; i++) {
-                final byte[] data = entries.get(i).data();
-                final PutRecordsResultEntry result = putOne(stream, shards, i, hashKeys[i],
-                    auto ? null : entries.get(i).partitionKey(), keys[i], data, marker, arrivalMs);
-                final long size = keys[i].length + (long) data.length;
-                if (result.isSuccessful()) {
-                    successfulBytes += size;
-                    payloadUnits += UsageMeter.payloadUnits(size);
-                } else {
-                    failed++;
-                    internalFailures += INTERNAL_FAILURE.equals(result.errorCode()) ? 1 : 0;
-                }
-                results.add(result);
+            final List<ShardBatch> batches = admit(stream, entries, keys, shards, arrivalMs, results);
+            final long[] positions = new long[count];
+            for (final ShardBatch batch : batches) {
+                write(stream, batch, shards, hashKeys, auto ? null : entries, marker, arrivalMs, positions, results);
             }
             if (syncEachBatch) {
                 syncDistinct(shards);
@@ -340,10 +327,106 @@ public final class RecordWriter {
         } catch (final LogClosedException deletedMeanwhile) {
             throw registry.notFound(stream.streamName());
         }
-        final PutRecordsResult result = new PutRecordsResult(failed, results, encryption.encryptionType());
+        int failed = 0;
+        int internalFailures = 0;
+        long successfulBytes = 0;
+        long payloadUnits = 0;
+        for (int i = 0; i < count; i++) {
+            if (results[i].isSuccessful()) {
+                final long size = keys[i].length + (long) entries.get(i).data().length;
+                successfulBytes += size;
+                payloadUnits += UsageMeter.payloadUnits(size);
+            } else {
+                failed++;
+                internalFailures += INTERNAL_FAILURE.equals(results[i].errorCode()) ? 1 : 0;
+            }
+        }
+        final PutRecordsResult result = new PutRecordsResult(failed, Arrays.asList(results),
+            encryption.encryptionType());
         stream.usage().onPut(payloadUnits);
         meters.onPutRecords(startTime, count - failed, failed - internalFailures, internalFailures, successfulBytes);
         return result;
+    }
+
+    /**
+     * Charges each record to its shard's write limits, in request order, and gathers those admitted by shard, in
+     * the order the shards first appear; a record refused is answered here as throttled.
+     */
+    private List<ShardBatch> admit(final Stream stream, final List<PutRecordsRequestEntry> entries,
+        final byte[][] keys, final StoredShard[] shards, final long arrivalMs, final PutRecordsResultEntry[] results) {
+        final List<ShardBatch> batches = new ArrayList<>(1);
+        ShardBatch last = null;
+        for (int i = 0; i < shards.length; i++) {
+            final StoredShard shard = shards[i];
+            if (!admit(shard, keys[i].length + (long) entries.get(i).data().length, arrivalMs)) {
+                shard.meters().onWriteThrottled();
+                final KinesisException throttled = throttled(stream, shard);
+                results[i] = PutRecordsResultEntry.failure(throttled.errorCode().wireName(), throttled.getMessage());
+                continue;
+            }
+            if (last == null || last.shard() != shard) {
+                last = batchFor(batches, shard, entries, keys);
+            }
+            last.add(i);
+        }
+        return batches;
+    }
+
+    private static ShardBatch batchFor(final List<ShardBatch> batches, final StoredShard shard,
+        final List<PutRecordsRequestEntry> entries, final byte[][] keys) {
+        for (final ShardBatch batch : batches) {
+            if (batch.shard() == shard) {
+                return batch;
+            }
+        }
+        // One shard takes the whole call as often as not; several share it evenly, about.
+        final ShardBatch batch = new ShardBatch(shard, entries, keys,
+            batches.isEmpty() ? entries.size() : entries.size() / (batches.size() + 1));
+        batches.add(batch);
+        return batch;
+    }
+
+    /**
+     * Appends the records admitted to one shard in one call to its log and answers each. If a split or merge
+     * sealed the shard since the records were routed, each goes again, one by one, to the shard that now owns
+     * its key; a write that fails answers the records it did not write as an internal failure.
+     *
+     * @param partitionKeys the call's records, to reroute by their partition keys, or null for an AUTO stream.
+     */
+    private void write(final Stream stream, final ShardBatch batch, final StoredShard[] shards,
+        final HashKey[] hashKeys, final List<PutRecordsRequestEntry> partitionKeys, final byte marker,
+        final long arrivalMs, final long[] positions, final PutRecordsResultEntry[] results) {
+        final StoredShard shard = batch.shard();
+        final int written;
+        try {
+            written = shard.log().appendAll(batch, marker, arrivalMs, positions);
+        } catch (final LogSealedException splitOrMerged) {
+            for (int k = 0; k < batch.size(); k++) {
+                final int i = batch.record(k);
+                final String partitionKey = partitionKeys == null ? null : partitionKeys.get(i).partitionKey();
+                shards[i] = reroute(stream, routingKey(hashKeys[i], partitionKey), shard);
+                results[i] = putOne(stream, shards, i, hashKeys[i], partitionKey, batch.key(k), batch.data(k),
+                    marker, arrivalMs);
+            }
+            return;
+        } catch (final KinesisException ex) {
+            for (int k = 0; k < batch.size(); k++) {
+                results[batch.record(k)] = PutRecordsResultEntry.failure(INTERNAL_FAILURE, "Internal service failure.");
+            }
+            return;
+        }
+        if (written > 0) {
+            shard.signalAppended();
+        }
+        for (int k = 0; k < batch.size(); k++) {
+            if (k < written) {
+                shard.meters().onIncoming(batch.key(k).length + (long) batch.data(k).length);
+                results[batch.record(k)] = PutRecordsResultEntry.success(shard.shardId(),
+                    shard.sequenceNumber(positions[k]));
+            } else {
+                results[batch.record(k)] = PutRecordsResultEntry.failure(INTERNAL_FAILURE, "Internal service failure.");
+            }
+        }
     }
 
     /**

@@ -372,6 +372,155 @@ abstract class ShardLogContractTest {
     }
 
     @Test
+    void shouldAppendABatchInOrderWithOnePositionAndOneTimeEach() {
+        final long before = log.append(bytes("k"), bytes("before"));
+        clock.advance(7);
+        final long[] positions = new long[600];
+
+        final int written = log.appendAll(batch(600, 10), RecordDescriptor.NOT_ENCRYPTED, clock.time(), positions);
+        final long after = log.append(bytes("k"), bytes("after"));
+
+        assertThat(written).isEqualTo(600);
+        final List<String> expected = new ArrayList<>();
+        expected.add(before + "/" + START_MS + "/k/before");
+        for (int i = 0; i < 600; i++) {
+            expected.add(positions[i] + "/" + (START_MS + 7) + "/key-" + i + "/" + "v".repeat(10) + i);
+        }
+        expected.add(after + "/" + (START_MS + 7) + "/k/after");
+        assertThat(readAll(0)).containsExactlyElementsOf(expected);
+        assertThat(positions[0]).isGreaterThan(before);
+        for (int i = 1; i < 600; i++) {
+            assertThat(positions[i]).isGreaterThan(positions[i - 1]);
+        }
+        assertThat(after).isGreaterThan(positions[599]);
+    }
+
+    @Test
+    void shouldStartAtAnyEntryOfABatchAndAfterIt() {
+        final long[] positions = new long[20];
+        log.appendAll(batch(20, 1), RecordDescriptor.NOT_ENCRYPTED, clock.time(), positions);
+
+        assertThat(readAll(positions[7])).hasSize(13).first().asString().startsWith(positions[7] + "/");
+        assertThat(readAll(positions[7] + 1)).hasSize(12).first().asString().startsWith(positions[8] + "/");
+        assertThat(readAll(positions[19] + 1)).isEmpty();
+        assertThat(log.endPosition()).isEqualTo(positions[19] + 1);
+        assertThat(log.positionAtOrAfter(clock.time())).isEqualTo(positions[0]);
+    }
+
+    @Test
+    void shouldResumeABatchWhereAReadStoppedWithoutLosingOrRepeatingAnEntry() {
+        final long[] positions = new long[100];
+        log.appendAll(batch(100, 3), RecordDescriptor.NOT_ENCRYPTED, clock.time(), positions);
+        log.append(bytes("k"), bytes("alone"));
+        final List<String> keys = new ArrayList<>();
+        final long[] next = {0};
+        final int[] calls = {0};
+
+        // Reads of 7 entries each, and every third read refuses its fourth entry: stops inside the batch both ways.
+        while (true) {
+            final int call = calls[0]++;
+            final int[] seen = {0};
+            final int count = log.read(next[0], 7, entry -> {
+                if (call % 3 == 2 && seen[0]++ == 3) {
+                    return false;
+                }
+                keys.add(entry.key());
+                next[0] = entry.nextPosition();
+                return true;
+            });
+            if (count == 0) {
+                break;
+            }
+        }
+
+        final List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            expected.add("key-" + i);
+        }
+        expected.add("k");
+        assertThat(keys).containsExactlyElementsOf(expected);
+        assertThat(next[0]).isEqualTo(log.endPosition());
+    }
+
+    @Test
+    void shouldKeepAPackedEntrysFlagsToItselfAndItsBytesExact() {
+        final long[] positions = new long[3];
+        final byte[] large = randomBytes(3 * MIB, 5);
+        final EntryBatch mixed = batchOf(List.of(bytes("a"), bytes("big"), bytes("c")),
+            List.of(bytes("first"), large, bytes("last")));
+
+        log.appendAll(mixed, RecordDescriptor.KMS_ENCRYPTED, clock.time(), positions);
+
+        final List<byte[]> data = new ArrayList<>();
+        log.read(0, 10, entry -> {
+            assertThat(entry.flags()).isZero();
+            assertThat(entry.encryption()).isEqualTo(RecordDescriptor.KMS_ENCRYPTED);
+            return data.add(entry.data());
+        });
+        assertThat(data).containsExactly(bytes("first"), large, bytes("last"));
+        assertThat(readAll(positions[1] + 1)).hasSize(1).first().asString().endsWith("/c/last");
+    }
+
+    @Test
+    void shouldRecoverTheEndOfABatchWhenReopened() {
+        final long[] positions = new long[5];
+        log.appendAll(batch(5, 2), RecordDescriptor.NOT_ENCRYPTED, clock.time(), positions);
+        final long end = log.endPosition();
+        log.close();
+        clock.advance(10);
+        log = openLog(clock);
+
+        assertThat(log.endPosition()).isEqualTo(end).isEqualTo(positions[4] + 1);
+        assertThat(log.lastAppendTimeMs()).isEqualTo(START_MS);
+        final long next = log.append(bytes("k"), bytes("next"));
+        assertThat(readAll(end)).containsExactly(next + "/" + (START_MS + 10) + "/k/next");
+        assertThat(log.seal()).isEqualTo(next);
+    }
+
+    @Test
+    void shouldWriteNothingOfABatchWithAnEntryTooLargeOrToASealedLog() {
+        final EntryBatch tooLarge = batchOf(List.of(bytes("a"), new byte[RecordDescriptor.MAX_KEY_LENGTH + 1]),
+            List.of(bytes("x"), bytes("y")));
+
+        assertThatThrownBy(() -> log.appendAll(tooLarge, RecordDescriptor.NOT_ENCRYPTED, clock.time(), new long[2]))
+            .isInstanceOf(IllegalArgumentException.class);
+        log.seal();
+        assertThatThrownBy(() -> log.appendAll(batch(2, 1), RecordDescriptor.NOT_ENCRYPTED, clock.time(),
+            new long[2])).isInstanceOf(LogSealedException.class);
+        assertThat(readAll(0)).isEmpty();
+    }
+
+    /** Entries "key-i" with "v" repeated, then i, as their data. */
+    static EntryBatch batch(final int size, final int repeat) {
+        final List<byte[]> keys = new ArrayList<>();
+        final List<byte[]> data = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            keys.add(bytes("key-" + i));
+            data.add(bytes("v".repeat(repeat) + i));
+        }
+        return batchOf(keys, data);
+    }
+
+    static EntryBatch batchOf(final List<byte[]> keys, final List<byte[]> data) {
+        return new EntryBatch() {
+            @Override
+            public int size() {
+                return keys.size();
+            }
+
+            @Override
+            public byte[] key(final int i) {
+                return keys.get(i);
+            }
+
+            @Override
+            public byte[] data(final int i) {
+                return data.get(i);
+            }
+        };
+    }
+
+    @Test
     void shouldRefuseUseAfterClose() {
         log.close();
         log.close();
