@@ -9,7 +9,8 @@ import net.openhft.chronicle.wire.DocumentContext;
 
 /**
  * Writes entries into a shard log's Chronicle appender, laid out as {@link RecordDescriptor} draws them:
- * an entry that fits in one fragment as one excerpt, a larger one as a run of fragments.
+ * an entry that fits in one fragment as one excerpt, a larger one as a run of fragments, and entries that arrived
+ * together as one packed excerpt.
  *
  * <p>Not thread-safe: {@link ChronicleShardLog} calls it under its append lock, which is also what keeps
  * the fragments of one entry consecutive. An excerpt that fails to write is rolled back; fragments written
@@ -18,6 +19,8 @@ import net.openhft.chronicle.wire.DocumentContext;
 final class ChronicleLogWriter {
     private final ExcerptAppender appender;
     private final int fragmentBytes;
+    /** The one entry {@link #appendWhole} writes, as a batch of one. */
+    private final SingleEntry alone = new SingleEntry();
     private Bytes<?> lastBytes;
     private MappedFile lastFile;
     private long lastEnd;
@@ -52,17 +55,14 @@ final class ChronicleLogWriter {
      * @return the entry's index.
      */
     long appendWhole(final byte[] key, final byte[] data, final long timestampMs, final byte encryption) {
-        final DocumentContext dc = appender.writingDocument();
+        alone.key = key;
+        alone.data = data;
         try {
-            final Bytes<?> bytes = dc.wire().bytes();
-            writeHeader(bytes, (byte) 0, encryption, key, data.length, timestampMs).write(data);
-            noteEnd(bytes);
-        } catch (final RuntimeException ex) {
-            throw rolledBack(dc, ex);
+            return appendEntries(alone, 0, 1, (byte) 0, timestampMs, encryption);
         } finally {
-            dc.close();
+            alone.key = null;
+            alone.data = null;
         }
-        return appender.lastIndexAppended();
     }
 
     /**
@@ -78,17 +78,23 @@ final class ChronicleLogWriter {
      */
     long appendPacked(final EntryBatch batch, final int from, final int to, final long timestampMs,
         final byte encryption) {
+        return appendEntries(batch, from, to, RecordDescriptor.PACKED_FLAG, timestampMs, encryption);
+    }
+
+    /** Writes entries into one excerpt with the given flags; an excerpt that fails to write is rolled back. */
+    private long appendEntries(final EntryBatch batch, final int from, final int to, final byte flags,
+        final long timestampMs, final byte encryption) {
         final DocumentContext dc = appender.writingDocument();
         try {
             final Bytes<?> bytes = dc.wire().bytes();
             for (int i = from; i < to; i++) {
                 final byte[] data = batch.data(i);
-                writeHeader(bytes, RecordDescriptor.PACKED_FLAG, encryption, batch.key(i), data.length, timestampMs)
-                    .write(data);
+                writeHeader(bytes, flags, encryption, batch.key(i), data.length, timestampMs).write(data);
             }
             noteEnd(bytes);
         } catch (final RuntimeException ex) {
-            throw rolledBack(dc, ex);
+            dc.rollbackOnClose();
+            throw new InternalFailureException("Internal service failure.", ex);
         } finally {
             dc.close();
         }
@@ -105,10 +111,6 @@ final class ChronicleLogWriter {
         return (long) RecordDescriptor.HEADER_LENGTH + fragmentBytes;
     }
 
-    private static InternalFailureException rolledBack(final DocumentContext dc, final RuntimeException cause) {
-        dc.rollbackOnClose();
-        return new InternalFailureException("Internal service failure.", cause);
-    }
 
     /**
      * Writes an entry as a first fragment with the key and the first data bytes, then continuations.
@@ -206,5 +208,26 @@ final class ChronicleLogWriter {
             | (RecordDescriptor.HEADER_LENGTH & 0xFFFFL) << (Byte.SIZE * RecordDescriptor.HEADER_LENGTH_OFFSET)
             | (encryption & 0xFFL) << (Byte.SIZE * RecordDescriptor.ENCRYPTION_OFFSET)
             | (keyLength & 0xFFFFL) << (Byte.SIZE * RecordDescriptor.KEY_LENGTH_OFFSET);
+    }
+
+    /** A batch of one entry, reused by {@link #appendWhole} under the log's append lock. */
+    private static final class SingleEntry implements EntryBatch {
+        private byte[] key;
+        private byte[] data;
+
+        @Override
+        public int size() {
+            return 1;
+        }
+
+        @Override
+        public byte[] key(final int i) {
+            return key;
+        }
+
+        @Override
+        public byte[] data(final int i) {
+            return data;
+        }
     }
 }
