@@ -110,7 +110,13 @@ final class ChronicleLogReader implements AutoCloseable {
             final int length = (int) bytes.readRemaining();
             final byte flags = bytes.readByte(bytes.readPosition() + RecordDescriptor.FLAGS_OFFSET);
             if (RecordDescriptor.isContinuation(flags)) {
-                // The rest of an entry this read started inside of, or of a run cut short.
+                // The rest of an entry this read started inside of or after, or of a run cut short: never an entry,
+                // so the read starts at the next excerpt's first entry, and so would one from the resume point
+                // if it stood before this excerpt.
+                skip = 0;
+                if (resumeIndex == dc.index()) {
+                    resumeIndex++;
+                }
                 return Step.SKIPPED;
             }
             if (RecordDescriptor.isPacked(flags)) {

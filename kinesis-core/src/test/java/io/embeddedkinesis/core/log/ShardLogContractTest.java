@@ -490,6 +490,23 @@ abstract class ShardLogContractTest {
         assertThat(readAll(0)).isEmpty();
     }
 
+    @Test
+    void shouldStartAtAnEntryFromAnyPositionBetweenItAndALargeEntryBeforeIt() {
+        final long large = log.append(bytes("k"), randomBytes(3 * MIB, 3));
+        final long alone = log.append(bytes("k"), bytes("alone"));
+        log.append(bytes("k"), randomBytes(2 * MIB, 4));
+        final long[] positions = new long[3];
+        log.appendAll(batch(3, 1), RecordDescriptor.NOT_ENCRYPTED, clock.time(), positions);
+
+        // The number just below an entry (a subscription's continuation when a read found nothing) and any
+        // position after the large entry before it read from that entry on.
+        assertThat(readAll(alone - 1)).first().asString().startsWith(alone + "/");
+        assertThat(readAll(large + 1)).first().asString().startsWith(alone + "/");
+        assertThat(readAll(positions[0] - 1)).hasSize(3).first().asString().startsWith(positions[0] + "/");
+        assertThat(readAll(log.endPosition())).isEmpty();
+        assertThat(readAll(log.endPosition() - 1)).hasSize(1);
+    }
+
     /** Entries "key-i" with "v" repeated, then i, as their data. */
     static EntryBatch batch(final int size, final int repeat) {
         final List<byte[]> keys = new ArrayList<>();
