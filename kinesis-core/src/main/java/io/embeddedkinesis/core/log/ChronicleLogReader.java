@@ -166,14 +166,8 @@ final class ChronicleLogReader implements AutoCloseable {
         fragment.wrap(address, length);
         int offset = 0;
         int slot = 0;
-        while (offset <= length - RecordDescriptor.HEADER_LENGTH) {
-            final int entryLength = (fragment.getShort(offset + RecordDescriptor.HEADER_LENGTH_OFFSET,
-                ByteOrder.LITTLE_ENDIAN) & 0xFFFF)
-                + (fragment.getShort(offset + RecordDescriptor.KEY_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF)
-                + fragment.getInt(offset + RecordDescriptor.DATA_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN);
-            if (entryLength < RecordDescriptor.HEADER_LENGTH || entryLength > length - offset) {
-                break;
-            }
+        int entryLength;
+        while ((entryLength = RecordDescriptor.packedEntryLength(fragment, offset)) > 0) {
             if (slot >= skip) {
                 if (taken == maxEntries) {
                     dc.rollbackOnClose();

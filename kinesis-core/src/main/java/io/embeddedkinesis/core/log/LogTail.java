@@ -5,6 +5,7 @@ import net.openhft.chronicle.queue.ChronicleQueue;
 import net.openhft.chronicle.queue.ExcerptTailer;
 import net.openhft.chronicle.queue.TailerDirection;
 import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * Where a shard log ends, as found when it opens: its last complete entry, found by reading backwards
@@ -78,15 +79,11 @@ record LogTail(long lastIndex, long lastEntryPosition, long endPosition, long la
 
     /** Counts the entries of a packed excerpt, laid out one after another between two offsets. */
     private static int countPacked(final Bytes<?> bytes, final long start, final long end) {
+        final UnsafeBuffer excerpt = new UnsafeBuffer(bytes.addressForRead(start), (int) (end - start));
         int count = 0;
-        long offset = start;
-        while (offset + RecordDescriptor.HEADER_LENGTH <= end) {
-            final long entryLength = (bytes.readUnsignedShort(offset + RecordDescriptor.HEADER_LENGTH_OFFSET))
-                + bytes.readUnsignedShort(offset + RecordDescriptor.KEY_LENGTH_OFFSET)
-                + bytes.readInt(offset + RecordDescriptor.DATA_LENGTH_OFFSET);
-            if (entryLength < RecordDescriptor.HEADER_LENGTH || entryLength > end - offset) {
-                break;
-            }
+        int offset = 0;
+        int entryLength;
+        while ((entryLength = RecordDescriptor.packedEntryLength(excerpt, offset)) > 0) {
             offset += entryLength;
             count++;
         }

@@ -1,5 +1,9 @@
 package io.embeddedkinesis.core.log;
 
+import org.agrona.DirectBuffer;
+
+import java.nio.ByteOrder;
+
 /**
  * The binary layout of one entry of a shard log: a fixed header, the partition key, the data; and of the
  * fragments that hold an entry too large for one excerpt of the log.
@@ -141,6 +145,25 @@ public final class RecordDescriptor {
      */
     public static boolean isContinuation(final byte flags) {
         return (flags & CONTINUATION_FLAG) != 0;
+    }
+
+    /**
+     * The length of the entry at an offset of a packed excerpt, header, key and data together: where the next one
+     * starts.
+     *
+     * @param excerpt the excerpt's bytes.
+     * @param offset  where the entry starts.
+     * @return its length, or -1 if there is no whole entry there (the excerpt ends, or its lengths do not add up).
+     */
+    static int packedEntryLength(final DirectBuffer excerpt, final int offset) {
+        final int remaining = excerpt.capacity() - offset;
+        if (remaining < HEADER_LENGTH) {
+            return -1;
+        }
+        final long length = (excerpt.getShort(offset + HEADER_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF)
+            + (excerpt.getShort(offset + KEY_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN) & 0xFFFF)
+            + (long) excerpt.getInt(offset + DATA_LENGTH_OFFSET, ByteOrder.LITTLE_ENDIAN);
+        return length < HEADER_LENGTH || length > remaining ? -1 : (int) length;
     }
 
     /**

@@ -316,7 +316,7 @@ public final class RecordWriter {
         final long arrivalMs = clock.time();
         final PutRecordsResultEntry[] results = new PutRecordsResultEntry[count];
         try {
-            final List<ShardBatch> batches = admit(stream, entries, keys, shards, arrivalMs, results);
+            final List<ShardBatch> batches = admitByShard(stream, entries, keys, shards, arrivalMs, results);
             final long[] positions = new long[count];
             for (final ShardBatch batch : batches) {
                 write(stream, batch, shards, hashKeys, auto ? null : entries, marker, arrivalMs, positions, results);
@@ -352,7 +352,7 @@ public final class RecordWriter {
      * Charges each record to its shard's write limits, in request order, and gathers those admitted by shard, in
      * the order the shards first appear; a record refused is answered here as throttled.
      */
-    private List<ShardBatch> admit(final Stream stream, final List<PutRecordsRequestEntry> entries,
+    private List<ShardBatch> admitByShard(final Stream stream, final List<PutRecordsRequestEntry> entries,
         final byte[][] keys, final StoredShard[] shards, final long arrivalMs, final PutRecordsResultEntry[] results) {
         final List<ShardBatch> batches = new ArrayList<>(1);
         ShardBatch last = null;
