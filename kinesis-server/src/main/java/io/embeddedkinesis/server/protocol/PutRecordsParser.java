@@ -2,6 +2,7 @@ package io.embeddedkinesis.server.protocol;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.embeddedkinesis.core.model.PutRecordsRequest;
 import io.embeddedkinesis.core.model.PutRecordsRequestEntry;
 import io.embeddedkinesis.core.model.StreamRequest;
@@ -33,6 +34,8 @@ import java.util.List;
  */
 public final class PutRecordsParser {
     private static final Base64.Decoder BASE64 = Base64.getDecoder();
+    private static final SerializedString DATA = new SerializedString("Data");
+    private static final SerializedString PARTITION_KEY = new SerializedString("PartitionKey");
 
     private final byte[] body;
     private final WireFormat format;
@@ -106,16 +109,21 @@ public final class PutRecordsParser {
         byte[] data = null;
         String partitionKey = null;
         String explicitHashKey = null;
-        JsonToken token;
-        while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
-            final String name = parser.currentName();
+        String name = nextName(parser, DATA);
+        while (name != null) {
             final JsonToken value = parser.nextToken();
             if ("Data".equals(name) && data == null) {
-                if (value == JsonToken.VALUE_STRING) {
-                    data = base64(parser);
+                if (value == JsonToken.VALUE_STRING && format == WireFormat.JSON) {
+                    final int start = (int) parser.currentTokenLocation().getByteOffset() + 1;
+                    // Jackson skips the string on its way to the next member, which then shows where it ended.
+                    name = nextName(parser, PARTITION_KEY);
+                    data = base64Before(parser, start);
                     if (data == null) {
                         return null;
                     }
+                    continue;
+                } else if (value == JsonToken.VALUE_STRING) {
+                    data = RequestReader.decodeBase64(parser.getText());
                 } else if (value == JsonToken.VALUE_EMBEDDED_OBJECT) {
                     data = parser.getBinaryValue();
                 } else {
@@ -128,32 +136,43 @@ public final class PutRecordsParser {
             } else {
                 return null;
             }
+            name = nextName(parser, data == null ? DATA : PARTITION_KEY);
         }
-        return token == JsonToken.END_OBJECT ? new PutRecordsRequestEntry(data, partitionKey, explicitHashKey) : null;
+        return parser.currentToken() == JsonToken.END_OBJECT
+            ? new PutRecordsRequestEntry(data, partitionKey, explicitHashKey) : null;
     }
 
     /**
-     * The current string value decoded from base64: in JSON straight from the body's bytes, if they are the
-     * canonical encoding that {@link RequestReader#decodeBase64} accepts; null if not, for the general path
-     * to refuse with the service's message. Base64 text in CBOR, which no SDK sends, goes through a string.
+     * Moves to the next member of an object and names it, or returns null at anything else (its end). The name
+     * likely to come next is matched against the body's bytes, which skips Jackson's look-up of the name.
      */
-    private byte[] base64(final JsonParser parser) throws IOException {
-        if (format != WireFormat.JSON) {
-            return RequestReader.decodeBase64(parser.getText());
+    private static String nextName(final JsonParser parser, final SerializedString likely) throws IOException {
+        if (parser.nextFieldName(likely)) {
+            return likely.getValue();
         }
-        final long openingQuote = parser.currentTokenLocation().getByteOffset();
-        if (openingQuote < 0) {
+        return parser.currentToken() == JsonToken.FIELD_NAME ? parser.currentName() : null;
+    }
+
+    /**
+     * A JSON string value decoded from base64 straight from the body's bytes, the parser on the token just
+     * after it, if they are the canonical encoding that {@link RequestReader#decodeBase64} accepts; null if
+     * not, for the general path to refuse with the service's message. An escape, the one way a string's
+     * bytes can differ from its value, is a backslash, which the decoder refuses as it refuses any other
+     * character outside the alphabet.
+     *
+     * @param start where the string's first character is in the body.
+     */
+    private byte[] base64Before(final JsonParser parser, final int start) {
+        final long next = parser.currentTokenLocation().getByteOffset();
+        if (start <= 0 || next < 0) {
             return null; // a body in UTF-16 or UTF-32, parsed from characters: no byte offsets to decode from
         }
-        final int start = (int) openingQuote + 1;
-        int end = start;
-        while (end < body.length && body[end] != '"') {
-            if (body[end] == '\\') {
-                return null;
-            }
-            end++;
+        // Back from the next token (a member's name, or the object's end) over a comma and whitespace.
+        int end = skipWhitespaceBack((int) next - 1, start);
+        if (body[end] == ',') {
+            end = skipWhitespaceBack(end - 1, start);
         }
-        if (end == body.length || (end - start) % 4 != 0) {
+        if (body[end] != '"' || (end - start) % 4 != 0) {
             return null;
         }
         final ByteBuffer decoded;
@@ -168,5 +187,14 @@ public final class PutRecordsParser {
         }
         final byte[] data = decoded.array();
         return decoded.remaining() == data.length ? data : Arrays.copyOfRange(data, 0, decoded.remaining());
+    }
+
+    /** The last offset at or before {@code from}, and not before {@code floor}, that is not JSON whitespace. */
+    private int skipWhitespaceBack(final int from, final int floor) {
+        int at = from;
+        while (at > floor && (body[at] == ' ' || body[at] == '\n' || body[at] == '\r' || body[at] == '\t')) {
+            at--;
+        }
+        return at;
     }
 }

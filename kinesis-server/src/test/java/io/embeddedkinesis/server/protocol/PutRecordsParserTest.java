@@ -71,6 +71,8 @@ class PutRecordsParserTest {
         "\uFEFF{\"Records\":[{\"PartitionKey\":\"k\",\"Data\":\"aGVsbG8=\"}]}",             // a byte order mark
         " \n{ \"Records\" : [ { \"PartitionKey\" : \"k\" ,\n \"Data\" : \"aGVsbG8=\" } ] }",     // whitespace
         "{\"Records\":[{\"PartitionKey\":\"\u00e9\u20ac\ud83d\ude00\",\"Data\":\"aGVsbG8=\"}]}", // multi-byte
+        "{\"Records\":[{\"Data\":\"aGVsbG8=\" ,\t\"ExplicitHashKey\":\"1\",\"PartitionKey\":\"k\"}]}", // spaced
+        "{\"Records\":[{\"PartitionKey\":\"k\",\"Data\":\"aGVsbG8=\"\r\n}]}",               // last member
     })
     void shouldDecodeDataWhereverTheBodyPutsIt(final String body) {
         final PutRecordsRequest request = parse(WireFormat.JSON, body);
@@ -102,6 +104,8 @@ class PutRecordsParserTest {
         "{\"Records\":[{\"Data\":\"aG k=\",\"PartitionKey\":\"k\"}]}",                    // whitespace
         "{\"Records\":[{\"Data\":\" aGk=\",\"PartitionKey\":\"k\"}]}",
         "{\"Records\":[{\"Data\":\"aGk\\u003d\",\"PartitionKey\":\"k\"}]}",               // an escape
+        "{\"Records\":[{\"Data\":\"aG\\/\",\"PartitionKey\":\"k\"}]}",
+        "{\"Records\":[{\"Data\":\"aGk\\\"aG=\",\"PartitionKey\":\"k\"}]}",
         "{\"Records\":[{\"Data\":\"-_8=\",\"PartitionKey\":\"k\"}]}",                     // URL-safe alphabet
         "{\"Records\":[{\"Data\":\"aGk=\",\"PartitionKey\":7}]}",                         // a wrong type
         "{\"Records\":{\"Data\":\"aGk=\"}}",
