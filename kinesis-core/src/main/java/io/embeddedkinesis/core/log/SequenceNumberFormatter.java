@@ -1,6 +1,9 @@
 package io.embeddedkinesis.core.log;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 
 /**
  * Writes sequence numbers in decimal, {@value #DIGITS} ASCII digits, into one buffer it reuses: the form for
@@ -27,8 +30,10 @@ public final class SequenceNumberFormatter {
     private static final int LIMBS = 7;
     /** The largest step written from the number before: step times a limb of 2^80 stays far below 2^63. */
     private static final long MAX_STEP = 1L << 30;
-    /** "00", "01", ... "99": two digits written per division. */
-    private static final byte[] DIGIT_PAIRS = digitPairs();
+    /** "0000", "0001", ... "9999", each as the int of its four ASCII digits in big-endian order. */
+    private static final int[] DIGIT_QUADS = digitQuads();
+    private static final VarHandle INT_BIG_ENDIAN = MethodHandles.byteArrayViewVarHandle(int[].class,
+        ByteOrder.BIG_ENDIAN);
     private static final long[] VERSION_TERM = decimalLimbs(BigInteger.valueOf(SequenceNumber.VERSION)
         .shiftLeft(SequenceNumber.VERSION_SHIFT));
     private static final long[] STREAM_TAG_POWER = decimalLimbs(BigInteger.ONE.shiftLeft(
@@ -170,42 +175,31 @@ public final class SequenceNumberFormatter {
 
     /** The top limb is always two digits: the version term alone makes it 49, and no value reaches 74. */
     private void writeTopLimb(final int top) {
-        digits[0] = DIGIT_PAIRS[top * 2];
-        digits[1] = DIGIT_PAIRS[top * 2 + 1];
+        digits[0] = (byte) ('0' + top / 10);
+        digits[1] = (byte) ('0' + top % 10);
     }
 
     /**
-     * Writes a limb (below 10^9) as nine digits ending just before {@code end}: split into a four-digit and a
-     * five-digit half first, so that the two halves' divisions do not wait on each other.
+     * Writes a limb (below 10^9) as nine digits ending just before {@code end}: a digit, then two groups of four
+     * digits, each stored as one int from a table of every group rather than digit by digit.
      */
     private void writeNineDigits(final int end, final int limb) {
         final byte[] out = digits;
         final int high = limb / 10_000;
         final int low = limb - high * 10_000;
-        final int lowHundreds = low / 100;
-        final int lowPair = (low - lowHundreds * 100) * 2;
-        final int highTenThousands = high / 10_000;
-        final int highRest = high - highTenThousands * 10_000;
-        final int highHundreds = highRest / 100;
-        final int highPair = (highRest - highHundreds * 100) * 2;
-        out[end - 1] = DIGIT_PAIRS[lowPair + 1];
-        out[end - 2] = DIGIT_PAIRS[lowPair];
-        out[end - 3] = DIGIT_PAIRS[lowHundreds * 2 + 1];
-        out[end - 4] = DIGIT_PAIRS[lowHundreds * 2];
-        out[end - 5] = DIGIT_PAIRS[highPair + 1];
-        out[end - 6] = DIGIT_PAIRS[highPair];
-        out[end - 7] = DIGIT_PAIRS[highHundreds * 2 + 1];
-        out[end - 8] = DIGIT_PAIRS[highHundreds * 2];
-        out[end - 9] = (byte) ('0' + highTenThousands);
+        final int top = high / 10_000;
+        final int middle = high - top * 10_000;
+        out[end - 9] = (byte) ('0' + top);
+        INT_BIG_ENDIAN.set(out, end - 8, DIGIT_QUADS[middle]);
+        INT_BIG_ENDIAN.set(out, end - 4, DIGIT_QUADS[low]);
     }
 
-    private static byte[] digitPairs() {
-        final byte[] pairs = new byte[200];
-        for (int i = 0; i < 100; i++) {
-            pairs[2 * i] = (byte) ('0' + i / 10);
-            pairs[2 * i + 1] = (byte) ('0' + i % 10);
+    private static int[] digitQuads() {
+        final int[] quads = new int[10_000];
+        for (int i = 0; i < quads.length; i++) {
+            quads[i] = ('0' + i / 1000) << 24 | ('0' + i / 100 % 10) << 16 | ('0' + i / 10 % 10) << 8 | '0' + i % 10;
         }
-        return pairs;
+        return quads;
     }
 
     /** A non-negative integer in little-endian base-10^9 limbs. */
