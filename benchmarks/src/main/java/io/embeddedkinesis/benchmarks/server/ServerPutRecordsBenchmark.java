@@ -40,12 +40,16 @@ import java.util.regex.Pattern;
  * marshalling of them is measured. Each iteration writes into a new, empty stream.
  *
  * <p>The warm-up is long because the client's request path is: on 2 vCPUs, scores still rose by a quarter
- * between the fifth and the tenth 2-second iteration.
+ * between the fifth and the tenth 2-second iteration, and against a server in its own JVM the client's JIT
+ * compiler was still busy 20 to 35 seconds in (it took the calling thread's core two to four times a call,
+ * counted in the thread's involuntary context switches), later than against the canned endpoint, whose
+ * faster calls run the client's code more often. Forty seconds let every target reach its steady state
+ * before it is measured.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(2)
-@Warmup(iterations = 10, time = 2)
+@Warmup(iterations = 20, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class ServerPutRecordsBenchmark extends BenchmarkJvm {
     /** Records per call: the most one {@code PutRecords} request may carry. */
