@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -46,6 +47,24 @@ class PutRecordsParserTest {
 
         assertThat(request.stream().streamARN()).isEqualTo("arn:aws:kinesis:us-east-1:000000000000:stream/s");
         assertThat(request.records().get(0).data()).containsExactly(0, 1, 0xFF);
+    }
+
+    /**
+     * Bodies that jackson-dataformat-cbor 2.21's {@code nextFieldName} misreads (its issues 727 and 728): the general
+     * path reads a member of each record that is not one of the record's, so this path must leave both to it.
+     */
+    @Test
+    void shouldLeaveCborThatItsNameMatchingMisreadsToTheGeneralPath() {
+        // A record as a map of three members, the third one unknown: counting a member twice ended the map early
+        // and made that member the request's StreamName.
+        final byte[] knownLength = cbor(0xBF, 0x67, "Records", 0x81, 0xA3, 0x64, "Data", 0x41, 0xAA,
+            0x6C, "PartitionKey", 0x61, "k", 0x6A, "StreamName", 0x64, "evil", 0xFF);
+        // One member whose name is 23 bytes long, read as a length byte then "Data", "ABCD" and "PartitionKey".
+        final byte[] nameOf23Bytes = cbor(0xBF, 0x67, "Records", 0x81, 0xBF, 0x77, 0x04, "Data", 0x44, "ABCD",
+            0x6C, "PartitionKey", 0x61, "k", 0xFF, 0xFF);
+
+        assertThat(PutRecordsParser.tryParse(knownLength, WireFormat.CBOR)).isNull();
+        assertThat(PutRecordsParser.tryParse(nameOf23Bytes, WireFormat.CBOR)).isNull();
     }
 
     @Test
@@ -117,6 +136,19 @@ class PutRecordsParserTest {
     })
     void shouldLeaveAnyOtherShapeToTheGeneralPath(final String body) {
         assertThat(parse(WireFormat.JSON, body)).isNull();
+    }
+
+    /** Bytes from ints (one byte each) and ASCII strings (their bytes), in order. */
+    private static byte[] cbor(final Object... parts) {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (final Object part : parts) {
+            if (part instanceof Integer value) {
+                bytes.write(value);
+            } else {
+                bytes.writeBytes(((String) part).getBytes(StandardCharsets.US_ASCII));
+            }
+        }
+        return bytes.toByteArray();
     }
 
     private static PutRecordsRequest parse(final WireFormat format, final String body) {
