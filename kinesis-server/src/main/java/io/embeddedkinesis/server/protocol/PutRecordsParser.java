@@ -144,16 +144,13 @@ public final class PutRecordsParser {
     }
 
     /**
-     * Moves to the next member of an object and names it, or returns null at anything else (its end). In JSON the
-     * name likely to come next is matched against the body's bytes, which skips Jackson's look-up of the name.
-     * Not in CBOR: jackson-dataformat-cbor 2.21's {@code nextFieldName} counts a member of a map of known length
-     * twice when the name does not match, and misreads a name of 23 bytes (its issues 727 and 728), which would
-     * let a crafted body be read otherwise than the general path reads it.
+     * Moves to the next member of an object and names it, or returns null at anything else (its end). The name
+     * likely to come next is matched against the body's bytes, which skips the parser's look-up of the name.
+     * In CBOR this needs jackson-dataformat-cbor 2.23 or later: before it, {@code nextFieldName} counted a member
+     * of a map of known length twice when the name did not match, and misread a name of 23 bytes (its issues
+     * 727 and 728), which let a crafted body be read otherwise than the general path reads it.
      */
     private String nextName(final JsonParser parser, final SerializedString likely) throws IOException {
-        if (format != WireFormat.JSON) {
-            return parser.nextToken() == JsonToken.FIELD_NAME ? parser.currentName() : null;
-        }
         if (parser.nextFieldName(likely)) {
             return likely.getValue();
         }

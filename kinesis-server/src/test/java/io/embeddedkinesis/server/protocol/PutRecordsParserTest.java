@@ -50,8 +50,8 @@ class PutRecordsParserTest {
     }
 
     /**
-     * Bodies that jackson-dataformat-cbor 2.21's {@code nextFieldName} misreads (its issues 727 and 728): the general
-     * path reads a member of each record that is not one of the record's, so this path must leave both to it.
+     * Bodies that jackson-dataformat-cbor's {@code nextFieldName} misread before 2.23 (its issues 727 and 728): the
+     * general path reads a member of each record that is not one of the record's, so this path must leave both to it.
      */
     @Test
     void shouldLeaveCborThatItsNameMatchingMisreadsToTheGeneralPath() {
