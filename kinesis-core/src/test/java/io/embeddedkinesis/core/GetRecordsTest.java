@@ -385,6 +385,25 @@ class GetRecordsTest extends BrokerTestSupport {
     }
 
     @Test
+    void shouldThrottleReadsForFiveSecondsAfterAResponseOfTenMib() {
+        open().createStream("s", 1);
+        final byte[] data = new byte[1024 * 1024 - 1];
+        for (int i = 0; i < 10; i++) {
+            broker.putRecord("s", "k", data);
+            clock.advance(1_000);
+        }
+        final GetRecordsResult tenMib = broker.getRecords(broker.getShardIterator("s", SHARD,
+            ShardIteratorType.TRIM_HORIZON));
+        assertThat(tenMib.records()).hasSize(10);
+
+        clock.advance(4_999);
+        assertThatThrownBy(() -> broker.getRecords(tenMib.nextShardIterator()))
+            .isInstanceOf(ProvisionedThroughputExceededException.class);
+        clock.advance(2);
+        assertThat(broker.getRecords(tenMib.nextShardIterator()).records()).isEmpty();
+    }
+
+    @Test
     void shouldStoreRecordsWithTheArrivalTimeOfTheInjectedClock() {
         open().createStream("s", 1);
         clock.update(START_MS + 777);

@@ -174,7 +174,7 @@ public final class ShardSubscriptions implements AutoCloseable {
         if (lease == null || lease.consumer() != consumer) {
             final ShardLimits ownLimit = new ShardLimits(ShardLimits.UNLIMITED, ShardLimits.UNLIMITED,
                 stream.shardLimits().readBytesPerSecond(), ShardLimits.UNLIMITED);
-            lease = new SubscriptionLease(consumer, new ShardReadLimiter(ownLimit, nowMs));
+            lease = new SubscriptionLease(consumer, ShardReadLimiter.forSubscription(ownLimit, nowMs));
             leases.put(key, lease);
         }
         final SubscriptionSession session =

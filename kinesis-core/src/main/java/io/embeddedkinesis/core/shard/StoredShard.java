@@ -56,7 +56,7 @@ public final class StoredShard implements AutoCloseable {
         this.startingPosition = startingPosition;
         this.log = log;
         this.writeLimiter = new ShardWriteLimiter(limits, nowMs);
-        this.readLimiter = new ShardReadLimiter(limits, nowMs);
+        this.readLimiter = ShardReadLimiter.forGetRecords(limits, nowMs);
         this.meters = meters;
     }
 

@@ -3,11 +3,16 @@ package io.embeddedkinesis.core.throttle;
 import io.embeddedkinesis.core.ShardLimits;
 
 /**
- * Admits {@code GetRecords} calls on one shard within its calls-per-second and bytes-per-second
- * limits, as Kinesis does: a call is admitted if a call token is free and the byte budget is not in
- * debt; what the call then returns is charged afterwards and may put the budget into debt, so a large
- * response makes the following calls wait until the debt is repaid (a 10 MiB response at 2 MiB/s blocks
- * reads for about four seconds).
+ * Admits reads of one shard within its calls-per-second and bytes-per-second limits, as Kinesis does: a
+ * call is admitted if a call token is free and the byte budget is not in debt; what the call then returns
+ * is charged afterwards and may put the budget into debt, so a large response makes the following calls
+ * wait until the debt is repaid.
+ *
+ * <p>For {@code GetRecords} ({@link #forGetRecords}) a response that overdraws the budget costs one more
+ * second of it, as Kinesis documents both ways round: after a response of 10 MiB, calls in the next five
+ * seconds are refused (at 2 MiB/s, four seconds repay the 8 MiB beyond a full budget, and one more), and
+ * when a shard's throughput is short, calls in the next second are. A subscription's pushes
+ * ({@link #forSubscription}) are paced by their debt alone.
  *
  * <p>Thread-safe. With both read limits off it admits everything without taking a lock.
  */
@@ -15,15 +20,36 @@ public final class ShardReadLimiter {
     private final boolean unlimited;
     private final TokenBucket calls;
     private final TokenBucket bytes;
+    /** Whether a response that overdraws the byte budget costs one more second of it. */
+    private final boolean overdraftCostsASecond;
 
-    /**
-     * @param limits the shard's limits; only the read limits are used.
-     * @param nowMs  the current time; the buckets start full.
-     */
-    public ShardReadLimiter(final ShardLimits limits, final long nowMs) {
+    private ShardReadLimiter(final ShardLimits limits, final long nowMs, final boolean overdraftCostsASecond) {
         this.unlimited = limits.readsUnlimited();
         this.calls = ShardWriteLimiter.bucket(limits.readCallsPerSecond(), nowMs);
         this.bytes = ShardWriteLimiter.bucket(limits.readBytesPerSecond(), nowMs);
+        this.overdraftCostsASecond = overdraftCostsASecond;
+    }
+
+    /**
+     * A limiter for a shard's {@code GetRecords} calls, shared by all its polling consumers.
+     *
+     * @param limits the shard's limits; only the read limits are used.
+     * @param nowMs  the current time; the budgets start full.
+     * @return the limiter.
+     */
+    public static ShardReadLimiter forGetRecords(final ShardLimits limits, final long nowMs) {
+        return new ShardReadLimiter(limits, nowMs, true);
+    }
+
+    /**
+     * A limiter for the pushes of one consumer's subscription to a shard.
+     *
+     * @param limits the consumer's own limits on the shard; only the read limits are used.
+     * @param nowMs  the current time; the budgets start full.
+     * @return the limiter.
+     */
+    public static ShardReadLimiter forSubscription(final ShardLimits limits, final long nowMs) {
+        return new ShardReadLimiter(limits, nowMs, false);
     }
 
     /**
@@ -48,7 +74,8 @@ public final class ShardReadLimiter {
     }
 
     /**
-     * Charges the bytes an admitted call returned.
+     * Charges the bytes an admitted call returned, and for {@code GetRecords} one more second of the budget if
+     * they overdrew it.
      *
      * @param byteCount the data and partition key bytes returned.
      */
@@ -58,6 +85,9 @@ public final class ShardReadLimiter {
         }
         synchronized (this) {
             bytes.take(byteCount);
+            if (overdraftCostsASecond && bytes.isOverdrawn()) {
+                bytes.take(bytes.ratePerSecond());
+            }
         }
     }
 }

@@ -69,6 +69,24 @@ final class TokenBucket {
     }
 
     /**
+     * Whether the balance is below zero, as it stands after the last refill and takes.
+     *
+     * @return true if the bucket is in debt.
+     */
+    boolean isOverdrawn() {
+        return tokensScaled < 0;
+    }
+
+    /**
+     * The tokens added per second, which is also the capacity.
+     *
+     * @return the rate.
+     */
+    long ratePerSecond() {
+        return ratePerSecond;
+    }
+
+    /**
      * Takes tokens unconditionally; the balance may go negative, which delays later takers until the
      * debt is refilled (how Kinesis treats a read that returned more than a second's worth).
      *
