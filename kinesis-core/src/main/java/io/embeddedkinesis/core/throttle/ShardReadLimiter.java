@@ -8,11 +8,12 @@ import io.embeddedkinesis.core.ShardLimits;
  * is charged afterwards and may put the budget into debt, so a large response makes the following calls
  * wait until the debt is repaid.
  *
- * <p>For {@code GetRecords} ({@link #forGetRecords}) a response that overdraws the budget costs one more
- * second of it, as Kinesis documents both ways round: after a response of 10 MiB, calls in the next five
- * seconds are refused (at 2 MiB/s, four seconds repay the 8 MiB beyond a full budget, and one more), and
- * when a shard's throughput is short, calls in the next second are. A subscription's pushes
- * ({@link #forSubscription}) are paced by their debt alone.
+ * <p>For {@code GetRecords} ({@link #forGetRecords}) a response that overdraws the byte budget costs one more
+ * second of it, which agrees with what Kinesis documents of its byte limit: after a response of 10 MiB, calls
+ * in the next five seconds are refused (at 2 MiB/s, four seconds repay the 8 MiB beyond a full budget, and one
+ * more), and once a shard has run short of read throughput, calls in the next second are. Only the response
+ * that takes the budget into debt pays that second, not one admitted beside it that is charged while the debt
+ * stands. A subscription's pushes ({@link #forSubscription}) are paced by their debt alone.
  *
  * <p>Thread-safe. With both read limits off it admits everything without taking a lock.
  */
@@ -75,7 +76,7 @@ public final class ShardReadLimiter {
 
     /**
      * Charges the bytes an admitted call returned, and for {@code GetRecords} one more second of the budget if
-     * they overdrew it.
+     * they took it into debt.
      *
      * @param byteCount the data and partition key bytes returned.
      */
@@ -84,8 +85,9 @@ public final class ShardReadLimiter {
             return;
         }
         synchronized (this) {
+            final boolean inDebtBefore = bytes.isOverdrawn();
             bytes.take(byteCount);
-            if (overdraftCostsASecond && bytes.isOverdrawn()) {
+            if (overdraftCostsASecond && !inDebtBefore && bytes.isOverdrawn()) {
                 bytes.take(bytes.ratePerSecond());
             }
         }

@@ -43,6 +43,19 @@ class ShardReadLimiterTest {
     }
 
     @Test
+    void shouldChargeTheExtraSecondOnlyToTheResponseThatOverdrewTheBudget() {
+        final ShardReadLimiter limiter = ShardReadLimiter.forGetRecords(ShardLimits.KINESIS_DEFAULTS, 0);
+        assertThat(limiter.tryAcquireCall(0)).isTrue();
+        assertThat(limiter.tryAcquireCall(0)).isTrue();
+        limiter.onBytesRead(10 * MIB);
+        // The second call was admitted before the first was charged; what it returns is charged into the debt.
+        limiter.onBytesRead(0);
+
+        assertThat(limiter.tryAcquireCall(4_999)).isFalse();
+        assertThat(limiter.tryAcquireCall(5_001)).isTrue();
+    }
+
+    @Test
     void shouldChargeNoExtraSecondForAResponseWithinTheBudget() {
         final ShardReadLimiter limiter = ShardReadLimiter.forGetRecords(ShardLimits.KINESIS_DEFAULTS, 0);
         assertThat(limiter.tryAcquireCall(0)).isTrue();
