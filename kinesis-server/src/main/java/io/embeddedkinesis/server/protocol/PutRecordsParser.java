@@ -2,6 +2,7 @@ package io.embeddedkinesis.server.protocol;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.core.io.SerializedString;
 import io.embeddedkinesis.core.model.PutRecordsRequest;
 import io.embeddedkinesis.core.model.PutRecordsRequestEntry;
@@ -37,6 +38,11 @@ public final class PutRecordsParser {
     private static final Base64.Decoder BASE64 = Base64.getDecoder();
     private static final SerializedString DATA = new SerializedString("Data");
     private static final SerializedString PARTITION_KEY = new SerializedString("PartitionKey");
+    /**
+     * Whether the CBOR parser on the classpath matches names correctly (see {@link #nextName}): an application
+     * that embeds the server may manage Jackson's version down.
+     */
+    private static final boolean CBOR_MATCHES_NAMES = matchesNames(WireFormat.CBOR.mapper().getFactory().version());
 
     private final byte[] body;
     private final WireFormat format;
@@ -146,11 +152,15 @@ public final class PutRecordsParser {
     /**
      * Moves to the next member of an object and names it, or returns null at anything else (its end). The name
      * likely to come next is matched against the body's bytes, which skips the parser's look-up of the name.
-     * In CBOR this needs jackson-dataformat-cbor 2.23 or later: before it, {@code nextFieldName} counted a member
-     * of a map of known length twice when the name did not match, and misread a name of 23 bytes (its issues
-     * 727 and 728), which let a crafted body be read otherwise than the general path reads it.
+     * In CBOR only with jackson-dataformat-cbor 2.23 or later, the version this was checked with: before the fix
+     * of its issues 727 and 728, {@code nextFieldName} counted a member of a map of known length twice when the
+     * name did not match, and misread a name of 23 bytes, which let a crafted body be read otherwise than the
+     * general path reads it; with an older version, CBOR names are read one token at a time.
      */
     private String nextName(final JsonParser parser, final SerializedString likely) throws IOException {
+        if (format == WireFormat.CBOR && !CBOR_MATCHES_NAMES) {
+            return parser.nextToken() == JsonToken.FIELD_NAME ? parser.currentName() : null;
+        }
         if (parser.nextFieldName(likely)) {
             return likely.getValue();
         }
@@ -200,5 +210,10 @@ public final class PutRecordsParser {
             at--;
         }
         return at;
+    }
+
+    /** Whether a jackson-dataformat-cbor version has the fixed {@code nextFieldName}: 2.23 or later. */
+    static boolean matchesNames(final Version cbor) {
+        return cbor.getMajorVersion() > 2 || cbor.getMajorVersion() == 2 && cbor.getMinorVersion() >= 23;
     }
 }

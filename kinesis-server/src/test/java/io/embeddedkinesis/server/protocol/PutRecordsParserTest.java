@@ -1,5 +1,6 @@
 package io.embeddedkinesis.server.protocol;
 
+import com.fasterxml.jackson.core.Version;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.embeddedkinesis.core.model.PutRecordsRequest;
 import io.embeddedkinesis.core.model.PutRecordsRequestEntry;
@@ -65,6 +66,29 @@ class PutRecordsParserTest {
 
         assertThat(PutRecordsParser.tryParse(knownLength, WireFormat.CBOR)).isNull();
         assertThat(PutRecordsParser.tryParse(nameOf23Bytes, WireFormat.CBOR)).isNull();
+    }
+
+    @Test
+    void shouldReadCborMapsOfKnownLengthAndNamesInLongerForms() {
+        // Maps of known length with the names in the order not guessed, and "Data" with its length in a byte.
+        final byte[] body = cbor(0xA2, 0x6A, "StreamName", 0x61, "s", 0x67, "Records", 0x82,
+            0xA2, 0x6C, "PartitionKey", 0x61, "a", 0x64, "Data", 0x41, 0x01,
+            0xA2, 0x78, 0x04, "Data", 0x42, 0x02, 0x03, 0x6C, "PartitionKey", 0x61, "b");
+
+        final PutRecordsRequest request = PutRecordsParser.tryParse(body, WireFormat.CBOR);
+
+        assertThat(request.stream().streamName()).isEqualTo("s");
+        assertThat(request.records()).extracting(PutRecordsRequestEntry::partitionKey).containsExactly("a", "b");
+        assertThat(request.records().get(0).data()).containsExactly(1);
+        assertThat(request.records().get(1).data()).containsExactly(2, 3);
+    }
+
+    @Test
+    void shouldMatchCborNamesOnlyWithAJacksonThatReadsThemRight() {
+        assertThat(PutRecordsParser.matchesNames(new Version(2, 21, 3, null, null, null))).isFalse();
+        assertThat(PutRecordsParser.matchesNames(new Version(2, 22, 4, null, null, null))).isFalse();
+        assertThat(PutRecordsParser.matchesNames(new Version(2, 23, 0, null, null, null))).isTrue();
+        assertThat(PutRecordsParser.matchesNames(new Version(3, 0, 0, null, null, null))).isTrue();
     }
 
     @Test
