@@ -406,16 +406,22 @@ public final class KinesisOperations {
      */
     public void putRecords(final PutRecordsRequest request, final ResponseWriter out) {
         final PutRecordsResult result = broker.putRecords(request);
-        out.number("FailedRecordCount", result.failedRecordCount()).startArray("Records");
-        for (final PutRecordsResultEntry entry : result.records()) {
-            out.startObject()
-                .asciiString("SequenceNumber", entry.sequenceNumber(out.sequenceNumbers()))
-                .asciiString("ShardId", entry.shardId())
-                .string("ErrorCode", entry.errorCode())
-                .string("ErrorMessage", entry.errorMessage())
-                .endObject();
+        out.number("FailedRecordCount", result.failedRecordCount());
+        if (result.failedRecordCount() == 0 && out.format() == WireFormat.JSON) {
+            out.writtenPutResults("Records", result.records());
+        } else {
+            out.startArray("Records");
+            for (final PutRecordsResultEntry entry : result.records()) {
+                out.startObject()
+                    .asciiString("SequenceNumber", entry.sequenceNumber(out.sequenceNumbers()))
+                    .asciiString("ShardId", entry.shardId())
+                    .string("ErrorCode", entry.errorCode())
+                    .string("ErrorMessage", entry.errorMessage())
+                    .endObject();
+            }
+            out.endArray();
         }
-        out.endArray().string("EncryptionType", ModelWriter.encryptionType(result.encryptionType()));
+        out.string("EncryptionType", ModelWriter.encryptionType(result.encryptionType()));
     }
 
     private void getShardIterator(final RequestReader in, final ResponseWriter out) {

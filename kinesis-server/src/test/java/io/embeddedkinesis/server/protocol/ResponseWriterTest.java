@@ -1,6 +1,8 @@
 package io.embeddedkinesis.server.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.embeddedkinesis.core.log.SequenceNumber;
+import io.embeddedkinesis.core.model.PutRecordsResultEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -9,6 +11,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,5 +93,42 @@ class ResponseWriterTest {
 
         assertThat(writer.sequenceNumbers()).isSameAs(writer.sequenceNumbers())
             .isNotSameAs(new ResponseWriter(WireFormat.JSON).sequenceNumbers());
+    }
+
+    @Test
+    void shouldWriteWrittenPutResultsAsTheMemberByMemberAnswerDoes() throws Exception {
+        final Random random = new Random(11);
+        final List<PutRecordsResultEntry> results = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            // Shard ids that change and come back, and sequence numbers of every size the formatter carries.
+            final long position = random.nextLong() >>> random.nextInt(64);
+            results.add(PutRecordsResultEntry.success("shardId-00000000000" + (i / 7 % 3),
+                new SequenceNumber(random.nextLong() & 0xF_FFFF_FFFFL, i % 5, position)));
+        }
+        final List<List<PutRecordsResultEntry>> lists = List.of(results, results.subList(0, 1), List.of());
+        for (final List<PutRecordsResultEntry> list : lists) {
+            final ResponseWriter general = new ResponseWriter(WireFormat.JSON).number("FailedRecordCount", 0)
+                .startArray("Records");
+            for (final PutRecordsResultEntry entry : list) {
+                general.startObject().asciiString("SequenceNumber", entry.sequenceNumber(general.sequenceNumbers()))
+                    .asciiString("ShardId", entry.shardId()).endObject();
+            }
+            general.endArray().string("EncryptionType", "KMS");
+            final ByteArrayOutputStream streamed = new ByteArrayOutputStream();
+            new ResponseWriter(WireFormat.JSON, streamed).number("FailedRecordCount", 0)
+                .writtenPutResults("Records", list).string("EncryptionType", "KMS").end();
+
+            assertThat(streamed.toString(StandardCharsets.US_ASCII))
+                .isEqualTo(new String(general.toBytes(), StandardCharsets.US_ASCII));
+        }
+        assertThat(WireFormat.JSON.mapper().readTree(new ResponseWriter(WireFormat.JSON)
+            .writtenPutResults("Records", results).toBytes()).get("Records").get(39).get("SequenceNumber").asText())
+            .isEqualTo(results.get(39).sequenceNumber());
+    }
+
+    @Test
+    void shouldRefuseToWritePreparedResultsInCbor() {
+        assertThatThrownBy(() -> new ResponseWriter(WireFormat.CBOR).writtenPutResults("Records", List.of()))
+            .isInstanceOf(IllegalStateException.class);
     }
 }
