@@ -40,6 +40,11 @@ public final class ResponseWriter {
     /** What precedes a written result's sequence number in JSON ({@link #writtenPutResults}). */
     private static final String WRITTEN_RESULT_PREFIX = ",{\"SequenceNumber\":\"";
     private static final int WRITTEN_RESULT_DIGITS_AT = WRITTEN_RESULT_PREFIX.length();
+    private static final String WRITTEN_RESULT_MIDDLE = "\",\"ShardId\":\"";
+    private static final String WRITTEN_RESULT_SUFFIX = "\"}";
+    /** A written result's length without its shard id. */
+    private static final int WRITTEN_RESULT_LENGTH = WRITTEN_RESULT_DIGITS_AT + SequenceNumberFormatter.DIGITS
+        + WRITTEN_RESULT_MIDDLE.length() + WRITTEN_RESULT_SUFFIX.length();
 
     private final WireFormat format;
     /** Where {@link #toBytes()} collects the document; null when it goes to the caller's stream. */
@@ -178,8 +183,10 @@ public final class ResponseWriter {
             for (int i = 0; i < results.size(); i++) {
                 final PutRecordsResultEntry entry = results.get(i);
                 if (!entry.shardId().equals(shardId)) {
+                    // Keys spread a call's results over the shards, so the id changes from one to the next.
                     shardId = entry.shardId();
-                    result = writtenPutResult(shardId);
+                    result = result != null && result.length == WRITTEN_RESULT_LENGTH + shardId.length()
+                        ? withShardId(result, shardId) : writtenPutResult(shardId);
                 }
                 System.arraycopy(entry.sequenceNumber(formatter), 0, result, WRITTEN_RESULT_DIGITS_AT,
                     SequenceNumberFormatter.DIGITS);
@@ -192,8 +199,17 @@ public final class ResponseWriter {
 
     /** A comma and one written result, with zeros where its sequence number's digits go. */
     private static byte[] writtenPutResult(final String shardId) {
-        return (WRITTEN_RESULT_PREFIX + "0".repeat(SequenceNumberFormatter.DIGITS) + "\",\"ShardId\":\"" + shardId
-            + "\"}").getBytes(StandardCharsets.US_ASCII);
+        return (WRITTEN_RESULT_PREFIX + "0".repeat(SequenceNumberFormatter.DIGITS) + WRITTEN_RESULT_MIDDLE + shardId
+            + WRITTEN_RESULT_SUFFIX).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A written result's bytes with another shard id of the same length in place of its own. */
+    private static byte[] withShardId(final byte[] result, final String shardId) {
+        final int at = result.length - WRITTEN_RESULT_SUFFIX.length() - shardId.length();
+        for (int i = 0; i < shardId.length(); i++) {
+            result[at + i] = (byte) shardId.charAt(i);
+        }
+        return result;
     }
 
     /**

@@ -100,23 +100,28 @@ class ResponseWriterTest {
         final Random random = new Random(11);
         final List<PutRecordsResultEntry> results = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            // Shard ids that change and come back, and sequence numbers of every size the formatter carries.
+            // Shard ids that change, come back and now and then differ in length, and sequence numbers of every
+            // size the formatter carries.
             final long position = random.nextLong() >>> random.nextInt(64);
-            results.add(PutRecordsResultEntry.success("shardId-00000000000" + (i / 7 % 3),
+            final String shardId = (i % 13 == 12 ? "shardId-0000000000" : "shardId-00000000000") + i / 7 % 3;
+            results.add(PutRecordsResultEntry.success(shardId,
                 new SequenceNumber(random.nextLong() & 0xF_FFFF_FFFFL, i % 5, position)));
         }
         final List<List<PutRecordsResultEntry>> lists = List.of(results, results.subList(0, 1), List.of());
-        for (final List<PutRecordsResultEntry> list : lists) {
+        for (int run = 0; run < lists.size() * 2; run++) {
+            final List<PutRecordsResultEntry> list = lists.get(run / 2);
+            // With EncryptionType, and without it as for a stream that is not encrypted.
+            final String encryption = run % 2 == 0 ? "KMS" : null;
             final ResponseWriter general = new ResponseWriter(WireFormat.JSON).number("FailedRecordCount", 0)
                 .startArray("Records");
             for (final PutRecordsResultEntry entry : list) {
                 general.startObject().asciiString("SequenceNumber", entry.sequenceNumber(general.sequenceNumbers()))
                     .asciiString("ShardId", entry.shardId()).endObject();
             }
-            general.endArray().string("EncryptionType", "KMS");
+            general.endArray().string("EncryptionType", encryption);
             final ByteArrayOutputStream streamed = new ByteArrayOutputStream();
             new ResponseWriter(WireFormat.JSON, streamed).number("FailedRecordCount", 0)
-                .writtenPutResults("Records", list).string("EncryptionType", "KMS").end();
+                .writtenPutResults("Records", list).string("EncryptionType", encryption).end();
 
             assertThat(streamed.toString(StandardCharsets.US_ASCII))
                 .isEqualTo(new String(general.toBytes(), StandardCharsets.US_ASCII));
