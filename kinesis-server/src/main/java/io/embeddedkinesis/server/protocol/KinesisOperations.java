@@ -407,7 +407,7 @@ public final class KinesisOperations {
     public void putRecords(final PutRecordsRequest request, final ResponseWriter out) {
         final PutRecordsResult result = broker.putRecords(request);
         out.number("FailedRecordCount", result.failedRecordCount());
-        if (result.failedRecordCount() == 0 && out.format() == WireFormat.JSON) {
+        if (result.failedRecordCount() == 0) {
             out.writtenPutResults("Records", result.records());
         } else {
             out.startArray("Records");
