@@ -170,11 +170,22 @@ public final class KinesisServer implements AutoCloseable {
      */
     private void shutdownGroups() {
         for (final EventLoopGroup group : List.of(bossGroup, workerGroup)) {
-            if (!group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                .awaitUninterruptibly(SHUTDOWN_WAIT_SECONDS, TimeUnit.SECONDS)) {
+            if (!shutDown(group, TimeUnit.SECONDS.toMillis(SHUTDOWN_WAIT_SECONDS))) {
                 LOG.warn("Kinesis endpoint on {}: its event loops did not stop within {} s; going on without them",
                     endpoint, SHUTDOWN_WAIT_SECONDS);
             }
         }
+    }
+
+    /**
+     * Shuts a group down and waits for it to terminate, at most {@code waitMillis}.
+     *
+     * @param group      the group.
+     * @param waitMillis how long to wait.
+     * @return whether the group terminated in time.
+     */
+    static boolean shutDown(final EventLoopGroup group, final long waitMillis) {
+        return group.shutdownGracefully(0, SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS)
+            .awaitUninterruptibly(waitMillis);
     }
 }
