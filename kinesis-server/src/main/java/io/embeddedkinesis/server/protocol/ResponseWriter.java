@@ -169,11 +169,7 @@ public final class ResponseWriter {
             WrittenResult result = null;
             for (int i = 0; i < results.size(); i++) {
                 final PutRecordsResultEntry entry = results.get(i);
-                if (result == null || !result.hasShardId(entry.shardId())) {
-                    // Keys spread a call's results over the shards, so the id changes from one to the next.
-                    result = result != null && result.canTakeShardId(entry.shardId())
-                        ? result.withShardId(entry.shardId()) : WrittenResult.render(format, entry.shardId());
-                }
+                result = WrittenResult.forShard(result, format, entry.shardId());
                 result.writeTo(out, entry.sequenceNumber(formatter), i == 0);
             }
             generator.writeEndArray();
@@ -466,22 +462,24 @@ public final class ResponseWriter {
             throw new IllegalStateException("the rendered result lacks what was written into it");
         }
 
-        boolean hasShardId(final String id) {
-            return shardId.equals(id);
-        }
-
-        /** Whether another shard id fits in place of this one: ASCII ids of one length encode to one length. */
-        boolean canTakeShardId(final String id) {
-            return id.length() == shardId.length();
-        }
-
-        /** This result with another shard id of the same length copied over its own. */
-        WrittenResult withShardId(final String id) {
-            for (int i = 0; i < id.length(); i++) {
-                bytes[shardIdAt + i] = (byte) id.charAt(i);
+        /**
+         * The result to write for a shard: the one before if it is for that shard; the one before with the id
+         * copied over its own if the ids are of one length (keys spread a call's results over the shards, so the
+         * id changes from one result to the next, and ASCII ids of one length encode to one length); else a new
+         * rendering.
+         */
+        static WrittenResult forShard(final WrittenResult previous, final WireFormat format, final String shardId)
+            throws IOException {
+            if (previous == null || previous.shardId.length() != shardId.length()) {
+                return render(format, shardId);
             }
-            shardId = id;
-            return this;
+            if (!previous.shardId.equals(shardId)) {
+                for (int i = 0; i < shardId.length(); i++) {
+                    previous.bytes[previous.shardIdAt + i] = (byte) shardId.charAt(i);
+                }
+                previous.shardId = shardId;
+            }
+            return previous;
         }
 
         /** Writes the result with these digits, without the separator if it is the list's first element. */
