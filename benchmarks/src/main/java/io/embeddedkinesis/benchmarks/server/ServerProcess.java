@@ -2,7 +2,6 @@ package io.embeddedkinesis.benchmarks.server;
 
 import io.embeddedkinesis.benchmarks.BenchmarkJvm;
 import io.embeddedkinesis.server.cli.KinesisServerCli;
-import org.openjdk.jmh.annotations.Fork;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,9 +9,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -90,12 +86,7 @@ final class ServerProcess implements AutoCloseable {
 
     /** {@code java <fork arguments> -cp <this class path> KinesisServerCli serve ...}. */
     private static List<String> command() {
-        final List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(Arrays.asList(BenchmarkJvm.class.getAnnotation(Fork.class).jvmArgsAppend()));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), KinesisServerCli.class.getName(),
-            "serve", "--port", "0", "--no-shard-limits"));
-        return command;
+        return ForkedJvm.command(KinesisServerCli.class, List.of("serve", "--port", "0", "--no-shard-limits"));
     }
 
     /**

@@ -1,8 +1,6 @@
 package io.embeddedkinesis.benchmarks.server;
 
 import io.embeddedkinesis.benchmarks.BenchmarkJvm;
-import io.embeddedkinesis.benchmarks.PartitionKeys;
-import io.embeddedkinesis.benchmarks.Payloads;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,13 +18,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsRequest;
-import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsResponse;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -53,11 +46,7 @@ import java.util.regex.Pattern;
 @Measurement(iterations = 5, time = 2)
 public class ServerPutRecordsBenchmark extends BenchmarkJvm {
     /** Records per call: the most one {@code PutRecords} request may carry. */
-    public static final int BATCH_SIZE = 500;
-
-    private static final int BATCH_COUNT = 16;
-    private static final long KEY_SEED = 37;
-    private static final long DATA_SEED = 41;
+    public static final int BATCH_SIZE = PutRecordsBatches.BATCH_SIZE;
 
     /** For JMH. */
     public ServerPutRecordsBenchmark() {
@@ -107,8 +96,7 @@ public class ServerPutRecordsBenchmark extends BenchmarkJvm {
         @Param({"100"})
         public int dataSizeBytes;
 
-        private final List<PutRecordsRequest> batches = new ArrayList<>(BATCH_COUNT);
-        private int nextBatch;
+        private PutRecordsBatches batches;
         private EndpointFixture fixture;
 
         /** For subclasses. */
@@ -126,16 +114,7 @@ public class ServerPutRecordsBenchmark extends BenchmarkJvm {
         @Setup(Level.Trial)
         public void open() {
             fixture = new EndpointFixture(target(), dataSizeBytes);
-            final PartitionKeys keys = new PartitionKeys(KEY_SEED);
-            final SdkBytes data = SdkBytes.fromByteArray(Payloads.random(dataSizeBytes, DATA_SEED));
-            for (int b = 0; b < BATCH_COUNT; b++) {
-                final List<PutRecordsRequestEntry> entries = new ArrayList<>(BATCH_SIZE);
-                for (int i = 0; i < BATCH_SIZE; i++) {
-                    entries.add(PutRecordsRequestEntry.builder().partitionKey(keys.nextKey()).data(data).build());
-                }
-                batches.add(PutRecordsRequest.builder().streamName(EndpointFixture.STREAM_NAME).records(entries)
-                    .build());
-            }
+            batches = new PutRecordsBatches(dataSizeBytes);
         }
 
         /** Starts the next iteration on a new, empty stream. */
@@ -151,13 +130,7 @@ public class ServerPutRecordsBenchmark extends BenchmarkJvm {
         }
 
         final PutRecordsResponse putNextBatch() {
-            final PutRecordsResponse response = fixture.client().putRecords(batches.get(nextBatch));
-            nextBatch = (nextBatch + 1) % BATCH_COUNT;
-            if (response.failedRecordCount() != 0 || response.records().size() != BATCH_SIZE) {
-                throw new IllegalStateException("records failed: failedRecordCount=" + response.failedRecordCount()
-                    + ", records=" + response.records().size());
-            }
-            return response;
+            return batches.putNext(fixture.client());
         }
     }
 

@@ -1,0 +1,58 @@
+package io.embeddedkinesis.benchmarks.server;
+
+import io.embeddedkinesis.benchmarks.server.PutRecordsRatioProbe.Pair;
+import io.embeddedkinesis.benchmarks.server.PutRecordsRatioProbe.Settings;
+import io.embeddedkinesis.benchmarks.server.PutRecordsRatioProbe.Slice;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class PutRecordsRatioProbeTest {
+    private static final long SLICE_NS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    /** The measurement itself, in this JVM (the build starts it with Chronicle's flags), briefly. */
+    @Test
+    @Timeout(120)
+    void shouldMeasurePairsOfTheServerInThisJvmAndTheCannedEndpoint() {
+        final List<Pair> pairs = PutRecordsRatioProbe.measure("kinesis-server-cbor", new Settings(2, SLICE_NS, 0));
+
+        assertThat(pairs).hasSize(2).allSatisfy(pair -> {
+            assertThat(pair.target().recordsPerSecond()).isPositive();
+            assertThat(pair.canned().recordsPerSecond()).isPositive();
+            assertThat(pair.target().clientCpuNsPerCall()).isPositive();
+            assertThat(pair.target().serverCpuNsPerCall()).as("the server's event loop parsed and answered")
+                .isPositive();
+            assertThat(pair.ratio()).isPositive();
+        });
+    }
+
+    @Test
+    void shouldAverageTheRatiosOfThePairs() {
+        final List<Pair> pairs = List.of(
+            new Pair(new Slice(300, 1, 1), new Slice(600, 1, 0)),
+            new Pair(new Slice(700, 1, 1), new Slice(1000, 1, 0)));
+
+        assertThat(PutRecordsRatioProbe.ratios(pairs).getMean()).isCloseTo(0.6, within(1e-9));
+        assertThat(PutRecordsRatioProbe.ratios(pairs).getN()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldRefuseToCompareTheCannedEndpointWithItself() {
+        assertThatThrownBy(() -> PutRecordsRatioProbe.measure("canned-json", new Settings(1, SLICE_NS, 0)))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("the target is compared with the canned endpoint: target=canned-json");
+    }
+
+    @Test
+    void shouldRefuseSettingsThatMeasureNothing() {
+        assertThatThrownBy(() -> new Settings(0, SLICE_NS, 0))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageStartingWith("need at least one pair and slices of some length: pairs=0");
+    }
+}
