@@ -115,6 +115,32 @@ class ChronicleShardLogTest extends ShardLogContractTest {
     }
 
     @Test
+    void shouldKeepEveryByteOfALargePackedExcerptWithEntriesOfManyLengths() {
+        // 300 entries with keys of 2 to 10 bytes and data of 0 to 299 bytes (about 50 KB), one of 40 KB among them.
+        final List<byte[]> keys = new ArrayList<>();
+        final List<byte[]> data = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            keys.add(bytes("k".repeat(1 + i % 7) + i));
+            data.add(randomBytes(i == 150 ? 40_000 : i, i));
+        }
+        final long[] positions = new long[300];
+
+        log.appendAll(ShardLogContractTest.batchOf(keys, data), RecordDescriptor.NOT_ENCRYPTED, clock.time(),
+            positions);
+
+        assertThat(positions[299]).as("one excerpt").isEqualTo(positions[0] + 299);
+        final List<byte[]> readKeys = new ArrayList<>();
+        final List<byte[]> readData = new ArrayList<>();
+        log.read(positions[0], 300, entry -> {
+            assertThat(entry.timestampMs()).isEqualTo(START_MS);
+            readKeys.add(entry.keyBytes());
+            return readData.add(entry.data());
+        });
+        assertThat(readKeys).containsExactlyElementsOf(keys);
+        assertThat(readData).containsExactlyElementsOf(data);
+    }
+
+    @Test
     void shouldPackNoMoreBytesIntoAnExcerptThanOneEntryMayTake() {
         log.close();
         log = new ChronicleShardLog(directory, new LogConfig(LogCycle.HOURLY, 64, Durability.PAGE_CACHE), clock);
