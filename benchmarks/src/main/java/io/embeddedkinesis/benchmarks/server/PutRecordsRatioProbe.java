@@ -35,6 +35,12 @@ public final class PutRecordsRatioProbe {
     private static final int DEFAULT_SLICE_SECONDS = 2;
     private static final int DEFAULT_WARM_UP_SECONDS = 40;
     private static final double CONFIDENCE = 0.95;
+    /**
+     * The issue's target, at least this share of the canned endpoint's records/s: a call to the target may take
+     * 1 / 0.7 times as long as one to the canned endpoint, so the server may add three sevenths of the canned
+     * call's time.
+     */
+    private static final double TARGET_RATIO = 0.7;
     /** How kinesis-server names its threads. */
     private static final String SERVER_THREAD_PREFIX = "kinesis-server-";
 
@@ -68,6 +74,10 @@ public final class PutRecordsRatioProbe {
      *                           canned endpoint, whose threads are named otherwise.
      */
     record Slice(double recordsPerSecond, double clientCpuNsPerCall, double serverCpuNsPerCall) {
+        /** How long a call took, on average. */
+        double callNs() {
+            return PutRecordsBatches.BATCH_SIZE * 1e9 / recordsPerSecond;
+        }
     }
 
     /**
@@ -83,8 +93,8 @@ public final class PutRecordsRatioProbe {
     }
 
     /**
-     * Measures one target in a JVM of its own, which prints a line per pair, then the mean ratio with its
-     * confidence interval.
+     * Measures one target in a JVM of its own, which prints a line per pair, then what the target added to a
+     * call against what the target ratio allows it, and the mean ratio with its confidence interval.
      *
      * @param args the target, then optionally the number of pairs, the slice length and the warm-up per
      *             endpoint, in seconds.
@@ -134,9 +144,17 @@ public final class PutRecordsRatioProbe {
         }
         final ListStatistics ratios = ratios(pairs);
         final ListStatistics serverCpu = new ListStatistics();
-        pairs.forEach(pair -> serverCpu.addValue(pair.target().serverCpuNsPerCall() / 1e3));
-        System.out.printf("server threads' CPU a call: %.1f ± %.1f µs%n", serverCpu.getMean(),
-            serverCpu.getMeanErrorAt(CONFIDENCE));
+        final ListStatistics cannedCall = new ListStatistics();
+        final ListStatistics added = new ListStatistics();
+        for (final Pair pair : pairs) {
+            serverCpu.addValue(pair.target().serverCpuNsPerCall() / 1e3);
+            cannedCall.addValue(pair.canned().callNs() / 1e3);
+            added.addValue((pair.target().callNs() - pair.canned().callNs()) / 1e3);
+        }
+        System.out.printf("a call: %.0f µs to the canned endpoint; the target added %.0f ± %.0f µs, where %.1f×"
+                + " allows %.0f; its threads in this JVM spent %.0f ± %.0f µs of CPU a call%n", cannedCall.getMean(),
+            added.getMean(), added.getMeanErrorAt(CONFIDENCE), TARGET_RATIO,
+            cannedCall.getMean() * (1 / TARGET_RATIO - 1), serverCpu.getMean(), serverCpu.getMeanErrorAt(CONFIDENCE));
         System.out.printf("%s: ratio to canned %.3f ± %.3f (%.0f%% confidence, %d pairs), min %.3f, max %.3f%n",
             args[0], ratios.getMean(), ratios.getMeanErrorAt(CONFIDENCE), CONFIDENCE * 100, pairs.size(),
             ratios.getMin(), ratios.getMax());

@@ -43,6 +43,11 @@ class PutRecordsRatioProbeTest {
     }
 
     @Test
+    void shouldTellACallsTimeFromTheRecordsPerSecond() {
+        assertThat(new Slice(500_000, 1, 0).callNs()).as("500 records a call").isCloseTo(1e6, within(1e-3));
+    }
+
+    @Test
     void shouldRefuseToCompareTheCannedEndpointWithItself() {
         assertThatThrownBy(() -> PutRecordsRatioProbe.measure("canned-json", new Settings(1, SLICE_NS, 0)))
             .isInstanceOf(IllegalArgumentException.class)
