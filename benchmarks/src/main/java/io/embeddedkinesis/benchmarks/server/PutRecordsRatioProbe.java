@@ -152,9 +152,10 @@ public final class PutRecordsRatioProbe {
             added.addValue((pair.target().callNs() - pair.canned().callNs()) / 1e3);
         }
         System.out.printf("a call: %.0f µs to the canned endpoint; the target added %.0f ± %.0f µs, where %.1f×"
-                + " allows %.0f; its threads in this JVM spent %.0f ± %.0f µs of CPU a call%n", cannedCall.getMean(),
-            added.getMean(), added.getMeanErrorAt(CONFIDENCE), TARGET_RATIO,
-            cannedCall.getMean() * (1 / TARGET_RATIO - 1), serverCpu.getMean(), serverCpu.getMeanErrorAt(CONFIDENCE));
+                + " allows %.0f%s%n", cannedCall.getMean(), added.getMean(), added.getMeanErrorAt(CONFIDENCE),
+            TARGET_RATIO, cannedCall.getMean() * (1 / TARGET_RATIO - 1), serverCpu.getMax() == 0 ? ""
+                : String.format("; its threads spent %.0f ± %.0f µs of CPU a call", serverCpu.getMean(),
+                    serverCpu.getMeanErrorAt(CONFIDENCE)));
         System.out.printf("%s: ratio to canned %.3f ± %.3f (%.0f%% confidence, %d pairs), min %.3f, max %.3f%n",
             args[0], ratios.getMean(), ratios.getMeanErrorAt(CONFIDENCE), CONFIDENCE * 100, pairs.size(),
             ratios.getMin(), ratios.getMax());
