@@ -9,9 +9,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The command line of a JVM started the way JMH starts a benchmark's fork: this JVM's {@code java}, the
- * arguments {@link BenchmarkJvm} gives every fork (Chronicle's flags and the benchmarks' heap), and this JVM's
- * class path.
+ * The command line of a JVM started as JMH starts a benchmark's fork, with the arguments the benchmarks give
+ * theirs: this JVM's {@code java}, the arguments {@link BenchmarkJvm} gives every fork (Chronicle's flags and the
+ * benchmarks' heap), and this JVM's class path. Unlike JMH, which passes on the launching JVM's own arguments
+ * when given none, it passes on only those: {@code java -Xmx4g -cp ...} does not change the started JVM's heap.
  */
 final class ForkedJvm {
     private ForkedJvm() {

@@ -35,13 +35,15 @@ public final class PutRecordsRatioProbe {
     private static final int DEFAULT_SLICE_SECONDS = 2;
     private static final int DEFAULT_WARM_UP_SECONDS = 40;
     private static final double CONFIDENCE = 0.95;
+    private static final int MIN_PAIRS = 3;
     /**
-     * The issue's target, at least this share of the canned endpoint's records/s: a call to the target may take
+     * The endpoint's target (see {@code benchmarks/README.md}), at least this share of the canned endpoint's
+     * records/s: a call to the target may take
      * 1 / 0.7 times as long as one to the canned endpoint, so the server may add three sevenths of the canned
      * call's time.
      */
     private static final double TARGET_RATIO = 0.7;
-    /** How kinesis-server names its threads. */
+    /** How kinesis-server names its event-loop threads. */
     private static final String SERVER_THREAD_PREFIX = "kinesis-server-";
 
     private PutRecordsRatioProbe() {
@@ -50,15 +52,16 @@ public final class PutRecordsRatioProbe {
     /**
      * How long to measure.
      *
-     * @param pairs      how many pairs of slices are measured.
-     * @param sliceNs    how long each slice calls one endpoint.
-     * @param warmUpNs   how long each endpoint is called, in alternating slices, before anything is measured.
+     * @param pairs    how many pairs of slices are measured: at least three, the fewest a confidence interval
+     *                 can be had from.
+     * @param sliceNs  how long each slice calls one endpoint.
+     * @param warmUpNs how long each endpoint is called, in alternating slices, before anything is measured.
      */
     record Settings(int pairs, long sliceNs, long warmUpNs) {
         Settings {
-            if (pairs < 1 || sliceNs <= 0 || warmUpNs < 0) {
-                throw new IllegalArgumentException("need at least one pair and slices of some length: pairs=" + pairs
-                    + ", sliceNs=" + sliceNs + ", warmUpNs=" + warmUpNs);
+            if (pairs < MIN_PAIRS || sliceNs <= 0 || warmUpNs < 0) {
+                throw new IllegalArgumentException("need at least " + MIN_PAIRS + " pairs and slices of some length:"
+                    + " pairs=" + pairs + ", sliceNs=" + sliceNs + ", warmUpNs=" + warmUpNs);
             }
         }
     }
@@ -68,10 +71,11 @@ public final class PutRecordsRatioProbe {
      *
      * @param recordsPerSecond   the records put per second of wall-clock time.
      * @param clientCpuNsPerCall the CPU time the calling thread spent per call.
-     * @param serverCpuNsPerCall the CPU time kinesis-server's threads in this JVM spent per call: its event
-     *                           loops, which parse, write to the broker and answer; zero for an endpoint
-     *                           outside this JVM (kinesis-server-process, kinesalite) and about zero for the
-     *                           canned endpoint, whose threads are named otherwise.
+     * @param serverCpuNsPerCall the CPU time kinesis-server's event-loop threads in this JVM spent per call, in
+     *                           which they read, parse, write to the broker and answer; not the broker's
+     *                           pretoucher's, nor garbage collection's or the JIT compiler's. Zero for an
+     *                           endpoint outside this JVM (kinesis-server-process, kinesalite) and about zero for
+     *                           the canned endpoint, whose threads are named otherwise.
      */
     record Slice(double recordsPerSecond, double clientCpuNsPerCall, double serverCpuNsPerCall) {
         /** How long a call took, on average. */
@@ -104,9 +108,17 @@ public final class PutRecordsRatioProbe {
     public static void main(final String[] args) throws IOException, InterruptedException {
         final Process measuring = new ProcessBuilder(ForkedJvm.command(ForkedRun.class, List.of(args)))
             .inheritIO().start();
-        final int exitCode = measuring.waitFor();
-        if (exitCode != 0) {
-            throw new IllegalStateException("the measuring JVM failed: exit code " + exitCode);
+        // A probe stopped early (Ctrl-C, SIGTERM) stops its measuring JVM too, rather than leave it running.
+        final Thread stopMeasuring = new Thread(measuring::destroy);
+        Runtime.getRuntime().addShutdownHook(stopMeasuring);
+        try {
+            final int exitCode = measuring.waitFor();
+            if (exitCode != 0) {
+                throw new IllegalStateException("the measuring JVM failed: exit code " + exitCode);
+            }
+        } finally {
+            measuring.destroy();
+            Runtime.getRuntime().removeShutdownHook(stopMeasuring);
         }
     }
 
@@ -167,6 +179,7 @@ public final class PutRecordsRatioProbe {
      * @param target   a {@link Target} parameter other than a canned one.
      * @param settings how long to measure.
      * @return the pairs, in the order measured.
+     * @throws IllegalArgumentException if the target is a canned endpoint.
      */
     static List<Pair> measure(final String target, final Settings settings) {
         final Target parsed = Target.parse(target);

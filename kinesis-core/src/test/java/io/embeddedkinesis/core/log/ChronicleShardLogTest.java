@@ -116,7 +116,7 @@ class ChronicleShardLogTest extends ShardLogContractTest {
 
     @Test
     void shouldKeepEveryByteOfALargePackedExcerptWithEntriesOfManyLengths() {
-        // 300 entries with keys of 2 to 10 bytes and data of 0 to 299 bytes (about 50 KB), one of 40 KB among them.
+        // 300 entries, keys of 2 to 10 bytes, data of 0 to 299 bytes and one of 40 KB: 93 KB in one excerpt.
         final List<byte[]> keys = new ArrayList<>();
         final List<byte[]> data = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
