@@ -25,9 +25,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Run with {@code java -cp benchmarks/target/benchmarks.jar
  * io.embeddedkinesis.benchmarks.server.PutRecordsRatioProbe <target> [pairs] [slice seconds] [warm-up seconds]},
- * the target as {@link Target} parses it, e.g.
- * {@code kinesis-server-process-cbor}; the baseline is the canned endpoint in the target's encoding. Not
- * thread-safe: one thread calls.
+ * the target as {@link Target} parses it, e.g. {@code kinesis-server-process-cbor}; the baseline is the canned
+ * endpoint in the target's encoding. The measurement runs in a JVM of its own, started with the arguments JMH's
+ * forks get ({@link ForkedJvm}), so each run is a fresh JVM launch. Not thread-safe: one thread calls.
  */
 public final class PutRecordsRatioProbe {
     private static final int DATA_SIZE_BYTES = 100;
@@ -38,9 +38,8 @@ public final class PutRecordsRatioProbe {
     private static final int MIN_PAIRS = 3;
     /**
      * The endpoint's target (see {@code benchmarks/README.md}), at least this share of the canned endpoint's
-     * records/s: a call to the target may take
-     * 1 / 0.7 times as long as one to the canned endpoint, so the server may add three sevenths of the canned
-     * call's time.
+     * records/s: a call to the target may take 1 / 0.7 times as long as one to the canned endpoint, so the server
+     * may add three sevenths of the canned call's time.
      */
     private static final double TARGET_RATIO = 0.7;
     /** How kinesis-server names its event-loop threads. */
@@ -166,7 +165,7 @@ public final class PutRecordsRatioProbe {
         System.out.printf("a call: %.0f µs to the canned endpoint; the target added %.0f ± %.0f µs, where %.1f×"
                 + " allows %.0f%s%n", cannedCall.getMean(), added.getMean(), added.getMeanErrorAt(CONFIDENCE),
             TARGET_RATIO, cannedCall.getMean() * (1 / TARGET_RATIO - 1), serverCpu.getMax() == 0 ? ""
-                : String.format("; its threads spent %.0f ± %.0f µs of CPU a call", serverCpu.getMean(),
+                : String.format("; its event loops spent %.0f ± %.0f µs of CPU a call", serverCpu.getMean(),
                     serverCpu.getMeanErrorAt(CONFIDENCE)));
         System.out.printf("%s: ratio to canned %.3f ± %.3f (%.0f%% confidence, %d pairs), min %.3f, max %.3f%n",
             args[0], ratios.getMean(), ratios.getMeanErrorAt(CONFIDENCE), CONFIDENCE * 100, pairs.size(),
