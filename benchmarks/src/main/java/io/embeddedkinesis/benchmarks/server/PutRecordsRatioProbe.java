@@ -1,5 +1,6 @@
 package io.embeddedkinesis.benchmarks.server;
 
+import io.embeddedkinesis.server.KinesisServer;
 import org.openjdk.jmh.util.ListStatistics;
 
 import java.io.IOException;
@@ -42,8 +43,6 @@ public final class PutRecordsRatioProbe {
      * may add three sevenths of the canned call's time.
      */
     private static final double TARGET_RATIO = 0.7;
-    /** How kinesis-server names its event-loop threads. */
-    private static final String SERVER_THREAD_PREFIX = "kinesis-server-";
 
     private PutRecordsRatioProbe() {
     }
@@ -240,13 +239,13 @@ public final class PutRecordsRatioProbe {
     }
 
     /**
-     * The CPU time of the threads kinesis-server names {@value #SERVER_THREAD_PREFIX}..., those alive now; its
-     * event loops live as long as the server, so the difference of two readings is their time in between.
+     * The CPU time of the threads kinesis-server names {@value KinesisServer#THREAD_PREFIX}..., those alive now;
+     * its event loops live as long as the server, so the difference of two readings is their time in between.
      */
     private static long serverThreadsCpuNs(final ThreadMXBean threads) {
         long total = 0;
         for (final ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (thread != null && thread.getThreadName().startsWith(SERVER_THREAD_PREFIX)) {
+            if (thread != null && thread.getThreadName().startsWith(KinesisServer.THREAD_PREFIX)) {
                 total += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
             }
         }
